@@ -1,0 +1,19 @@
+package io.runnel.bench;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of workloads: add a new one to {@link #ALL}. */
+public final class Workloads {
+
+    /** Every workload, in the order {@code list} prints them. */
+    public static final List<Workload> ALL = List.of(
+    );
+
+    private Workloads() {
+    }
+
+    public static Optional<Workload> find(String name) {
+        return ALL.stream().filter(w -> w.name().equals(name)).findFirst();
+    }
+}

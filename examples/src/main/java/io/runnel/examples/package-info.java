@@ -1,0 +1,2 @@
+/** Runnel examples. */
+package io.runnel.examples;

@@ -1,0 +1,2 @@
+/** Runnel server. */
+package io.runnel.server;

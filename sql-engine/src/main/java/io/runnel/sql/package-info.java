@@ -1,0 +1,2 @@
+/** Runnel sql-engine. */
+package io.runnel.sql;

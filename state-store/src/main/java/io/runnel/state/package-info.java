@@ -1,0 +1,2 @@
+/** Runnel state-store. */
+package io.runnel.state;

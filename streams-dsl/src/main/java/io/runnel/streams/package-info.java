@@ -1,0 +1,2 @@
+/** Runnel streams-dsl. */
+package io.runnel.streams;
