@@ -27,9 +27,12 @@ public final class Identifiers {
         return inner.replace(String.valueOf(quote) + quote, String.valueOf(quote));
     }
 
-    /** SQL text for a name: as is when that reads back the same, else in back quotes. */
+    /**
+     * SQL text for a name: as is when that reads back the same in every position, else in back
+     * quotes (names that are keywords are always quoted, e.g. a column named KEY).
+     */
     public static String format(String name) {
-        if (PLAIN.matcher(name).matches() && !Keywords.isReserved(name)) {
+        if (PLAIN.matcher(name).matches() && !Keywords.isKeyword(name)) {
             return name;
         }
         return "`" + name.replace("`", "``") + "`";

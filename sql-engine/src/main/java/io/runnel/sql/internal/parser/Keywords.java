@@ -21,12 +21,6 @@ final class Keywords {
     private Keywords() {
     }
 
-    /** True if {@code word} is a keyword that cannot be used as an unquoted identifier. */
-    static boolean isReserved(String word) {
-        Integer type = BY_NAME.get(word.toUpperCase(Locale.ROOT));
-        return type != null && !NonReservedKeywords.contains(type);
-    }
-
     /** True if {@code word} is any keyword of the grammar. */
     static boolean isKeyword(String word) {
         return BY_NAME.containsKey(word.toUpperCase(Locale.ROOT));
