@@ -1,6 +1,7 @@
 package io.runnel.sql.internal.parser;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,6 +20,11 @@ final class Keywords {
     }
 
     private Keywords() {
+    }
+
+    /** Every keyword, upper-case. */
+    static List<String> all() {
+        return List.copyOf(BY_NAME.keySet());
     }
 
     /** True if {@code word} is any keyword of the grammar. */

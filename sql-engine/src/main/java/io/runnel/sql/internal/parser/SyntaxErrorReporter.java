@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
@@ -60,12 +61,42 @@ final class SyntaxErrorReporter extends BaseErrorListener {
             throw lexicalError(token, safeLine, column);
         }
         Parser parser = (Parser) recognizer;
+        List<String> keywords = expectedKeywords(parser, token, e);
+        SqlParseException misspelled = misspelledKeywordBefore(parser, token, keywords);
+        if (misspelled != null) throw misspelled;
         List<String> expected = expectedTokens(parser, token, e);
         String offending = token.getType() == Token.EOF ? null : token.getText();
-        String detail = (offending == null ? "unexpected end of input" : "mismatched input '" + offending + "'")
-                + describeExpected(expected);
-        String hint = hint(token, parser.getVocabulary(), expectedKeywords(parser, token, e), expected);
+        String detail;
+        if (offending == null) {
+            detail = "unexpected end of input" + describeExpected(expected);
+        } else if (expected.isEmpty()) {
+            detail = "syntax error at or near '" + offending + "'";
+        } else {
+            detail = "mismatched input '" + offending + "'" + describeExpected(expected);
+        }
+        String hint = hint(token, parser.getVocabulary(), keywords.isEmpty() ? Keywords.all() : keywords, expected);
         throw new SqlParseException(SqlErrorCode.SYNTAX_ERROR, safeLine, column, detail, offending, expected, hint);
+    }
+
+    /**
+     * A misspelled keyword is often taken for an alias ({@code SELECT a FORM s} reads FORM as the
+     * alias of a) and the error surfaces one token later. When the previous token is an
+     * identifier close to a keyword expected here, report the misspelling itself.
+     */
+    private static SqlParseException misspelledKeywordBefore(Parser parser, Token token, List<String> keywords) {
+        if (keywords.isEmpty() || !(parser.getInputStream() instanceof BufferedTokenStream tokens)) return null;
+        int index = token.getTokenIndex() - 1;
+        while (index >= 0 && tokens.get(index).getChannel() != Token.DEFAULT_CHANNEL) index--;
+        if (index < 0) return null;
+        Token previous = tokens.get(index);
+        if (previous.getType() != RunnelSqlParser.IDENTIFIER) return null;
+        Optional<String> keyword = NameSuggester.closest(previous.getText(), keywords);
+        if (keyword.isEmpty() || keyword.get().equalsIgnoreCase(previous.getText())) return null;
+        String expected = "'" + keyword.get() + "'";
+        return new SqlParseException(SqlErrorCode.SYNTAX_ERROR, Math.max(1, previous.getLine()),
+                previous.getCharPositionInLine() + 1,
+                "mismatched input '" + previous.getText() + "' expecting " + expected, previous.getText(),
+                List.of(expected), "did you mean " + keyword.get() + "?");
     }
 
     private static SqlParseException lexicalError(Token token, int line, int column) {
@@ -178,7 +209,7 @@ final class SyntaxErrorReporter extends BaseErrorListener {
         String literal = vocabulary.getLiteralName(token.getType());
         boolean reservedWord = literal != null && Character.isLetter(literal.charAt(1))
                 && !NonReservedKeywords.contains(token.getType());
-        if (reservedWord && expected.contains(IDENTIFIER)) {
+        if (reservedWord && (expected.contains(IDENTIFIER) || expected.contains(EXPRESSION))) {
             return "'" + text + "' is a reserved word; quote it as `" + text.toUpperCase(Locale.ROOT)
                     + "` to use it as a name";
         }
