@@ -33,6 +33,16 @@ public class SqlException extends RuntimeException {
         this.column = 0;
     }
 
+    /**
+     * This error located at a position of the statement, e.g. a catalog miss found while binding
+     * a column reference: same code, message prefixed with {@code line L:C: }.
+     */
+    public SqlException withPosition(int line, int column) {
+        SqlException located = new SqlException(errorCode, line, column, "line " + line + ":" + column + ": " + getMessage());
+        located.initCause(this);
+        return located;
+    }
+
     public SqlErrorCode errorCode() {
         return errorCode;
     }
