@@ -1,0 +1,41 @@
+package io.runnel.sql;
+
+/**
+ * Stable error codes of user-facing SQL errors. The code never changes meaning once released;
+ * clients may match on it (the message wording may improve over time).
+ */
+public enum SqlErrorCode {
+    /** The statement does not follow the grammar (mismatched or missing token). */
+    SYNTAX_ERROR("RUNNEL-1001"),
+    /** A character or token that the SQL lexer does not know (e.g. an unterminated string). */
+    LEXICAL_ERROR("RUNNEL-1002"),
+    /** A literal the grammar accepts but whose value is invalid (integer too large, bad DECIMAL). */
+    INVALID_LITERAL("RUNNEL-1003"),
+    /** Well-formed syntax that is still not a valid statement (duplicate property, bad type). */
+    INVALID_STATEMENT("RUNNEL-1004"),
+    /** A {@code ${name}} variable that is not defined. */
+    UNDEFINED_VARIABLE("RUNNEL-1005"),
+    /** Input nested so deeply that the parser would run out of stack. */
+    TOO_DEEPLY_NESTED("RUNNEL-1006"),
+    /** A bug in the parser itself: always reported, never expected. */
+    PARSER_INTERNAL_ERROR("RUNNEL-1099"),
+    /** No stream or table with that name. */
+    SOURCE_NOT_FOUND("RUNNEL-2001"),
+    /** No column with that name in the source. */
+    COLUMN_NOT_FOUND("RUNNEL-2002"),
+    /** No custom type with that name. */
+    TYPE_NOT_FOUND("RUNNEL-2003"),
+    /** A stream, table or type with that name exists already. */
+    ALREADY_EXISTS("RUNNEL-2004");
+
+    private final String code;
+
+    SqlErrorCode(String code) {
+        this.code = code;
+    }
+
+    /** The stable code, e.g. {@code RUNNEL-1001}. */
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,97 @@
+package io.runnel.sql.internal.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.runnel.sql.SqlErrorCode;
+import io.runnel.sql.SqlParseException;
+import org.junit.jupiter.api.Test;
+
+/** Error messages are part of the user interface: their position, wording, expected list and hint. */
+class SyntaxErrorTest {
+
+    private static SqlParseException error(String sql) {
+        return catchThrowableOfType(SqlParseException.class, () -> SqlParser.parse(sql));
+    }
+
+    @Test
+    void shouldPointAtMisspelledKeywordEvenWhenItWasReadAsAnAlias() {
+        SqlParseException e = error("SELECT a FORM s;");
+        assertThat(e.getMessage()).isEqualTo("line 1:10: mismatched input 'FORM' expecting 'FROM'; did you mean FROM?");
+        assertThat(e.errorCode()).isEqualTo(SqlErrorCode.SYNTAX_ERROR);
+        assertThat(e.errorCode().code()).isEqualTo("RUNNEL-1001");
+        assertThat(e.offendingToken()).contains("FORM");
+        assertThat(e.expected()).containsExactly("'FROM'");
+        assertThat(e.hint()).contains("did you mean FROM?");
+    }
+
+    @Test
+    void shouldSuggestKeywordForMisspelledStatementStart() {
+        SqlParseException e = error("SELEC a FROM s");
+        assertThat(e.lineNumber()).isEqualTo(1);
+        assertThat(e.columnNumber()).isEqualTo(1);
+        assertThat(e.hint()).contains("did you mean SELECT?");
+        SqlParseException stream = error("CREATE STREM s (a INT);");
+        assertThat(stream.getMessage()).isEqualTo("line 1:8: syntax error at or near 'STREM'; did you mean STREAM?");
+    }
+
+    @Test
+    void shouldSummarizeExpectedExpressionTokens() {
+        assertThat(error("SELECT * FROM s WHERE a = ;").getMessage())
+                .isEqualTo("line 1:27: mismatched input ';' expecting an expression");
+    }
+
+    @Test
+    void shouldListExpectedPunctuation() {
+        assertThat(error("CREATE STREAM s (a INT KEY b STRING) WITH (kafka_topic='x');").getMessage())
+                .isEqualTo("line 1:28: mismatched input 'b' expecting {',', ')'}");
+    }
+
+    @Test
+    void shouldReportEndOfInput() {
+        SqlParseException e = error("DROP STREAM");
+        assertThat(e.getMessage()).isEqualTo("line 1:12: unexpected end of input expecting an identifier");
+        assertThat(e.offendingToken()).isEmpty();
+    }
+
+    @Test
+    void shouldExplainReservedWordsUsedAsNames() {
+        assertThat(error("SELECT from FROM s").getMessage()).isEqualTo("line 1:8: mismatched input 'from' expecting "
+                + "{an expression, '*'}; 'from' is a reserved word; quote it as `FROM` to use it as a name");
+    }
+
+    @Test
+    void shouldReportPositionOnLaterLines() {
+        SqlParseException e = error("SHOW STREAMS;\nSELECT a\n  FROM s WHERE a = = 1;");
+        assertThat(e.lineNumber()).isEqualTo(3);
+        assertThat(e.columnNumber()).isEqualTo(20);
+    }
+
+    @Test
+    void shouldReportUnterminatedStringAsLexicalError() {
+        SqlParseException e = error("SELECT 'abc FROM s");
+        assertThat(e.errorCode()).isEqualTo(SqlErrorCode.LEXICAL_ERROR);
+        assertThat(e.getMessage()).isEqualTo(
+                "line 1:8: unterminated string literal; close it with ' (write '' for a quote inside a string)");
+    }
+
+    @Test
+    void shouldReportUnknownCharacters() {
+        assertThat(error("SELECT a FROM s #").getMessage()).isEqualTo("line 1:17: unexpected character '#'");
+    }
+
+    @Test
+    void shouldListTimeUnitsWhenUnitIsMissing() {
+        assertThat(error("SELECT a FROM s WINDOW TUMBLING (SIZE 10) GROUP BY a").expected())
+                .contains("'SECONDS'", "'MILLISECONDS'");
+    }
+
+    @Test
+    void shouldReportDeepNestingAsParseErrorNotStackOverflow() {
+        String deep = "SELECT " + "(".repeat(5_000) + "1" + ")".repeat(5_000) + " FROM s";
+        SqlParseException e = catchThrowableOfType(SqlParseException.class, () -> SqlParser.parse(deep));
+        if (e != null) {
+            assertThat(e.errorCode()).isEqualTo(SqlErrorCode.TOO_DEEPLY_NESTED);
+        }
+    }
+}
