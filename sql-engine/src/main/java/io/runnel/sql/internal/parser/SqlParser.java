@@ -39,12 +39,11 @@ public final class SqlParser {
         return guarded(() -> {
             CharStream input = CharStreams.fromString(sql);
             RunnelSqlParser.StatementsContext script = run(input, RunnelSqlParser::statements);
-            AstBuilder builder = new AstBuilder();
             List<ParsedStatement> statements = new ArrayList<>();
             for (StatementContext statement : script.statement()) {
                 String text = input.getText(Interval.of(statement.getStart().getStartIndex(),
                         statement.getStop().getStopIndex()));
-                statements.add(new ParsedStatement(text, builder.statement(statement)));
+                statements.add(new ParsedStatement(text, AstBuilder.statement(statement)));
             }
             return statements;
         });
@@ -60,21 +59,21 @@ public final class SqlParser {
     /** Parses exactly one statement (a trailing {@code ;} is allowed). */
     public static Statement parseStatement(String sql) {
         Objects.requireNonNull(sql, "sql");
-        return guarded(() -> new AstBuilder().statement(
+        return guarded(() -> AstBuilder.statement(
                 run(CharStreams.fromString(sql), RunnelSqlParser::singleStatement).statement()));
     }
 
     /** Parses one expression, e.g. {@code a + 1 > b}. */
     public static Expression parseExpression(String sql) {
         Objects.requireNonNull(sql, "sql");
-        return guarded(() -> new AstBuilder().expression(
+        return guarded(() -> ExpressionBuilder.expression(
                 run(CharStreams.fromString(sql), RunnelSqlParser::singleExpression).expression()));
     }
 
     /** Parses one data type, e.g. {@code ARRAY<DECIMAL(10, 2)>}. */
     public static TypeExpr parseType(String sql) {
         Objects.requireNonNull(sql, "sql");
-        return guarded(() -> new AstBuilder().type(run(CharStreams.fromString(sql), RunnelSqlParser::singleType).type()));
+        return guarded(() -> TypeBuilder.type(run(CharStreams.fromString(sql), RunnelSqlParser::singleType).type()));
     }
 
     private static <T extends ParserRuleContext> T run(CharStream input, Function<RunnelSqlParser, T> rule) {
