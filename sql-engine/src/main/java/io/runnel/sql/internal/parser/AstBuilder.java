@@ -4,6 +4,7 @@ import static io.runnel.sql.internal.parser.ExpressionBuilder.expression;
 import static io.runnel.sql.internal.parser.ExpressionBuilder.negate;
 import static io.runnel.sql.internal.parser.ExpressionBuilder.number;
 import static io.runnel.sql.internal.parser.ExpressionBuilder.primary;
+import static io.runnel.sql.internal.parser.ExpressionBuilder.value;
 import static io.runnel.sql.internal.parser.ParseTrees.error;
 import static io.runnel.sql.internal.parser.ParseTrees.identifier;
 import static io.runnel.sql.internal.parser.ParseTrees.intValue;
@@ -94,6 +95,7 @@ import io.runnel.sql.internal.parser.RunnelSqlParser.TablePropertiesContext;
 import io.runnel.sql.internal.parser.RunnelSqlParser.TablePropertyContext;
 import io.runnel.sql.internal.parser.RunnelSqlParser.TerminateQueryContext;
 import io.runnel.sql.internal.parser.RunnelSqlParser.TimeSpanContext;
+import io.runnel.sql.internal.parser.RunnelSqlParser.ValueExpressionContext;
 import io.runnel.sql.internal.parser.RunnelSqlParser.TimeUnitContext;
 import io.runnel.sql.internal.parser.RunnelSqlParser.TumblingWindowContext;
 import io.runnel.sql.internal.parser.RunnelSqlParser.UndefineVariableContext;
@@ -309,7 +311,7 @@ final class AstBuilder {
     private static List<Expression> expressionList(ExpressionListContext ctx) {
         List<Expression> expressions = new ArrayList<>();
         if (ctx == null) return expressions;
-        for (ExpressionContext expression : ctx.expression()) expressions.add(expression(expression));
+        for (ValueExpressionContext expression : ctx.valueExpression()) expressions.add(value(expression));
         return expressions;
     }
 

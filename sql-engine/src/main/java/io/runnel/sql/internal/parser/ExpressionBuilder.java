@@ -143,7 +143,7 @@ final class ExpressionBuilder {
         };
     }
 
-    private static Expression value(ValueExpressionContext ctx) {
+    static Expression value(ValueExpressionContext ctx) {
         Position at = position(ctx);
         if (ctx instanceof ValueDefaultContext c) return primary(c.primaryExpression());
         if (ctx instanceof ArithmeticUnaryContext c) {
