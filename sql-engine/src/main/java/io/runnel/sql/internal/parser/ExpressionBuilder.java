@@ -7,6 +7,7 @@ import static io.runnel.sql.internal.parser.ParseTrees.position;
 import static io.runnel.sql.internal.parser.ParseTrees.string;
 import static io.runnel.sql.internal.parser.ParseTrees.unhandled;
 import static io.runnel.sql.internal.parser.TypeBuilder.type;
+
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.internal.ast.Expression;
 import io.runnel.sql.internal.ast.Position;

@@ -5,6 +5,7 @@ import static io.runnel.sql.internal.parser.ParseTrees.identifier;
 import static io.runnel.sql.internal.parser.ParseTrees.longValue;
 import static io.runnel.sql.internal.parser.ParseTrees.position;
 import static io.runnel.sql.internal.parser.ParseTrees.unhandled;
+
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.internal.ast.Position;
 import io.runnel.sql.internal.ast.TypeExpr;
