@@ -87,9 +87,20 @@ class SyntaxErrorTest {
     }
 
     @Test
-    void shouldReportDeepNestingAsParseErrorNotStackOverflow() {
+    void shouldRejectDeepNestingBeforeParsing() {
         String deep = "SELECT " + "(".repeat(5_000) + "1" + ")".repeat(5_000) + " FROM s";
-        SqlParseException e = catchThrowableOfType(SqlParseException.class, () -> SqlParser.parse(deep));
+        SqlParseException e = error(deep);
+        assertThat(e.errorCode()).isEqualTo(SqlErrorCode.TOO_DEEPLY_NESTED);
+        assertThat(e.getMessage()).isEqualTo("line 1:" + (8 + SqlParser.MAX_NESTING)
+                + ": brackets nested deeper than 256 levels; simplify the statement");
+        String fine = "SELECT " + "(".repeat(SqlParser.MAX_NESTING) + "1" + ")".repeat(SqlParser.MAX_NESTING) + " FROM s";
+        assertThat(SqlParser.parse(fine)).hasSize(1);
+    }
+
+    @Test
+    void shouldReportStackExhaustionAsParseError() {
+        String chain = "SELECT " + "a + ".repeat(50_000) + "1 FROM s";
+        SqlParseException e = catchThrowableOfType(SqlParseException.class, () -> SqlParser.parse(chain));
         if (e != null) {
             assertThat(e.errorCode()).isEqualTo(SqlErrorCode.TOO_DEEPLY_NESTED);
         }
