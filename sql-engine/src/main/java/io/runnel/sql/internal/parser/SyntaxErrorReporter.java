@@ -15,8 +15,13 @@ import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.atn.ATNConfig;
+import org.antlr.v4.runtime.atn.ATNConfigSet;
+import org.antlr.v4.runtime.atn.ATNState;
+import org.antlr.v4.runtime.atn.Transition;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -35,6 +40,7 @@ final class SyntaxErrorReporter extends BaseErrorListener {
     private static final String NUMBER = "a number";
     private static final String STRING = "a string";
     private static final String EXPRESSION = "an expression";
+    private static final String TYPE = "a type";
     private static final String END = "end of input";
 
     private static final Set<Integer> EXPRESSION_STARTERS = Set.of(
@@ -125,8 +131,9 @@ final class SyntaxErrorReporter extends BaseErrorListener {
         try {
             if (e instanceof NoViableAltException noViable
                     && noViable.getStartToken().getTokenIndex() != token.getTokenIndex()) {
-                // The decision failed deeper than it started; the state's expected set would mislead.
-                return new IntervalSet();
+                // The decision started earlier and failed at this token: what would have been
+                // accepted here is what the configurations still alive before it could match.
+                return deadEndExpected(noViable);
             }
             if (e != null && e.getExpectedTokens() != null) {
                 return e.getExpectedTokens();
@@ -135,6 +142,20 @@ final class SyntaxErrorReporter extends BaseErrorListener {
         } catch (RuntimeException ignored) {
             return new IntervalSet();
         }
+    }
+
+    private static IntervalSet deadEndExpected(NoViableAltException e) {
+        IntervalSet expected = new IntervalSet();
+        ATNConfigSet configs = e.getDeadEndConfigs();
+        if (configs == null) return expected;
+        for (ATNConfig config : configs) {
+            ATNState state = config.state;
+            for (int i = 0; i < state.getNumberOfTransitions(); i++) {
+                Transition transition = state.transition(i);
+                if (!transition.isEpsilon() && transition.label() != null) expected.addAll(transition.label());
+            }
+        }
+        return expected;
     }
 
     private static List<String> expectedKeywords(Parser parser, Token token, RecognitionException e) {
@@ -155,10 +176,13 @@ final class SyntaxErrorReporter extends BaseErrorListener {
         boolean identifier = types.contains(RunnelSqlParser.IDENTIFIER);
         boolean expression = identifier && types.contains(RunnelSqlParser.STRING)
                 && types.contains(RunnelSqlParser.INTEGER_VALUE) && types.contains(RunnelSqlParser.CASE);
+        boolean dataType = identifier && !expression && typeExpected(parser, e);
         Set<String> readable = new LinkedHashSet<>();
         if (expression) readable.add(EXPRESSION);
+        if (dataType) readable.add(TYPE);
         for (int type : types) {
             if (expression && (EXPRESSION_STARTERS.contains(type) || isIdentifierLike(type))) continue;
+            if (dataType && isIdentifierLike(type)) continue;
             if (identifier && NonReservedKeywords.contains(type)) continue;
             readable.add(describe(type, vocabulary));
         }
@@ -169,6 +193,18 @@ final class SyntaxErrorReporter extends BaseErrorListener {
             result.add("(" + more + " more)");
         }
         return result;
+    }
+
+    /** True when the parser was reading a data type where it failed. */
+    private static boolean typeExpected(Parser parser, RecognitionException e) {
+        RuleContext rule = e != null && e.getCtx() != null ? e.getCtx() : parser.getContext();
+        if (rule instanceof RunnelSqlParser.TypeContext) return true;
+        if (e instanceof NoViableAltException noViable && noViable.getDeadEndConfigs() != null) {
+            for (ATNConfig config : noViable.getDeadEndConfigs()) {
+                if (config.state.ruleIndex == RunnelSqlParser.RULE_type) return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isIdentifierLike(int type) {

@@ -32,7 +32,8 @@ class SyntaxErrorTest {
         assertThat(e.columnNumber()).isEqualTo(1);
         assertThat(e.hint()).contains("did you mean SELECT?");
         SqlParseException stream = error("CREATE STREM s (a INT);");
-        assertThat(stream.getMessage()).isEqualTo("line 1:8: syntax error at or near 'STREM'; did you mean STREAM?");
+        assertThat(stream.getMessage()).isEqualTo("line 1:8: mismatched input 'STREM' expecting "
+                + "{'OR', 'SOURCE', 'STREAM', 'TABLE', 'TYPE'}; did you mean STREAM?");
     }
 
     @Test
@@ -45,6 +46,13 @@ class SyntaxErrorTest {
     void shouldListExpectedPunctuation() {
         assertThat(error("CREATE STREAM s (a INT KEY b STRING) WITH (kafka_topic='x');").getMessage())
                 .isEqualTo("line 1:28: mismatched input 'b' expecting {',', ')'}");
+    }
+
+    @Test
+    void shouldSayATypeIsExpectedWhereOneIs() {
+        assertThat(error("SELECT CAST(a AS NULL) FROM s").getMessage())
+                .isEqualTo("line 1:18: mismatched input 'NULL' expecting a type");
+        assertThat(error("CREATE STREAM s (a, b INT) WITH (kafka_topic='s')").expected()).containsExactly("a type");
     }
 
     @Test
