@@ -43,6 +43,11 @@ final class SyntaxErrorReporter extends BaseErrorListener {
     private static final String TYPE = "a type";
     private static final String END = "end of input";
 
+    /** Keywords that start a clause after a source name, where a misspelling reads as an alias. */
+    private static final List<String> CLAUSE_KEYWORDS = List.of(
+            "FROM", "WHERE", "WINDOW", "GROUP", "PARTITION", "HAVING", "EMIT", "LIMIT", "JOIN", "INNER", "LEFT",
+            "RIGHT", "FULL", "OUTER", "WITHIN", "ON");
+
     private static final Set<Integer> EXPRESSION_STARTERS = Set.of(
             RunnelSqlParser.NULL, RunnelSqlParser.TRUE, RunnelSqlParser.FALSE, RunnelSqlParser.STRING,
             RunnelSqlParser.INTEGER_VALUE, RunnelSqlParser.DECIMAL_VALUE, RunnelSqlParser.FLOATING_POINT_VALUE,
@@ -86,23 +91,27 @@ final class SyntaxErrorReporter extends BaseErrorListener {
 
     /**
      * A misspelled keyword is often taken for an alias ({@code SELECT a FORM s} reads FORM as the
-     * alias of a) and the error surfaces one token later. When the previous token is an
-     * identifier close to a keyword expected here, report the misspelling itself.
+     * alias of a; {@code FROM s WHRE a = 1} reads WHRE as the alias of s) and the error surfaces one
+     * token later. When the previous token is an identifier close to a keyword expected here, or
+     * to a clause keyword, report the misspelling itself.
      */
     private static SqlParseException misspelledKeywordBefore(Parser parser, Token token, List<String> keywords) {
-        if (keywords.isEmpty() || !(parser.getInputStream() instanceof BufferedTokenStream tokens)) return null;
+        if (!(parser.getInputStream() instanceof BufferedTokenStream tokens)) return null;
         int index = token.getTokenIndex() - 1;
         while (index >= 0 && tokens.get(index).getChannel() != Token.DEFAULT_CHANNEL) index--;
         if (index < 0) return null;
         Token previous = tokens.get(index);
         if (previous.getType() != RunnelSqlParser.IDENTIFIER) return null;
         Optional<String> keyword = NameSuggester.closest(previous.getText(), keywords);
+        boolean expectedHere = keyword.isPresent();
+        if (!expectedHere) keyword = NameSuggester.closest(previous.getText(), CLAUSE_KEYWORDS);
         if (keyword.isEmpty() || keyword.get().equalsIgnoreCase(previous.getText())) return null;
-        String expected = "'" + keyword.get() + "'";
+        String detail = expectedHere
+                ? "mismatched input '" + previous.getText() + "' expecting '" + keyword.get() + "'"
+                : "syntax error at or near '" + previous.getText() + "'";
         return new SqlParseException(SqlErrorCode.SYNTAX_ERROR, Math.max(1, previous.getLine()),
-                previous.getCharPositionInLine() + 1,
-                "mismatched input '" + previous.getText() + "' expecting " + expected, previous.getText(),
-                List.of(expected), "did you mean " + keyword.get() + "?");
+                previous.getCharPositionInLine() + 1, detail, previous.getText(),
+                expectedHere ? List.of("'" + keyword.get() + "'") : List.of(), "did you mean " + keyword.get() + "?");
     }
 
     private static SqlParseException lexicalError(Token token, int line, int column) {

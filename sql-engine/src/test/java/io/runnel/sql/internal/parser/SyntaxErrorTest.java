@@ -26,6 +26,13 @@ class SyntaxErrorTest {
     }
 
     @Test
+    void shouldPointAtMisspelledClauseKeywordReadAsAnAlias() {
+        assertThat(error("SELECT a FROM s WHRE a = 1;").getMessage())
+                .isEqualTo("line 1:17: syntax error at or near 'WHRE'; did you mean WHERE?");
+        assertThat(error("SELECT a FROM s limt 5;").hint()).contains("did you mean LIMIT?");
+    }
+
+    @Test
     void shouldSuggestKeywordForMisspelledStatementStart() {
         SqlParseException e = error("SELEC a FROM s");
         assertThat(e.lineNumber()).isEqualTo(1);
