@@ -230,33 +230,43 @@ public final class PartitionLog implements AutoCloseable {
             long last = -1;
             AppendResult duplicateOf = null;
             long appendTime = cfg.timestampType() == TimestampType.LOG_APPEND_TIME ? now : -1;
-            for (RecordBatchView b : views) {
-                if (b.hasProducerId()) {
-                    ProducerStateManager.BatchMetadata dup = producers.check(b.producerId(), b.producerEpoch(),
-                            b.baseSequence(), b.lastSequence(), logEndOffset);
-                    if (dup != null) {
-                        duplicateOf = new AppendResult(dup.firstOffset(), dup.lastOffset(), -1, true);
-                        continue;
+            try {
+                for (RecordBatchView b : views) {
+                    if (b.hasProducerId()) {
+                        ProducerStateManager.BatchMetadata dup = producers.check(b.producerId(), b.producerEpoch(),
+                                b.baseSequence(), b.lastSequence(), logEndOffset);
+                        if (dup != null) {
+                            duplicateOf = new AppendResult(dup.firstOffset(), dup.lastOffset(), -1, true);
+                            continue;
+                        }
                     }
+                    RecordBatchView batch = maybeRecompress(b, cfg);
+                    long base = logEndOffset;
+                    batch.setBaseOffset(base);
+                    if (appendTime >= 0) {
+                        batch.setLogAppendTime(appendTime);
+                    }
+                    maybeRoll(batch.sizeInBytes(), batch.lastOffset(), now, cfg);
+                    int position = active.append(batch.buffer(), base, batch.lastOffset(), batch.maxTimestamp());
+                    if (batch.hasProducerId()) {
+                        producers.update(batch.producerId(), batch.producerEpoch(), batch.baseSequence(),
+                                batch.lastSequence(), base, batch.lastOffset(), batch.maxTimestamp());
+                    }
+                    logEndOffset = batch.lastOffset() + 1;
+                    written = new LogPosition(logEndOffset, active.baseOffset(), position + batch.sizeInBytes());
+                    if (first < 0) {
+                        first = base;
+                    }
+                    last = batch.lastOffset();
                 }
-                RecordBatchView batch = maybeRecompress(b, cfg);
-                long base = logEndOffset;
-                batch.setBaseOffset(base);
-                if (appendTime >= 0) {
-                    batch.setLogAppendTime(appendTime);
+            } catch (UncheckedIOException e) {
+                fail(e); // a partial write may be on disk: refuse appends until reopened (recovery truncates it)
+                throw e;
+            } catch (RuntimeException e) {
+                if (first >= 0) {
+                    publishWithoutWaiter(); // earlier batches of this request are in the log
                 }
-                maybeRoll(batch.sizeInBytes(), batch.lastOffset(), now, cfg);
-                int position = active.append(batch.buffer(), base, batch.lastOffset(), batch.maxTimestamp());
-                if (batch.hasProducerId()) {
-                    producers.update(batch.producerId(), batch.producerEpoch(), batch.baseSequence(),
-                            batch.lastSequence(), base, batch.lastOffset(), batch.maxTimestamp());
-                }
-                logEndOffset = batch.lastOffset() + 1;
-                written = new LogPosition(logEndOffset, active.baseOffset(), position + batch.sizeInBytes());
-                if (first < 0) {
-                    first = base;
-                }
-                last = batch.lastOffset();
+                throw e;
             }
             AppendResult result = first < 0 ? duplicateOf : new AppendResult(first, last, appendTime, false);
             if (groupCommit != null) {
@@ -275,6 +285,15 @@ public final class PartitionLog implements AutoCloseable {
         }
         onNewData.run();
         return future;
+    }
+
+    /** Makes appended batches visible although their request failed later. Lock held. */
+    private void publishWithoutWaiter() {
+        if (groupCommit != null) {
+            groupCommit.enqueue(written, new CompletableFuture<>(), null);
+        } else {
+            highWatermark = written;
+        }
     }
 
     private RecordBatchView maybeRecompress(RecordBatchView batch, TopicConfig cfg) {
