@@ -1,5 +1,6 @@
 package io.runnel.bench;
 
+import io.runnel.bench.log.LogAppendRawWorkload;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ public final class Workloads {
 
     /** Every workload, in the order {@code list} prints them. */
     public static final List<Workload> ALL = List.of(
+            new LogAppendRawWorkload()
     );
 
     private Workloads() {
