@@ -1,6 +1,7 @@
 package io.runnel.log;
 
 import io.runnel.common.Time;
+import io.runnel.log.internal.broker.MemoryLogPartition;
 import java.nio.file.Path;
 
 /** Opens logs for client tests. */

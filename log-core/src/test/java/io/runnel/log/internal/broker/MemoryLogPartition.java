@@ -1,7 +1,9 @@
-package io.runnel.log;
+package io.runnel.log.internal.broker;
 
 import io.runnel.common.TopicPartition;
-import io.runnel.log.internal.broker.LogPartition;
+import io.runnel.log.OffsetAndTimestamp;
+import io.runnel.log.OffsetOutOfRangeException;
+import io.runnel.log.TopicConfig;
 import io.runnel.log.internal.record.Record;
 import io.runnel.log.internal.record.RecordBatchView;
 import io.runnel.log.internal.record.Records;
@@ -13,14 +15,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** A partition kept in memory, for client tests that need no files: offsets, reads, idempotence. */
-final class MemoryLogPartition implements LogPartition {
+public final class MemoryLogPartition implements LogPartition {
     private final TopicPartition tp;
     private final List<ByteBuffer> batches = new ArrayList<>();
     private final Map<Long, List<long[]>> producers = new HashMap<>(); // pid -> [baseSeq, lastSeq, base, last]
     private final Waiters waiters = new Waiters();
     private long next;
 
-    MemoryLogPartition(TopicPartition tp) {
+    public MemoryLogPartition(TopicPartition tp) {
         this.tp = tp;
     }
 
