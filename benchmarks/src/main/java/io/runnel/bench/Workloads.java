@@ -8,6 +8,8 @@ public final class Workloads {
 
     /** Every workload, in the order {@code list} prints them. */
     public static final List<Workload> ALL = List.of(
+            new io.runnel.bench.log.LogProduceWorkload(),
+            new io.runnel.bench.log.LogConsumeWorkload()
     );
 
     private Workloads() {
