@@ -4,6 +4,7 @@ import io.runnel.common.Deserializer;
 import io.runnel.common.Serializer;
 import io.runnel.log.internal.broker.Broker;
 import io.runnel.log.internal.broker.PartitionFactory;
+import io.runnel.log.internal.broker.StoragePartition;
 import io.runnel.log.internal.client.ConsumerConfig;
 import io.runnel.log.internal.client.EmbeddedAdmin;
 import io.runnel.log.internal.client.EmbeddedConsumer;
@@ -54,7 +55,7 @@ public final class EmbeddedLog implements LogClients, AutoCloseable {
 
     /** Opens (creating or recovering) the log in {@code config.dataDir()}. */
     public static EmbeddedLog open(EmbeddedLogConfig config) {
-        return open(config, null);
+        return open(config, StoragePartition.factory(config.flushPolicy(), config.time()));
     }
 
     static EmbeddedLog open(EmbeddedLogConfig config, PartitionFactory partitions) {
@@ -68,9 +69,6 @@ public final class EmbeddedLog implements LogClients, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        if (partitions == null) {
-            throw new UnsupportedOperationException("storage partition factory not wired yet");
-        }
         EmbeddedLog log = new EmbeddedLog(config, partitions, scheduler);
         try {
             log.broker.start();

@@ -1,10 +1,9 @@
 package io.runnel.log;
 
 import io.runnel.common.Time;
-import io.runnel.log.internal.broker.MemoryLogPartition;
 import java.nio.file.Path;
 
-/** Opens logs for client tests. */
+/** Opens real logs (files in a temp dir) for client tests; flush=none keeps them fast. */
 final class TestLogs {
     private TestLogs() {
     }
@@ -14,7 +13,6 @@ final class TestLogs {
     }
 
     static EmbeddedLog open(Path dir, Time time) {
-        return EmbeddedLog.open(EmbeddedLogConfig.of(dir).withTime(time).withFlushPolicy(FlushPolicy.NONE),
-                (d, tp, cfg) -> new MemoryLogPartition(tp));
+        return EmbeddedLog.open(EmbeddedLogConfig.of(dir).withTime(time).withFlushPolicy(FlushPolicy.NONE));
     }
 }

@@ -3,7 +3,9 @@ package io.runnel.log.internal.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.runnel.common.Time;
 import io.runnel.log.CleanupPolicy;
+import io.runnel.log.FlushPolicy;
 import io.runnel.log.InvalidConfigurationException;
 import io.runnel.log.InvalidTopicException;
 import io.runnel.log.NewTopic;
@@ -22,7 +24,7 @@ class TopicRegistryTest {
     Path dir;
 
     private TopicRegistry registry() {
-        TopicRegistry r = new TopicRegistry(dir, (d, tp, cfg) -> new MemoryLogPartition(tp));
+        TopicRegistry r = new TopicRegistry(dir, StoragePartition.factory(FlushPolicy.NONE, Time.SYSTEM));
         r.load();
         return r;
     }
