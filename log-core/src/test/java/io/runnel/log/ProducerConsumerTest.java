@@ -299,6 +299,37 @@ class ProducerConsumerTest {
         }
     }
 
+    @Test
+    void shouldKeepProducingAfterTheLogRejectedABatch() {
+        admin.createTopic(new NewTopic("t", 1));
+        try (Producer<String, String> p = producer(Map.of("linger.ms", 50))) {
+            p.send(new ProducerRecord<>("t", 0, "k", "first")).join();
+            admin.alterTopicConfig("t", Map.of("max.message.bytes", "300"));
+            List<CompletableFuture<RecordMetadata>> rejected = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                rejected.add(p.send(new ProducerRecord<>("t", 0, "k", "x".repeat(100))));
+            }
+            p.flush();
+            assertThat(rejected).allSatisfy(f -> assertThatThrownBy(f::join)
+                    .hasCauseInstanceOf(RecordTooLargeException.class));
+            RecordMetadata after = p.send(new ProducerRecord<>("t", 0, "k", "small")).join();
+            assertThat(after.offset()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldGiveASubscriberThePartitionsOfATopicCreatedAfterItSubscribed() {
+        try (Consumer<String, String> c = consumer(Map.of("group.id", "late", "auto.offset.reset", "earliest"))) {
+            c.subscribe(List.of("later"));
+            c.poll(Duration.ofMillis(50));
+            assertThat(c.assignment()).isEmpty();
+            admin.createTopic(new NewTopic("later", 2));
+            send("later", 4);
+            assertThat(pollUntil(c, 4)).hasSize(4);
+            assertThat(c.assignment()).hasSize(2);
+        }
+    }
+
     private void send(String topic, int n) {
         try (Producer<String, String> p = producer(Map.of())) {
             for (int i = 0; i < n; i++) {

@@ -136,22 +136,22 @@ public final class EmbeddedProducer<K, V> implements Producer<K, V> {
 
     private TopicBatchers batchers(String topicName) {
         TopicBatchers tb = topics.get(topicName);
-        TopicRegistry.Topic current = tb == null ? broker.topicForProduce(topicName) : broker.registry().find(topicName);
+        TopicRegistry.Topic current = tb == null ? null : broker.registry().find(topicName);
         if (tb != null && tb.topic == current) {
             return tb;
         }
-        if (current == null) {
-            current = broker.topicForProduce(topicName);
-        }
-        TopicRegistry.Topic topic = current;
+        TopicRegistry.Topic topic = current != null ? current : broker.topicForProduce(topicName);
         return topics.compute(topicName, (name, existing) -> {
-            if (existing != null && existing.topic == topic) {
-                return existing;
+            if (existing != null && existing.topic.partitions().equals(topic.partitions())) {
+                // same partitions (only the configuration changed): keep the batchers and their sequences
+                return existing.topic == topic ? existing : new TopicBatchers(topic, existing.batchers);
             }
             PartitionBatcher[] batchers = new PartitionBatcher[topic.partitions().size()];
             for (int i = 0; i < batchers.length; i++) {
                 batchers[i] = new PartitionBatcher(new TopicPartition(name, i), topic.partitions().get(i),
-                        topic.config().timestampType(), config.compression(), config.batchSize(), producerId, (short) 0);
+                        topic.config().timestampType(), config.compression(),
+                        Math.min(config.batchSize(), topic.config().maxMessageBytes()), producerId, (short) 0,
+                        () -> broker.producerIds().nextProducerId());
                 sender.register(batchers[i]);
             }
             return new TopicBatchers(topic, batchers);

@@ -29,7 +29,8 @@ final class PartitionBatcher {
     private final TimestampType timestampType;
     private final MemoryRecordsBuilder builder;
     private final int batchSize;
-    private final long producerId;
+    private final java.util.function.LongSupplier newProducerId;
+    private long producerId;
     private final short producerEpoch;
     private int nextSequence;
     @SuppressWarnings("unchecked")
@@ -39,7 +40,8 @@ final class PartitionBatcher {
     private long firstAppendNanos;
 
     PartitionBatcher(TopicPartition topicPartition, LogPartition partition, TimestampType timestampType,
-                     CompressionType compression, int batchSize, long producerId, short producerEpoch) {
+                     CompressionType compression, int batchSize, long producerId, short producerEpoch,
+                     java.util.function.LongSupplier newProducerId) {
         this.topicPartition = topicPartition;
         this.partition = partition;
         this.timestampType = timestampType;
@@ -47,6 +49,20 @@ final class PartitionBatcher {
         this.builder = new MemoryRecordsBuilder(compression, Math.max(batchSize, 128));
         this.producerId = producerId;
         this.producerEpoch = producerEpoch;
+        this.newProducerId = newProducerId;
+    }
+
+    /**
+     * A batch of this partition failed (not appended): the partition's sequence now has a gap,
+     * so later batches switch to a fresh producer id starting at sequence 0 (batches already
+     * built with the old id fail too, and are reported to their senders). Kafka bumps the epoch
+     * for the same reason.
+     */
+    synchronized void onBatchFailed(long failedProducerId) {
+        if (producerId >= 0 && failedProducerId == producerId) {
+            producerId = newProducerId.getAsLong();
+            nextSequence = 0;
+        }
     }
 
     /**
@@ -100,7 +116,7 @@ final class PartitionBatcher {
                 nextSequence &= Integer.MAX_VALUE; // sequences wrap as Kafka's do
             }
         }
-        ProducerBatch batch = new ProducerBatch(topicPartition, partition, builder.build(), timestampType,
+        ProducerBatch batch = new ProducerBatch(this, producerId, builder.build(), timestampType,
                 Arrays.copyOf(futures, count), Arrays.copyOf(timestamps, count), count);
         Arrays.fill(futures, 0, count, null);
         count = 0;

@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * completion, which happens once.
  */
 final class ProducerBatch {
+    final PartitionBatcher owner;
+    final long producerId;
     final TopicPartition topicPartition;
     final LogPartition partition;
     final ByteBuffer bytes;
@@ -22,10 +24,12 @@ final class ProducerBatch {
     private final int count;
     final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    ProducerBatch(TopicPartition topicPartition, LogPartition partition, ByteBuffer bytes, TimestampType timestampType,
+    ProducerBatch(PartitionBatcher owner, long producerId, ByteBuffer bytes, TimestampType timestampType,
                   CompletableFuture<RecordMetadata>[] futures, long[] timestamps, int count) {
-        this.topicPartition = topicPartition;
-        this.partition = partition;
+        this.owner = owner;
+        this.producerId = producerId;
+        this.topicPartition = owner.topicPartition;
+        this.partition = owner.partition;
         this.bytes = bytes;
         this.timestampType = timestampType;
         this.futures = futures;
@@ -49,6 +53,7 @@ final class ProducerBatch {
     void fail(Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
+        owner.onBatchFailed(producerId);
         for (int i = 0; i < count; i++) {
             futures[i].completeExceptionally(cause);
         }

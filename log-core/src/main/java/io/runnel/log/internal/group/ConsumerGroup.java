@@ -41,6 +41,8 @@ final class ConsumerGroup {
     int generation;
     String protocol = "";
     long rebalanceDeadlineMs;
+    /** Partition counts of the subscribed topics when the last assignment was made (null = absent topic). */
+    Map<String, Integer> assignedPartitionCounts = new HashMap<>();
     final Map<String, Member> members = new LinkedHashMap<>();
     final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
 

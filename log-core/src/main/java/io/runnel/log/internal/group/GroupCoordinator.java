@@ -52,7 +52,10 @@ public final class GroupCoordinator {
     private final GroupStore store;
     private final Function<String, Integer> partitionCounts;
     private final Random random;
+    /** Expiry checks run at most this often (every poll of every member would otherwise scan all groups). */
+    private static final long EXPIRY_CHECK_MIN_INTERVAL_MS = 10;
     private final ConcurrentHashMap<String, ConsumerGroup> groups = new ConcurrentHashMap<>();
+    private volatile long lastExpiryCheckMs = Long.MIN_VALUE / 2;
 
     /**
      * @param partitionCounts topic → partition count, null when the topic does not exist
@@ -142,6 +145,9 @@ public final class GroupCoordinator {
                 return new Heartbeat(false, -1, Set.of(), true);
             }
             m.lastSeenMs = time.milliseconds();
+            if (g.state == ConsumerGroup.State.STABLE && partitionCountsChanged(g)) {
+                prepareRebalance(g); // a subscribed topic was created, deleted or grew: reassign
+            }
             boolean rejoin = g.state == ConsumerGroup.State.PREPARING_REBALANCE && !m.joined;
             return new Heartbeat(true, m.assignedGeneration, m.assignment, rejoin);
         }
@@ -285,6 +291,11 @@ public final class GroupCoordinator {
     /** Removes members past their timeout and completes rebalances past their deadline. */
     public void checkExpirations() {
         long now = time.milliseconds();
+        long last = lastExpiryCheckMs;
+        if (now - last < EXPIRY_CHECK_MIN_INTERVAL_MS && now >= last) {
+            return;
+        }
+        lastExpiryCheckMs = now;
         for (ConsumerGroup g : groups.values()) {
             synchronized (g) {
                 if (g.members.isEmpty()) {
@@ -356,6 +367,12 @@ public final class GroupCoordinator {
             }
         }
         Map<String, List<TopicPartition>> assignment = assignor.assign(subscriptions, counts, current);
+        g.assignedPartitionCounts = new HashMap<>();
+        for (ConsumerGroup.Member m : g.members.values()) {
+            for (String t : m.topics) {
+                g.assignedPartitionCounts.put(t, counts.get(t));
+            }
+        }
         boolean followUp = false;
         if (assignor.cooperative()) {
             // a partition moving from one member to another is withheld for one generation
@@ -386,6 +403,15 @@ public final class GroupCoordinator {
         } else {
             wakeAll(g);
         }
+    }
+
+    private boolean partitionCountsChanged(ConsumerGroup g) {
+        for (Map.Entry<String, Integer> e : g.assignedPartitionCounts.entrySet()) {
+            if (!java.util.Objects.equals(e.getValue(), partitionCounts.apply(e.getKey()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void wakeAll(ConsumerGroup g) {
