@@ -97,13 +97,11 @@ public final class EmbeddedProducer<K, V> implements Producer<K, V> {
         }
         long timestamp = record.timestamp() != null ? record.timestamp() : time.milliseconds();
         PartitionBatcher batcher = tb.batchers[p];
-        boolean wasEmpty = batcher.append(timestamp, key, value, record.headers(), future, System.nanoTime(), batch -> {
-            sender.enqueue(batch);
-            if (record.partition() == null && key == null) {
-                partitioner.onNewBatch(topicName, batch.topicPartition.partition(), partitions);
-            }
-        });
-        if (wasEmpty) {
+        int appended = batcher.append(timestamp, key, value, record.headers(), future);
+        if ((appended & PartitionBatcher.CLOSED) != 0 && key == null && record.partition() == null) {
+            partitioner.onNewBatch(topicName, p, partitions);
+        }
+        if ((appended & PartitionBatcher.WAS_EMPTY) != 0) {
             sender.wake();
         }
         sender.awaitMemory();
@@ -148,7 +146,7 @@ public final class EmbeddedProducer<K, V> implements Producer<K, V> {
             }
             PartitionBatcher[] batchers = new PartitionBatcher[topic.partitions().size()];
             for (int i = 0; i < batchers.length; i++) {
-                batchers[i] = new PartitionBatcher(new TopicPartition(name, i), topic.partitions().get(i),
+                batchers[i] = new PartitionBatcher(sender, new TopicPartition(name, i), topic.partitions().get(i),
                         topic.config().timestampType(), config.compression(),
                         Math.min(config.batchSize(), topic.config().maxMessageBytes()), producerId, (short) 0,
                         () -> broker.producerIds().nextProducerId());

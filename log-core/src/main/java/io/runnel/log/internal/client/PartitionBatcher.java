@@ -10,7 +10,6 @@ import io.runnel.log.internal.record.MemoryRecordsBuilder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * The open batch of one partition of a producer: records are encoded straight into a reused
@@ -24,11 +23,15 @@ import java.util.function.Consumer;
  * calls that win the monitor.
  */
 final class PartitionBatcher {
+    static final int WAS_EMPTY = 1;
+    static final int CLOSED = 2;
+    private final Sender sender;
     final TopicPartition topicPartition;
     final LogPartition partition;
     private final TimestampType timestampType;
     private final MemoryRecordsBuilder builder;
     private final int batchSize;
+    private final int writeLimit;
     private final java.util.function.LongSupplier newProducerId;
     private long producerId;
     private final short producerEpoch;
@@ -39,14 +42,16 @@ final class PartitionBatcher {
     private int count;
     private long firstAppendNanos;
 
-    PartitionBatcher(TopicPartition topicPartition, LogPartition partition, TimestampType timestampType,
+    PartitionBatcher(Sender sender, TopicPartition topicPartition, LogPartition partition, TimestampType timestampType,
                      CompressionType compression, int batchSize, long producerId, short producerEpoch,
                      java.util.function.LongSupplier newProducerId) {
+        this.sender = sender;
         this.topicPartition = topicPartition;
         this.partition = partition;
         this.timestampType = timestampType;
         this.batchSize = batchSize;
-        this.builder = new MemoryRecordsBuilder(compression, Math.max(batchSize, 128));
+        this.writeLimit = Math.max(batchSize, 128);
+        this.builder = new MemoryRecordsBuilder(compression, writeLimit);
         this.producerId = producerId;
         this.producerEpoch = producerEpoch;
         this.newProducerId = newProducerId;
@@ -69,17 +74,19 @@ final class PartitionBatcher {
      * Appends a record to the open batch, closing it first if the record does not fit and after
      * if the batch reached {@code batch.size}.
      *
-     * @param closed receives each batch closed by this call
-     * @return whether the open batch was empty before this record (the sender must learn of it)
+     * @return {@link #WAS_EMPTY} if the open batch was empty before this record (the sender must
+     *         learn of it), plus {@link #CLOSED} if a batch was closed and handed to the sender
      */
-    synchronized boolean append(long timestamp, byte[] key, byte[] value, List<Header> headers,
-                                CompletableFuture<RecordMetadata> future, long nowNanos, Consumer<ProducerBatch> closed) {
-        if (count > 0 && !builder.hasRoomFor(timestamp, key, value, headers)) {
-            closed.accept(closeLocked());
+    synchronized int append(long timestamp, byte[] key, byte[] value, List<Header> headers,
+                            CompletableFuture<RecordMetadata> future) {
+        int result = 0;
+        if (count > 0 && !fitsSurely(key, value, headers) && !builder.hasRoomFor(timestamp, key, value, headers)) {
+            sender.enqueue(closeLocked());
+            result = CLOSED;
         }
         boolean wasEmpty = count == 0;
         if (wasEmpty) {
-            firstAppendNanos = nowNanos;
+            firstAppendNanos = System.nanoTime();
         }
         builder.append(timestamp, key, value, headers);
         if (count == futures.length) {
@@ -90,9 +97,22 @@ final class PartitionBatcher {
         timestamps[count] = timestamp;
         count++;
         if (builder.estimatedSizeInBytes() >= batchSize) {
-            closed.accept(closeLocked());
+            sender.enqueue(closeLocked());
+            result = CLOSED;
         }
-        return wasEmpty;
+        return wasEmpty ? result | WAS_EMPTY : result;
+    }
+
+    /**
+     * A cheap upper bound of the record's encoded size (varints at their widest) that avoids the
+     * builder's exact check for all but the last records of a batch.
+     */
+    private boolean fitsSurely(byte[] key, byte[] value, List<Header> headers) {
+        if (headers != null && !headers.isEmpty()) {
+            return false;
+        }
+        int upper = 5 + 1 + 10 + 5 + 5 + (key == null ? 0 : key.length) + 5 + (value == null ? 0 : value.length) + 5;
+        return builder.estimatedSizeInBytes() + upper <= writeLimit;
     }
 
     /** Closes the open batch if it is non-empty and (when {@code force} is false) has lingered {@code lingerNanos}. */
