@@ -371,9 +371,10 @@ final class LogSegment implements AutoCloseable {
 
     /** Renames the three files from ending in {@code oldSuffix} to ending in {@code newSuffix}. */
     void changeFileSuffixes(String oldSuffix, String newSuffix) {
-        log.renameTo(rename(log.file(), oldSuffix, newSuffix));
+        // Indexes first, log last: a swap is committed by its log file's name (see PartitionLog#replaceSegments).
         offsetIndex.renameTo(rename(offsetIndex.file(), oldSuffix, newSuffix));
         timeIndex.renameTo(rename(timeIndex.file(), oldSuffix, newSuffix));
+        log.renameTo(rename(log.file(), oldSuffix, newSuffix));
     }
 
     private static Path rename(Path file, String oldSuffix, String newSuffix) {

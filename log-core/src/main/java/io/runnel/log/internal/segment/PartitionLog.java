@@ -319,6 +319,11 @@ public final class PartitionLog implements AutoCloseable {
         LogFiles.fsyncDirectory(dir);
         segments.put(next.baseOffset(), next);
         active = next;
+        LogPosition start = new LogPosition(logEndOffset, next.baseOffset(), 0);
+        written = start;
+        if (highWatermark.offset() == logEndOffset) {
+            highWatermark = start;
+        }
         recoveryPoint.accumulateAndGet(old.nextOffset(), Math::max);
         ProducerStateSnapshot.write(dir, logEndOffset, producers);
         writeCheckpoint();
@@ -368,8 +373,7 @@ public final class PartitionLog implements AutoCloseable {
                 }
                 while (e != null && e.getKey() <= hw.segmentBase()) {
                     LogSegment s = e.getValue();
-                    int maxPosition = s.baseOffset() == hw.segmentBase() ? hw.position() : s.sizeInBytes();
-                    LogSegment.Slice slice = s.read(startOffset, maxBytes, maxPosition);
+                    LogSegment.Slice slice = s.read(startOffset, maxBytes, maxPosition(s, hw));
                     if (slice != null) {
                         return new ReadResult(s.channel(), slice.position(), slice.size(), hw.offset(), start);
                     }
@@ -404,13 +408,21 @@ public final class PartitionLog implements AutoCloseable {
             if (s.nextOffset() <= start || s.maxTimestamp() < timestamp) {
                 continue;
             }
-            int maxPosition = s.baseOffset() == hw.segmentBase() ? hw.position() : s.sizeInBytes();
-            OffsetAndTimestamp found = s.findOffsetByTimestamp(timestamp, start, maxPosition);
+            OffsetAndTimestamp found = s.findOffsetByTimestamp(timestamp, start, maxPosition(s, hw));
             if (found != null) {
                 return found;
             }
         }
         return null;
+    }
+
+    /**
+     * How far into {@code s} a reader bounded by {@code hw} may read. The high watermark's segment
+     * is read up to its position; a segment compacted since the high watermark was taken lies
+     * wholly below it (compaction only rewrites such segments), so its own size bounds it.
+     */
+    private static int maxPosition(LogSegment s, LogPosition hw) {
+        return s.baseOffset() == hw.segmentBase() ? Math.min(hw.position(), s.sizeInBytes()) : s.sizeInBytes();
     }
 
     public long logStartOffset() {
@@ -584,21 +596,28 @@ public final class PartitionLog implements AutoCloseable {
      * <ol>
      *   <li>fsync the cleaned files — a crash before step 2 leaves {@code *.cleaned} files, which
      *       recovery deletes: the sources are intact;</li>
-     *   <li>rename the cleaned index files, then the cleaned log file, to {@code *.swap}; fsync
-     *       the directory. The log file's rename is the commit point: from then on recovery
-     *       completes the swap (deletes the sources, renames the swap files);</li>
-     *   <li>under the partition lock, replace the sources by the cleaned segment in the segment
-     *       map (readers now read the cleaned one);</li>
+     *   <li>under the partition lock (held to the end), check that the sources are still the
+     *       log's segments (retention may have deleted them: then the cleaned files are deleted
+     *       and false returned); rename the cleaned index files, then the cleaned log file, to
+     *       {@code *.swap}; fsync the directory. The log file's rename is the commit point: from
+     *       then on recovery completes the swap (deletes the sources, renames the swap files);</li>
+     *   <li>replace the sources by the cleaned segment in the segment map (readers now read the
+     *       cleaned one; a reader still copying from a source gets {@link OffsetOutOfRangeException}
+     *       and reads again);</li>
      *   <li>rename the sources' files to {@code *.deleted}; fsync the directory;</li>
      *   <li>rename the swap files to their final names (indexes first, log last); fsync the
      *       directory — a crash between the renames leaves the log as {@code .swap}: recovery
      *       drops the already renamed indexes and rebuilds them;</li>
-     *   <li>close and delete the sources' files (a crash leaves {@code *.deleted}, deleted by recovery).</li>
+     *   <li>close and delete the sources' files (a crash leaves {@code *.deleted}, deleted by
+     *       recovery).</li>
      * </ol>
      * The {@code afterStep} hook (tests) runs after each numbered step and may throw to simulate a
      * crash there.
+     *
+     * @return false if the sources changed meanwhile (nothing replaced, cleaned files deleted)
      */
-    public void replaceSegments(CleanedSegment cleaned, List<SegmentView> sources, java.util.function.IntConsumer afterStep) {
+    public boolean replaceSegments(CleanedSegment cleaned, List<SegmentView> sources,
+                                   java.util.function.IntConsumer afterStep) {
         Objects.requireNonNull(cleaned, "cleaned");
         if (sources.isEmpty() || sources.get(0).baseOffset() != cleaned.baseOffset()) {
             throw new IllegalArgumentException("sources must start at the cleaned segment's base offset "
@@ -607,18 +626,18 @@ public final class PartitionLog implements AutoCloseable {
         LogSegment c = cleaned.segment();
         c.flush();
         afterStep.accept(1);
-        c.changeFileSuffixes(LogFiles.CLEANED_SUFFIX, LogFiles.SWAP_SUFFIX);
-        LogFiles.fsyncDirectory(dir);
-        afterStep.accept(2);
         lock.lock();
         try {
             ensureWritable();
             for (SegmentView s : sources) {
                 if (segments.get(s.baseOffset()) != s.segment()) {
-                    throw new IllegalStateException("segment " + s.baseOffset() + " of " + topicPartition
-                            + " changed during cleaning");
+                    cleaned.abort();
+                    return false;
                 }
             }
+            c.changeFileSuffixes(LogFiles.CLEANED_SUFFIX, LogFiles.SWAP_SUFFIX);
+            LogFiles.fsyncDirectory(dir);
+            afterStep.accept(2);
             for (SegmentView s : sources) {
                 segments.remove(s.baseOffset());
             }
@@ -636,6 +655,7 @@ public final class PartitionLog implements AutoCloseable {
                 s.segment().closeAndDelete();
             }
             afterStep.accept(6);
+            return true;
         } finally {
             lock.unlock();
         }
@@ -665,7 +685,9 @@ public final class PartitionLog implements AutoCloseable {
     /** Group commit round: fsync up to {@code end}, then publish it as the high watermark. */
     private void flushTo(LogPosition end) {
         flushSegmentsUpTo(end);
-        highWatermark = end;
+        if (end.offset() > highWatermark.offset()) {
+            highWatermark = end;
+        }
         onNewData.run();
     }
 
