@@ -5,6 +5,7 @@ import io.runnel.common.Serializer;
 import io.runnel.log.internal.broker.Broker;
 import io.runnel.log.internal.broker.PartitionFactory;
 import io.runnel.log.internal.broker.StoragePartition;
+import io.runnel.log.internal.cleaner.LogCleaner;
 import io.runnel.log.internal.client.ConsumerConfig;
 import io.runnel.log.internal.client.EmbeddedAdmin;
 import io.runnel.log.internal.client.EmbeddedConsumer;
@@ -46,19 +47,19 @@ public final class EmbeddedLog implements LogClients, AutoCloseable {
     private final AtomicInteger clientIds = new AtomicInteger();
     private boolean closed;
 
-    private EmbeddedLog(EmbeddedLogConfig config, PartitionFactory partitions, ScheduledExecutorService scheduler) {
+    private final LogCleaner cleaner;
+
+    private EmbeddedLog(EmbeddedLogConfig config, PartitionFactory partitions, ScheduledExecutorService scheduler,
+                        LogCleaner cleaner) {
         this.config = config;
         this.scheduler = scheduler;
+        this.cleaner = cleaner;
         this.broker = new Broker(config.dataDir(), config.time(), partitions, scheduler,
                 config.retentionCheckIntervalMs(), config.autoCreateTopics(), config.defaultPartitions());
     }
 
     /** Opens (creating or recovering) the log in {@code config.dataDir()}. */
     public static EmbeddedLog open(EmbeddedLogConfig config) {
-        return open(config, StoragePartition.factory(config.flushPolicy(), config.time()));
-    }
-
-    static EmbeddedLog open(EmbeddedLogConfig config, PartitionFactory partitions) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -69,11 +70,19 @@ public final class EmbeddedLog implements LogClients, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        EmbeddedLog log = new EmbeddedLog(config, partitions, scheduler);
+        LogCleaner cleaner = config.cleanerEnabled() ? LogCleaner.withDefaults(config.time()) : null;
+        PartitionFactory partitions = StoragePartition.factory(config.flushPolicy(), config.time(), cleaner);
+        EmbeddedLog log = new EmbeddedLog(config, partitions, scheduler, cleaner);
         try {
             log.broker.start();
+            if (cleaner != null) {
+                cleaner.start();
+            }
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
+            if (cleaner != null) {
+                cleaner.close();
+            }
             log.broker.close();
             throw e;
         }
@@ -116,6 +125,15 @@ public final class EmbeddedLog implements LogClients, AutoCloseable {
         return client;
     }
 
+    /**
+     * Runs one round of the cleaner now (retention, then compaction of the dirtiest compacted
+     * partition); returns whether something was compacted. For tests and tools; the cleaner
+     * thread does this in the background. False when the cleaner is disabled.
+     */
+    public boolean runCleanerOnce() {
+        return cleaner != null && cleaner.runOnce();
+    }
+
     /** Runs retention on every partition now (it also runs every retentionCheckIntervalMs). */
     public void enforceRetention() {
         broker.enforceRetention();
@@ -141,6 +159,9 @@ public final class EmbeddedLog implements LogClients, AutoCloseable {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (cleaner != null) {
+            cleaner.close();
         }
         broker.close();
         for (AutoCloseable c : clients) {

@@ -151,6 +151,40 @@ class EmbeddedLogTest {
     }
 
     @Test
+    void shouldCompactACompactedTopicKeepingTheLatestValuePerKey() {
+        try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir).withFlushPolicy(FlushPolicy.NONE))) {
+            log.admin().createTopic(new NewTopic("table", 1, Map.of("cleanup.policy", "compact",
+                    "segment.bytes", "1024", "min.compaction.lag.ms", "0")));
+            try (Producer<String, String> p = producer(log)) {
+                for (int i = 0; i < 300; i++) {
+                    p.send(new ProducerRecord<>("table", "key" + (i % 5), "value-" + i)).join();
+                }
+            }
+            boolean compacted = false;
+            for (int round = 0; round < 10 && log.runCleanerOnce(); round++) {
+                compacted = true;
+            }
+            assertThat(compacted).isTrue();
+            try (Consumer<String, String> c = consumer(log, Map.of("auto.offset.reset", "earliest"))) {
+                c.assign(List.of(new TopicPartition("table", 0)));
+                Map<String, String> latest = new java.util.HashMap<>();
+                int count = 0;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (c.position(new TopicPartition("table", 0)) < 300 && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
+                        latest.put(r.key(), r.value());
+                        count++;
+                    }
+                }
+                assertThat(count).isLessThan(300);
+                for (int k = 0; k < 5; k++) {
+                    assertThat(latest.get("key" + k)).isEqualTo("value-" + (295 + k));
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldRejectUseAfterClose() {
         EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir));
         Admin admin = log.admin();

@@ -5,6 +5,7 @@ import io.runnel.common.TopicPartition;
 import io.runnel.log.FlushPolicy;
 import io.runnel.log.OffsetAndTimestamp;
 import io.runnel.log.TopicConfig;
+import io.runnel.log.internal.cleaner.LogCleaner;
 import io.runnel.log.internal.segment.PartitionLog;
 import io.runnel.log.internal.segment.ReadResult;
 import java.nio.ByteBuffer;
@@ -19,14 +20,28 @@ public final class StoragePartition implements LogPartition {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     private final Waiters waiters = new Waiters();
     private final PartitionLog log;
+    private final LogCleaner cleaner;
 
-    private StoragePartition(Path dir, TopicPartition tp, TopicConfig config, FlushPolicy flushPolicy, Time time) {
+    private StoragePartition(Path dir, TopicPartition tp, TopicConfig config, FlushPolicy flushPolicy, Time time,
+                             LogCleaner cleaner) {
         this.log = PartitionLog.open(dir, tp, config, flushPolicy, time, waiters::wakeAll);
+        this.cleaner = cleaner;
+        if (cleaner != null) {
+            cleaner.register(log);
+        }
     }
 
-    /** Opens partitions on disk with the given flush policy and clock. */
+    /** Opens partitions on disk with the given flush policy and clock, without a cleaner. */
     public static PartitionFactory factory(FlushPolicy flushPolicy, Time time) {
-        return (dir, tp, config) -> new StoragePartition(dir, tp, config, flushPolicy, time);
+        return factory(flushPolicy, time, null);
+    }
+
+    /**
+     * Opens partitions on disk and registers each with {@code cleaner} (compaction and retention
+     * in the background; null = none). A partition is unregistered before it is closed or deleted.
+     */
+    public static PartitionFactory factory(FlushPolicy flushPolicy, Time time, LogCleaner cleaner) {
+        return (dir, tp, config) -> new StoragePartition(dir, tp, config, flushPolicy, time, cleaner);
     }
 
     /** The storage log (for the cleaner). */
@@ -88,11 +103,17 @@ public final class StoragePartition implements LogPartition {
 
     @Override
     public void close() {
+        if (cleaner != null) {
+            cleaner.unregister(log.topicPartition());
+        }
         log.close();
     }
 
     @Override
     public void delete() {
+        if (cleaner != null) {
+            cleaner.unregister(log.topicPartition());
+        }
         log.delete();
     }
 }
