@@ -42,14 +42,18 @@ class ConsumerGroupTest {
                 Serdes.string().deserializer(), Serdes.string().deserializer());
     }
 
-    /** Polls the consumers in turn until each has the expected number of partitions. */
+    /** Polls the consumers in turn until their partition counts are the expected ones (in any order). */
     private static void pollUntilBalanced(List<Consumer<String, String>> consumers, int... expected) {
+        int[] wanted = expected.clone();
+        java.util.Arrays.sort(wanted);
         for (int round = 0; round < 200; round++) {
-            boolean done = true;
+            int[] sizes = new int[consumers.size()];
             for (int i = 0; i < consumers.size(); i++) {
                 consumers.get(i).poll(Duration.ofMillis(20));
-                done &= consumers.get(i).assignment().size() == expected[i];
+                sizes[i] = consumers.get(i).assignment().size();
             }
+            java.util.Arrays.sort(sizes);
+            boolean done = java.util.Arrays.equals(sizes, wanted);
             Set<TopicPartition> union = new HashSet<>();
             int total = 0;
             for (Consumer<String, String> c : consumers) {
@@ -138,6 +142,76 @@ class ConsumerGroupTest {
         assertThat(lost.get(0)).hasSize(2);
         c1.close();
         c2.close();
+    }
+
+    @Test
+    void shouldDeliverEveryRecordToAGroupOfConsumersPollingOnTheirOwnThreads() throws Exception {
+        log.admin().createTopic(new NewTopic("many", 6));
+        int total = 3_000;
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            running.add(pool.submit(() -> {
+                try (Consumer<String, String> c = log.consumer(Map.of("group.id", "workers",
+                                "auto.offset.reset", "earliest", "enable.auto.commit", false),
+                        Serdes.string().deserializer(), Serdes.string().deserializer())) {
+                    c.subscribe(List.of("many"));
+                    while (!stop.get()) {
+                        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(50))) {
+                            seen.add(r.value());
+                        }
+                        try {
+                            c.commitSync();
+                        } catch (CommitFailedException e) {
+                            // rebalanced meanwhile: the next owner re-reads from the last commit
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        try (Producer<String, String> p = log.producer(Map.of(), Serdes.string().serializer(),
+                Serdes.string().serializer())) {
+            for (int i = 0; i < total; i++) {
+                p.send(new ProducerRecord<>("many", "k" + i, "v" + i));
+            }
+            p.flush();
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (seen.size() < total && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        stop.set(true);
+        for (java.util.concurrent.Future<?> f : running) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdownNow();
+        assertThat(seen).hasSize(total);
+        assertThat(log.admin().consumerGroupLag("workers").values()).allMatch(lag -> lag == 0L);
+    }
+
+    @Test
+    void shouldRejectACommitFromAMemberWhoseGenerationIsStale() {
+        Consumer<String, String> c1 = member("range");
+        Consumer<String, String> c2 = member("range");
+        c1.subscribe(List.of("t"));
+        c2.subscribe(List.of("t"));
+        pollUntilBalanced(List.of(c1, c2), 2, 2);
+        TopicPartition tp = c1.assignment().iterator().next();
+        c1.commitSync(Map.of(tp, new OffsetAndMetadata(0)));
+        Consumer<String, String> c3 = member("range");
+        c3.subscribe(List.of("t"));
+        c3.poll(Duration.ofMillis(10)); // joins: the group must rebalance
+        c1.poll(Duration.ofMillis(10)); // rejoins, still at the old generation
+        c2.poll(Duration.ofMillis(10)); // rejoins last: the rebalance completes without c1 noticing
+        assertThatThrownBy(() -> c1.commitSync(Map.of(tp, new OffsetAndMetadata(1))))
+                .isInstanceOf(CommitFailedException.class).hasMessageContaining("rebalanced");
+        pollUntilBalanced(List.of(c1, c2, c3), 1, 1, 2);
+        c1.close();
+        c2.close();
+        c3.close();
     }
 
     @Test
