@@ -14,9 +14,10 @@ import io.runnel.log.internal.client.ProducerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A log in this JVM, on a local data directory: topics, partitions, producer/consumer/admin
- * clients, consumer groups. Everything above log-core uses it through {@link LogClients}.
+ * clients, consumer groups, retention and compaction. Everything above log-core uses it through
+ * {@link LogClients}.
  *
  * <pre>{@code
  * try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir))) {
@@ -35,19 +37,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>{@link #close()} shuts down cleanly: clients created from this log are closed (producers
- * flush), background tasks stop, and every partition is flushed and checkpointed so that the next
- * open needs no recovery. Thread-safe.
+ * <p>{@link #close()} shuts down cleanly: producers created from this log are flushed and closed,
+ * consumers and admin clients fail with {@link LogClosedException} on their next call (a blocked
+ * poll is woken and throws it), background tasks and the cleaner stop, and every partition is
+ * flushed and checkpointed so that the next open needs no recovery. Thread-safe.
  */
 public final class EmbeddedLog implements LogClients, AutoCloseable {
     private final EmbeddedLogConfig config;
     private final ScheduledExecutorService scheduler;
+    private final LogCleaner cleaner;
     private final Broker broker;
-    private final List<AutoCloseable> clients = new ArrayList<>();
+    private final Set<Producer<?, ?>> producers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger clientIds = new AtomicInteger();
     private boolean closed;
-
-    private final LogCleaner cleaner;
 
     private EmbeddedLog(EmbeddedLogConfig config, PartitionFactory partitions, ScheduledExecutorService scheduler,
                         LogCleaner cleaner) {
@@ -101,28 +103,25 @@ public final class EmbeddedLog implements LogClients, AutoCloseable {
     @Override
     public <K, V> Producer<K, V> producer(Map<String, ?> cfg, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
         ProducerConfig pc = ProducerConfig.from(cfg, "producer-" + clientIds.incrementAndGet());
-        return register(new EmbeddedProducer<>(broker, pc, keySerializer, valueSerializer));
+        broker.checkOpen();
+        EmbeddedProducer<K, V> producer = new EmbeddedProducer<>(broker, pc, keySerializer, valueSerializer,
+                producers::remove);
+        producers.add(producer);
+        return producer;
     }
 
     @Override
     public <K, V> Consumer<K, V> consumer(Map<String, ?> cfg, Deserializer<K> keyDeserializer,
                                           Deserializer<V> valueDeserializer) {
         ConsumerConfig cc = ConsumerConfig.from(cfg, "consumer-" + clientIds.incrementAndGet());
-        return register(new EmbeddedConsumer<>(broker, cc, keyDeserializer, valueDeserializer));
+        broker.checkOpen();
+        return new EmbeddedConsumer<>(broker, cc, keyDeserializer, valueDeserializer);
     }
 
     @Override
     public Admin admin() {
-        return register(new EmbeddedAdmin(broker));
-    }
-
-    private synchronized <T extends AutoCloseable> T register(T client) {
-        if (closed) {
-            throw new LogClosedException("The log is closed");
-        }
         broker.checkOpen();
-        clients.add(client);
-        return client;
+        return new EmbeddedAdmin(broker);
     }
 
     /**
@@ -145,13 +144,11 @@ public final class EmbeddedLog implements LogClients, AutoCloseable {
             return;
         }
         closed = true;
-        for (AutoCloseable c : clients) {
-            if (c instanceof Producer<?, ?> p) {
-                try {
-                    p.close();
-                } catch (RuntimeException e) {
-                    // keep closing the rest
-                }
+        for (Producer<?, ?> p : List.copyOf(producers)) {
+            try {
+                p.close();
+            } catch (RuntimeException e) {
+                // keep closing the rest
             }
         }
         scheduler.shutdownNow();
@@ -164,13 +161,5 @@ public final class EmbeddedLog implements LogClients, AutoCloseable {
             cleaner.close();
         }
         broker.close();
-        for (AutoCloseable c : clients) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // consumers and admins only mark themselves closed once the broker is gone
-            }
-        }
-        clients.clear();
     }
 }

@@ -193,6 +193,23 @@ class EmbeddedLogTest {
         assertThatThrownBy(() -> producer(log)).isInstanceOf(LogClosedException.class);
     }
 
+    @Test
+    void shouldWakeABlockedPollWhenTheLogCloses() throws Exception {
+        EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir));
+        log.admin().createTopic(new NewTopic("t", 1));
+        Consumer<String, String> c = consumer(log, Map.of());
+        c.assign(List.of(new TopicPartition("t", 0)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> polled = pool.submit(() -> c.poll(Duration.ofMinutes(5)));
+            Thread.sleep(50);
+            log.close();
+            assertThatThrownBy(() -> polled.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(LogClosedException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

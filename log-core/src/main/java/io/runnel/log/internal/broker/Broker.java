@@ -140,6 +140,11 @@ public final class Broker implements AutoCloseable {
             return;
         }
         closed = true;
+        for (TopicRegistry.Topic t : registry.all()) {
+            for (LogPartition p : t.partitions()) {
+                p.waiters().wakeAll(); // long polls notice the close at once
+            }
+        }
         if (retentionTask != null) {
             retentionTask.cancel(false);
             expiryTask.cancel(false);

@@ -157,6 +157,7 @@ public final class EmbeddedConsumer<K, V> implements Consumer<K, V> {
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
         maybeAutoCommit();
         while (true) {
+            broker.checkOpen();
             if (wakeupRequested.getAndSet(false)) {
                 throw new WakeupException("poll interrupted by wakeup()");
             }

@@ -35,6 +35,7 @@ public final class EmbeddedProducer<K, V> implements Producer<K, V> {
     private final Sender sender;
     private final long producerId;
     private final ConcurrentHashMap<String, TopicBatchers> topics = new ConcurrentHashMap<>();
+    private final java.util.function.Consumer<EmbeddedProducer<?, ?>> onClose;
     private volatile boolean closed;
 
     /** The batchers of one topic, valid while the topic object is the registry's current one. */
@@ -42,8 +43,9 @@ public final class EmbeddedProducer<K, V> implements Producer<K, V> {
     }
 
     public EmbeddedProducer(Broker broker, ProducerConfig config, Serializer<K> keySerializer,
-                            Serializer<V> valueSerializer) {
+                            Serializer<V> valueSerializer, java.util.function.Consumer<EmbeddedProducer<?, ?>> onClose) {
         this.broker = broker;
+        this.onClose = onClose;
         this.config = config;
         this.keySerializer = Objects.requireNonNull(keySerializer, "keySerializer");
         this.valueSerializer = Objects.requireNonNull(valueSerializer, "valueSerializer");
@@ -130,6 +132,7 @@ public final class EmbeddedProducer<K, V> implements Producer<K, V> {
         }
         closed = true;
         sender.shutdown(timeout.toNanos());
+        onClose.accept(this);
     }
 
     private TopicBatchers batchers(String topicName) {
