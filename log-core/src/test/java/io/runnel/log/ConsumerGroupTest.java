@@ -215,6 +215,18 @@ class ConsumerGroupTest {
     }
 
     @Test
+    void shouldReassignWhenAMemberChangesItsSubscription() {
+        log.admin().createTopic(new NewTopic("u", 3));
+        Consumer<String, String> c1 = member("range");
+        c1.subscribe(List.of("t"));
+        pollUntilBalanced(List.of(c1), 4);
+        c1.subscribe(List.of("u"));
+        pollUntilBalanced(List.of(c1), 3);
+        assertThat(c1.assignment()).allMatch(tp -> tp.topic().equals("u"));
+        c1.close();
+    }
+
+    @Test
     void shouldDescribeListAndDeleteGroups() {
         Admin admin = log.admin();
         Consumer<String, String> c1 = member("roundrobin");

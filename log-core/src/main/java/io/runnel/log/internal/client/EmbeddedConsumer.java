@@ -62,6 +62,7 @@ public final class EmbeddedConsumer<K, V> implements Consumer<K, V> {
     private ConsumerRebalanceListener listener = ConsumerRebalanceListener.NONE;
     private String memberId;
     private int generation = -1;
+    private boolean subscriptionChanged;
     private boolean manualAssignment;
     private long lastAutoCommitMs;
 
@@ -119,9 +120,12 @@ public final class EmbeddedConsumer<K, V> implements Consumer<K, V> {
             unsubscribe();
             return;
         }
-        this.subscription = Set.copyOf(topics);
+        Set<String> wanted = Set.copyOf(topics);
+        if (memberId != null && !wanted.equals(subscription)) {
+            subscriptionChanged = true; // the next poll rejoins with the new subscription
+        }
+        this.subscription = wanted;
         this.listener = listener;
-        // the next poll joins (or rejoins with the new subscription)
     }
 
     @Override
@@ -181,7 +185,8 @@ public final class EmbeddedConsumer<K, V> implements Consumer<K, V> {
         GroupCoordinator coordinator = broker.coordinator();
         String group = config.groupId();
         for (int round = 0; round < 3; round++) {
-            if (memberId == null) {
+            if (memberId == null || subscriptionChanged) {
+                subscriptionChanged = false;
                 join();
             }
             GroupCoordinator.Heartbeat hb = coordinator.heartbeat(group, memberId);
