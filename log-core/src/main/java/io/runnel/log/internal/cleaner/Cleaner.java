@@ -33,7 +33,9 @@ import java.util.function.IntConsumer;
  *       {@code delete.retention.ms}, so consumers reading from the start had that long to see
  *       the delete. Batches keep their base offset, producer fields, timestamp type and
  *       compression; a batch whose records all survive is copied byte for byte, one with no
- *       survivor is dropped.</li>
+ *       survivor is dropped — except an idempotent producer's last batch in the range, kept as
+ *       an empty batch, and a rebuilt idempotent batch keeps its last offset delta, so the
+ *       producer's sequence state can be rebuilt from the log after compaction, as in Kafka.</li>
  *   <li><b>Swap</b>: {@link PartitionLog#replaceSegments} installs each cleaned segment with
  *       the crash-safe {@code .cleaned → .swap → final} protocol documented there.</li>
  * </ol>
@@ -49,6 +51,7 @@ public final class Cleaner {
     private final OffsetMap map;
     private final Time time;
     private final Map<CompressionType, MemoryRecordsBuilder> builders = new EnumMap<>(CompressionType.class);
+    private final Map<Long, Long> lastBatchOfProducer = new java.util.HashMap<>();
 
     public Cleaner(OffsetMap map, Time time) {
         this.map = Objects.requireNonNull(map, "map");
@@ -85,10 +88,14 @@ public final class Cleaner {
             return null;
         }
         map.clear();
+        lastBatchOfProducer.clear();
         List<SegmentView> mapped = new ArrayList<>();
         for (SegmentView s : range) {
             boolean[] full = {false};
             s.forEachBatch(batch -> {
+                if (batch.hasProducerId()) {
+                    lastBatchOfProducer.put(batch.producerId(), batch.baseOffset());
+                }
                 for (Record r : batch) {
                     if (r.key() != null) {
                         if (map.isFull()) {
@@ -110,6 +117,8 @@ public final class Cleaner {
         long[] counts = new long[2];
         for (List<SegmentView> group : groupBySize(mapped, cfg.segmentBytes())) {
             CleanedSegment cleaned = log.createCleanedSegment(group.get(0).baseOffset());
+            long keptBefore = counts[1];
+            long readBefore = counts[0];
             try {
                 for (SegmentView s : group) {
                     boolean dropTombstones = s.maxTimestamp() < deleteHorizon;
@@ -119,6 +128,11 @@ public final class Cleaner {
             } catch (RuntimeException e) {
                 cleaned.abort();
                 throw e;
+            }
+            if (group.size() == 1 && counts[1] - keptBefore == counts[0] - readBefore) {
+                cleaned.abort(); // already clean: nothing to drop, nothing to merge
+                bytesWritten += group.get(0).sizeInBytes();
+                continue;
             }
             bytesWritten += cleaned.sizeInBytes();
             if (!log.replaceSegments(cleaned, group, afterSwapStep)) {
@@ -159,7 +173,11 @@ public final class Cleaner {
         counts[1] += kept;
         if (builder == null) {
             cleaned.append(batch);
-        } else if (!builder.isEmpty()) {
+        } else if (builder.isEmpty()) {
+            if (batch.hasProducerId() && lastBatchOfProducer.getOrDefault(batch.producerId(), -1L) == batch.baseOffset()) {
+                cleaned.append(RecordBatchView.emptyBatchLike(batch));
+            }
+        } else {
             RecordBatchView rebuilt = new RecordBatchView(builder.build());
             if (batch.timestampType() == io.runnel.log.TimestampType.LOG_APPEND_TIME) {
                 rebuilt.setLogAppendTime(batch.maxTimestamp());
@@ -182,8 +200,11 @@ public final class Cleaner {
     private MemoryRecordsBuilder startCopy(RecordBatchView batch) {
         MemoryRecordsBuilder b = builders.computeIfAbsent(batch.compressionType(),
                 c -> new MemoryRecordsBuilder(c, Integer.MAX_VALUE));
-        return b.reset(batch.baseOffset())
-                .producer(batch.producerId(), batch.producerEpoch(), batch.baseSequence())
+        b.reset(batch.baseOffset());
+        if (batch.hasProducerId()) {
+            b.overrideLastOffsetDelta(batch.lastOffsetDelta());
+        }
+        return b.producer(batch.producerId(), batch.producerEpoch(), batch.baseSequence())
                 .timestampType(io.runnel.log.TimestampType.CREATE_TIME)
                 .transactional(batch.isTransactional());
     }

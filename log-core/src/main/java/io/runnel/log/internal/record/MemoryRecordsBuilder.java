@@ -38,6 +38,7 @@ public final class MemoryRecordsBuilder {
     private boolean transactional;
     private int numRecords;
     private int lastOffsetDelta = -1;
+    private int lastOffsetDeltaOverride = -1;
     private long baseTimestamp;
     private long maxTimestamp = -1;
 
@@ -71,6 +72,7 @@ public final class MemoryRecordsBuilder {
         this.transactional = false;
         this.numRecords = 0;
         this.lastOffsetDelta = -1;
+        this.lastOffsetDeltaOverride = -1;
         this.baseTimestamp = 0;
         this.maxTimestamp = -1;
         return this;
@@ -93,6 +95,16 @@ public final class MemoryRecordsBuilder {
     /** Sets the transactional bit (kept by the cleaner; Runnel producers are not transactional). */
     public MemoryRecordsBuilder transactional(boolean transactional) {
         this.transactional = transactional;
+        return this;
+    }
+
+    /**
+     * Makes the built batch claim {@code lastOffsetDelta} even if its last record is earlier, as
+     * the cleaner does for an idempotent producer's batch so that its last offset and last
+     * sequence survive compaction.
+     */
+    public MemoryRecordsBuilder overrideLastOffsetDelta(int lastOffsetDelta) {
+        this.lastOffsetDeltaOverride = lastOffsetDelta;
         return this;
     }
 
@@ -224,7 +236,7 @@ public final class MemoryRecordsBuilder {
             attributes |= RecordBatchView.TRANSACTIONAL_FLAG_MASK;
         }
         batch.putShort((short) attributes);
-        batch.putInt(lastOffsetDelta);
+        batch.putInt(Math.max(lastOffsetDelta, lastOffsetDeltaOverride));
         batch.putLong(baseTimestamp);
         batch.putLong(maxTimestamp);
         batch.putLong(producerId);

@@ -288,6 +288,23 @@ public final class RecordBatchView implements Iterable<Record> {
         return new RecordIterator(records);
     }
 
+    /**
+     * A batch with {@code source}'s header (offsets, timestamps, producer id, epoch, sequences,
+     * timestamp type) and no records, uncompressed, with a fresh CRC: what the cleaner keeps of an
+     * idempotent producer's last batch when all its records are compacted away, so that the
+     * producer's sequence state survives (as Kafka does).
+     */
+    public static RecordBatchView emptyBatchLike(RecordBatchView source) {
+        ByteBuffer b = ByteBuffer.allocate(HEADER_SIZE);
+        ByteBuffer src = source.buffer.duplicate().limit(HEADER_SIZE);
+        b.put(src).flip();
+        b.putInt(LENGTH_OFFSET, HEADER_SIZE - LOG_OVERHEAD);
+        b.putShort(ATTRIBUTES_OFFSET, (short) (source.attributes() & ~COMPRESSION_CODEC_MASK));
+        b.putInt(RECORDS_COUNT_OFFSET, 0);
+        b.putInt(CRC_OFFSET, (int) crc32c(b, ATTRIBUTES_OFFSET, HEADER_SIZE - ATTRIBUTES_OFFSET));
+        return new RecordBatchView(b);
+    }
+
     @Override
     public String toString() {
         return "RecordBatch(baseOffset=" + baseOffset() + ", lastOffset=" + lastOffset() + ", count=" + recordCount()

@@ -136,6 +136,7 @@ final class LogLoader {
         long from;
         if (snapshotOffset < 0 || snapshotOffset > logEnd) {
             producers.clear();
+            deleteIfExists(dir.resolve(LogFiles.PRODUCER_SNAPSHOT));
             from = logStartOffset;
         } else {
             from = Math.max(snapshotOffset, logStartOffset);

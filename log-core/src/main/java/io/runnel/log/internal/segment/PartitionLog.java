@@ -57,10 +57,9 @@ import java.util.stream.Stream;
  *   <li>create the new segment's empty files named after the log end offset and fsync the
  *       directory — a crash here leaves an empty last segment, which recovery keeps (or deletes
  *       if recovery truncates an earlier one);</li>
- *   <li>publish the new segment as active; write the producer state snapshot and the checkpoint
- *       with the recovery point at the old segment's end — a crash before or during these writes
- *       leaves the previous (older, still valid) snapshot and checkpoint: recovery only does
- *       more work.</li>
+ *   <li>publish the new segment as active; write the checkpoint with the recovery point at the
+ *       old segment's end — a crash before or during this write leaves the previous (older,
+ *       still valid) checkpoint: recovery only validates more.</li>
  * </ol>
  *
  * <h2>Retention (crash protocol)</h2>
@@ -325,7 +324,6 @@ public final class PartitionLog implements AutoCloseable {
             highWatermark = start;
         }
         recoveryPoint.accumulateAndGet(old.nextOffset(), Math::max);
-        ProducerStateSnapshot.write(dir, logEndOffset, producers);
         writeCheckpoint();
     }
 

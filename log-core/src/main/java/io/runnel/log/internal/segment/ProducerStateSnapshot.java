@@ -7,9 +7,9 @@ import java.util.zip.CRC32C;
 
 /**
  * The producer state snapshot file ({@code producer-state.snapshot}), written atomically
- * ({@link AtomicFiles}) at clean close and at roll. On open the state is loaded from it and the
+ * ({@link AtomicFiles}) at clean close. On open the state is loaded from it and the
  * batches from its offset to the log end are replayed; a missing, corrupt or too-new snapshot
- * (offset beyond the recovered log end) is ignored and the state rebuilt from the whole log.
+ * (offset beyond the recovered log end) is deleted and the state rebuilt from the whole log.
  *
  * <table>
  *   <caption>version 1 (big-endian)</caption>
