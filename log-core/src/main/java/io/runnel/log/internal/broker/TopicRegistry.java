@@ -8,6 +8,7 @@ import io.runnel.log.TopicConfig;
 import io.runnel.log.TopicDescription;
 import io.runnel.log.TopicExistsException;
 import io.runnel.log.UnknownTopicException;
+import io.runnel.log.internal.segment.LogDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * The topics of a log: their metadata (persisted by {@link TopicMetadataStore}) and one
- * {@link LogPartition} per partition, in {@code <dataDir>/data/<topic>-<partition>/}.
+ * {@link LogPartition} per partition, in {@code <dataDir>/data/<topic>-<partition>/} (names owned by
+ * storage's {@link LogDirectory}).
  *
  * <p><b>Create</b>: 1. the metadata file is written atomically; 2. the partitions are opened
  * (created). A crash after 1 leaves a topic whose partitions are created empty on restart.
@@ -38,6 +40,7 @@ import java.util.stream.Stream;
  */
 public final class TopicRegistry implements AutoCloseable {
     private final Path dataRoot;
+    private final LogDirectory logDirectory;
     private final TopicMetadataStore store;
     private final PartitionFactory partitions;
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
@@ -55,6 +58,7 @@ public final class TopicRegistry implements AutoCloseable {
 
     public TopicRegistry(Path dataDir, PartitionFactory partitions) {
         this.dataRoot = dataDir.resolve("data");
+        this.logDirectory = new LogDirectory(dataRoot);
         this.store = new TopicMetadataStore(dataDir);
         this.partitions = partitions;
         try {
@@ -194,18 +198,16 @@ public final class TopicRegistry implements AutoCloseable {
         List<LogPartition> list = new ArrayList<>(meta.partitions());
         for (int p = 0; p < meta.partitions(); p++) {
             TopicPartition tp = new TopicPartition(meta.name(), p);
-            list.add(partitions.open(dataRoot.resolve(meta.name() + "-" + p), tp, config));
+            list.add(partitions.open(logDirectory.partitionDir(tp), tp, config));
         }
         return new Topic(meta, config, list);
     }
 
     private void deletePartitionDirs(String topic) {
-        try (Stream<Path> dirs = Files.list(dataRoot)) {
-            for (Path d : dirs.toList()) {
-                String n = d.getFileName().toString();
-                int dash = n.lastIndexOf('-');
-                if (dash > 0 && n.substring(0, dash).equals(topic) && n.substring(dash + 1).chars().allMatch(Character::isDigit)) {
-                    deleteRecursively(d);
+        try {
+            for (TopicPartition tp : logDirectory.partitions()) {
+                if (tp.topic().equals(topic)) {
+                    deleteRecursively(logDirectory.partitionDir(tp));
                 }
             }
         } catch (IOException e) {
