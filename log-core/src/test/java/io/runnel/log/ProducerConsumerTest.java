@@ -210,6 +210,8 @@ class ProducerConsumerTest {
             assertThat(c.poll(Duration.ofSeconds(5)).count()).isEqualTo(10);
             c.seekToEnd(List.of(tp));
             assertThat(c.position(tp)).isEqualTo(10);
+            c.seek(tp, 500); // beyond the end: reset by auto.offset.reset=earliest on the next fetch
+            assertThat(c.poll(Duration.ofSeconds(5)).count()).isEqualTo(10);
         }
     }
 

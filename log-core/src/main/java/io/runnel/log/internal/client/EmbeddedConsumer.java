@@ -285,7 +285,13 @@ public final class EmbeddedConsumer<K, V> implements Consumer<K, V> {
             List<ConsumerRecord<K, V>> list = null;
             while (budget > 0) {
                 if (ps.buffer == null) {
-                    if (ps.position >= ps.log.highWatermark() || bytesBudget <= 0) {
+                    long hw = ps.log.highWatermark();
+                    if (ps.position > hw) { // seeked past the end: out of range, as Kafka
+                        resetPosition(tp, ps, new OffsetOutOfRangeException("position " + ps.position + " of " + tp
+                                + " is beyond the end of the log (" + hw + ")"));
+                        continue;
+                    }
+                    if (ps.position == hw || bytesBudget <= 0) {
                         break;
                     }
                     ByteBuffer bytes;
