@@ -302,6 +302,26 @@ class ProducerConsumerTest {
     }
 
     @Test
+    void shouldHoldRecordsForLingerMsUntilTheBatchIsFullOrFlushed() {
+        admin.createTopic(new NewTopic("t", 1));
+        try (Producer<String, String> p = producer(Map.of("linger.ms", 600_000, "batch.size", 1_000_000))) {
+            CompletableFuture<RecordMetadata> lingering = p.send(new ProducerRecord<>("t", "k", "v"));
+            assertThat(lingering).isNotDone();
+            p.flush();
+            assertThat(lingering).isDone();
+            assertThat(lingering.join().offset()).isZero();
+        }
+        try (Producer<String, String> p = producer(Map.of("linger.ms", 600_000, "batch.size", 200))) {
+            List<CompletableFuture<RecordMetadata>> sent = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                sent.add(p.send(new ProducerRecord<>("t", "k", "x".repeat(50))));
+            }
+            sent.get(0).join(); // the first batch filled up and was sent without a flush
+            assertThat(sent.get(9)).isNotDone();
+        }
+    }
+
+    @Test
     void shouldKeepProducingAfterTheLogRejectedABatch() {
         admin.createTopic(new NewTopic("t", 1));
         try (Producer<String, String> p = producer(Map.of("linger.ms", 50))) {
