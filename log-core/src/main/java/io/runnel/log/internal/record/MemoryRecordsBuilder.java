@@ -114,13 +114,12 @@ public final class MemoryRecordsBuilder {
      * @return the record's offset delta in the batch
      */
     public int append(long timestamp, byte[] key, byte[] value, List<Header> headers) {
-        return appendWithOffset(baseOffset + lastOffsetDelta + 1, timestamp,
-                key == null ? null : ByteBuffer.wrap(key), value == null ? null : ByteBuffer.wrap(value), headers);
+        return write(baseOffset + lastOffsetDelta + 1, timestamp, key, null, value, null, headers);
     }
 
     /** As {@link #append(long, byte[], byte[], List)} with buffers (read from position to limit, not consumed). */
     public int append(long timestamp, ByteBuffer key, ByteBuffer value, List<Header> headers) {
-        return appendWithOffset(baseOffset + lastOffsetDelta + 1, timestamp, key, value, headers);
+        return write(baseOffset + lastOffsetDelta + 1, timestamp, null, key, null, value, headers);
     }
 
     /**
@@ -130,6 +129,12 @@ public final class MemoryRecordsBuilder {
      * @return the record's offset delta in the batch
      */
     public int appendWithOffset(long offset, long timestamp, ByteBuffer key, ByteBuffer value, List<Header> headers) {
+        return write(offset, timestamp, null, key, null, value, headers);
+    }
+
+    /** Encodes one record; each of key and value comes from the array or, if null, the buffer. */
+    private int write(long offset, long timestamp, byte[] keyArray, ByteBuffer keyBuffer, byte[] valueArray,
+                      ByteBuffer valueBuffer, List<Header> headers) {
         long delta = offset - baseOffset;
         if (delta <= lastOffsetDelta || delta > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("offset " + offset + " not after last offset "
@@ -140,15 +145,17 @@ public final class MemoryRecordsBuilder {
         }
         int offsetDelta = (int) delta;
         long timestampDelta = timestamp - baseTimestamp;
-        int bodySize = bodySize(offsetDelta, timestampDelta, key, value, headers);
+        int keyLength = length(keyArray, keyBuffer);
+        int valueLength = length(valueArray, valueBuffer);
+        int bodySize = bodySize(offsetDelta, timestampDelta, keyLength, valueLength, headers);
         ensureRoom(ByteUtils.sizeOfVarint(bodySize) + bodySize);
         ByteBuffer out = records;
         ByteUtils.writeVarint(bodySize, out);
         out.put((byte) 0);
         ByteUtils.writeVarlong(timestampDelta, out);
         ByteUtils.writeVarint(offsetDelta, out);
-        writeBytes(key, out);
-        writeBytes(value, out);
+        writeBytes(keyArray, keyBuffer, keyLength, out);
+        writeBytes(valueArray, valueBuffer, valueLength, out);
         if (headers == null || headers.isEmpty()) {
             ByteUtils.writeVarint(0, out);
         } else {
@@ -183,8 +190,8 @@ public final class MemoryRecordsBuilder {
         if (numRecords == 0) {
             return true;
         }
-        int body = bodySize(lastOffsetDelta + 1, timestamp - baseTimestamp,
-                key == null ? null : ByteBuffer.wrap(key), value == null ? null : ByteBuffer.wrap(value), headers);
+        int body = bodySize(lastOffsetDelta + 1, timestamp - baseTimestamp, length(key, null), length(value, null),
+                headers);
         return estimatedSizeInBytes() + ByteUtils.sizeOfVarint(body) + body <= writeLimit;
     }
 
@@ -250,10 +257,10 @@ public final class MemoryRecordsBuilder {
         return batch.flip();
     }
 
-    /** Bytes of one record's fields after its length prefix. */
-    static int bodySize(int offsetDelta, long timestampDelta, ByteBuffer key, ByteBuffer value, List<Header> headers) {
+    /** Bytes of one record's fields after its length prefix (lengths −1 for null). */
+    static int bodySize(int offsetDelta, long timestampDelta, int keyLength, int valueLength, List<Header> headers) {
         int size = 1 + ByteUtils.sizeOfVarlong(timestampDelta) + ByteUtils.sizeOfVarint(offsetDelta);
-        size += bytesSize(key) + bytesSize(value);
+        size += fieldSize(keyLength) + fieldSize(valueLength);
         if (headers == null || headers.isEmpty()) {
             return size + 1;
         }
@@ -268,16 +275,21 @@ public final class MemoryRecordsBuilder {
         return size;
     }
 
-    private static int bytesSize(ByteBuffer b) {
-        return b == null ? 1 : ByteUtils.sizeOfVarint(b.remaining()) + b.remaining();
+    private static int length(byte[] array, ByteBuffer buffer) {
+        return array != null ? array.length : buffer != null ? buffer.remaining() : -1;
     }
 
-    private static void writeBytes(ByteBuffer b, ByteBuffer out) {
-        if (b == null) {
-            ByteUtils.writeVarint(-1, out);
-        } else {
-            ByteUtils.writeVarint(b.remaining(), out);
-            out.put(b.duplicate());
+    private static int fieldSize(int length) {
+        return length < 0 ? 1 : ByteUtils.sizeOfVarint(length) + length;
+    }
+
+    private static void writeBytes(byte[] array, ByteBuffer buffer, int length, ByteBuffer out) {
+        ByteUtils.writeVarint(length, out);
+        if (array != null) {
+            out.put(array);
+        } else if (buffer != null) {
+            out.put(out.position(), buffer, buffer.position(), length);
+            out.position(out.position() + length);
         }
     }
 

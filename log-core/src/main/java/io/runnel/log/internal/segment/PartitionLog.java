@@ -23,10 +23,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -91,7 +89,7 @@ public final class PartitionLog implements AutoCloseable {
     private final Runnable onNewData;
     private final int indexIntervalBytes;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ConcurrentSkipListMap<Long, LogSegment> segments;
+    private final SegmentSet segments;
     private final ProducerStateManager producers = new ProducerStateManager();
     private final AtomicLong recoveryPoint;
     private final GroupCommitFlusher groupCommit;
@@ -100,7 +98,6 @@ public final class PartitionLog implements AutoCloseable {
     private final boolean openedClean;
 
     private volatile TopicConfig config;
-    private volatile LogSegment active;
     private volatile long logEndOffset;
     private volatile long logStartOffset;
     private volatile LogPosition highWatermark;
@@ -120,14 +117,14 @@ public final class PartitionLog implements AutoCloseable {
         this.indexIntervalBytes = indexIntervalBytes;
         long now = time.milliseconds();
         LogLoader.Loaded loaded = LogLoader.load(dir, producers, indexIntervalBytes, now);
-        this.segments = loaded.segments();
+        this.segments = new SegmentSet(dir, indexIntervalBytes, loaded.segments());
         this.truncatedOnOpen = loaded.truncatedBytes();
         this.openedClean = loaded.cleanShutdown();
-        this.active = segments.lastEntry().getValue();
+        LogSegment active = segments.active();
         this.logEndOffset = active.nextOffset();
         this.logStartOffset = loaded.logStartOffset();
         // Whatever recovery kept is fsynced now, so it is all acknowledged.
-        for (LogSegment s : segments.tailMap(floorBase(loaded.recoveryPoint()), true).values()) {
+        for (LogSegment s : segments.from(loaded.recoveryPoint())) {
             s.flush();
         }
         this.recoveryPoint = new AtomicLong(logEndOffset);
@@ -230,33 +227,44 @@ public final class PartitionLog implements AutoCloseable {
             long last = -1;
             AppendResult duplicateOf = null;
             long appendTime = cfg.timestampType() == TimestampType.LOG_APPEND_TIME ? now : -1;
-            for (RecordBatchView b : views) {
-                if (b.hasProducerId()) {
-                    ProducerStateManager.BatchMetadata dup = producers.check(b.producerId(), b.producerEpoch(),
-                            b.baseSequence(), b.lastSequence(), logEndOffset);
-                    if (dup != null) {
-                        duplicateOf = new AppendResult(dup.firstOffset(), dup.lastOffset(), -1, true);
-                        continue;
+            try {
+                for (RecordBatchView b : views) {
+                    if (b.hasProducerId()) {
+                        ProducerStateManager.BatchMetadata dup = producers.check(b.producerId(), b.producerEpoch(),
+                                b.baseSequence(), b.lastSequence(), logEndOffset);
+                        if (dup != null) {
+                            duplicateOf = new AppendResult(dup.firstOffset(), dup.lastOffset(), -1, true);
+                            continue;
+                        }
                     }
+                    RecordBatchView batch = maybeRecompress(b, cfg);
+                    long base = logEndOffset;
+                    batch.setBaseOffset(base);
+                    if (appendTime >= 0) {
+                        batch.setLogAppendTime(appendTime);
+                    }
+                    maybeRoll(batch.sizeInBytes(), batch.lastOffset(), now, cfg);
+                    LogSegment active = segments.active();
+                    int position = active.append(batch.buffer(), base, batch.lastOffset(), batch.maxTimestamp());
+                    if (batch.hasProducerId()) {
+                        producers.update(batch.producerId(), batch.producerEpoch(), batch.baseSequence(),
+                                batch.lastSequence(), base, batch.lastOffset(), batch.maxTimestamp());
+                    }
+                    logEndOffset = batch.lastOffset() + 1;
+                    written = new LogPosition(logEndOffset, active.baseOffset(), position + batch.sizeInBytes());
+                    if (first < 0) {
+                        first = base;
+                    }
+                    last = batch.lastOffset();
                 }
-                RecordBatchView batch = maybeRecompress(b, cfg);
-                long base = logEndOffset;
-                batch.setBaseOffset(base);
-                if (appendTime >= 0) {
-                    batch.setLogAppendTime(appendTime);
+            } catch (UncheckedIOException e) {
+                fail(e); // a partial write may be on disk: refuse appends until reopened (recovery truncates it)
+                throw e;
+            } catch (RuntimeException e) {
+                if (first >= 0) {
+                    publishWithoutWaiter(); // earlier batches of this request are in the log
                 }
-                maybeRoll(batch.sizeInBytes(), batch.lastOffset(), now, cfg);
-                int position = active.append(batch.buffer(), base, batch.lastOffset(), batch.maxTimestamp());
-                if (batch.hasProducerId()) {
-                    producers.update(batch.producerId(), batch.producerEpoch(), batch.baseSequence(),
-                            batch.lastSequence(), base, batch.lastOffset(), batch.maxTimestamp());
-                }
-                logEndOffset = batch.lastOffset() + 1;
-                written = new LogPosition(logEndOffset, active.baseOffset(), position + batch.sizeInBytes());
-                if (first < 0) {
-                    first = base;
-                }
-                last = batch.lastOffset();
+                throw e;
             }
             AppendResult result = first < 0 ? duplicateOf : new AppendResult(first, last, appendTime, false);
             if (groupCommit != null) {
@@ -275,6 +283,15 @@ public final class PartitionLog implements AutoCloseable {
         }
         onNewData.run();
         return future;
+    }
+
+    /** Makes appended batches visible although their request failed later. Lock held. */
+    private void publishWithoutWaiter() {
+        if (groupCommit != null) {
+            groupCommit.enqueue(written, new CompletableFuture<>(), null);
+        } else {
+            highWatermark = written;
+        }
     }
 
     private RecordBatchView maybeRecompress(RecordBatchView batch, TopicConfig cfg) {
@@ -298,7 +315,7 @@ public final class PartitionLog implements AutoCloseable {
     }
 
     private void maybeRoll(int batchSize, long batchLastOffset, long now, TopicConfig cfg) {
-        LogSegment a = active;
+        LogSegment a = segments.active();
         if (a.isEmpty()) {
             return;
         }
@@ -312,12 +329,8 @@ public final class PartitionLog implements AutoCloseable {
 
     /** Rolls to a new active segment at the log end offset (protocol in the class comment). Lock held. */
     private void roll(long now) {
-        LogSegment old = active;
-        old.flush();
-        LogSegment next = LogSegment.create(dir, logEndOffset, indexIntervalBytes, now);
-        LogFiles.fsyncDirectory(dir);
-        segments.put(next.baseOffset(), next);
-        active = next;
+        LogSegment old = segments.active();
+        LogSegment next = segments.roll(logEndOffset, now);
         LogPosition start = new LogPosition(logEndOffset, next.baseOffset(), 0);
         written = start;
         if (highWatermark.offset() == logEndOffset) {
@@ -332,7 +345,7 @@ public final class PartitionLog implements AutoCloseable {
         lock.lock();
         try {
             ensureWritable();
-            if (!active.isEmpty()) {
+            if (!segments.active().isEmpty()) {
                 roll(time.milliseconds());
             }
         } finally {
@@ -365,19 +378,7 @@ public final class PartitionLog implements AutoCloseable {
                 return ReadResult.empty(hw.offset(), start);
             }
             try {
-                Map.Entry<Long, LogSegment> e = segments.floorEntry(startOffset);
-                if (e == null) {
-                    e = segments.firstEntry();
-                }
-                while (e != null && e.getKey() <= hw.segmentBase()) {
-                    LogSegment s = e.getValue();
-                    LogSegment.Slice slice = s.read(startOffset, maxBytes, maxPosition(s, hw));
-                    if (slice != null) {
-                        return new ReadResult(s.channel(), slice.position(), slice.size(), hw.offset(), start);
-                    }
-                    e = segments.higherEntry(e.getKey());
-                }
-                return ReadResult.empty(hw.offset(), start);
+                return segments.read(startOffset, maxBytes, hw, start);
             } catch (UncheckedIOException ex) {
                 // The segment was deleted or replaced under us; look again (bounded).
                 if (attempt >= 3 || closed) {
@@ -402,25 +403,7 @@ public final class PartitionLog implements AutoCloseable {
         if (timestamp == LATEST_TIMESTAMP) {
             return new OffsetAndTimestamp(hw.offset(), -1);
         }
-        for (LogSegment s : segments.headMap(hw.segmentBase(), true).values()) {
-            if (s.nextOffset() <= start || s.maxTimestamp() < timestamp) {
-                continue;
-            }
-            OffsetAndTimestamp found = s.findOffsetByTimestamp(timestamp, start, maxPosition(s, hw));
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * How far into {@code s} a reader bounded by {@code hw} may read. The high watermark's segment
-     * is read up to its position; a segment compacted since the high watermark was taken lies
-     * wholly below it (compaction only rewrites such segments), so its own size bounds it.
-     */
-    private static int maxPosition(LogSegment s, LogPosition hw) {
-        return s.baseOffset() == hw.segmentBase() ? Math.min(hw.position(), s.sizeInBytes()) : s.sizeInBytes();
+        return segments.findOffsetByTimestamp(timestamp, start, hw);
     }
 
     public long logStartOffset() {
@@ -451,16 +434,12 @@ public final class PartitionLog implements AutoCloseable {
 
     /** Total bytes of all segments. */
     public long sizeInBytes() {
-        long total = 0;
-        for (LogSegment s : segments.values()) {
-            total += s.sizeInBytes();
-        }
-        return total;
+        return segments.sizeInBytes();
     }
 
     /** Number of segments (tests, metrics). */
     public int segmentCount() {
-        return segments.size();
+        return segments.count();
     }
 
     /** First offset not known to be fsynced (tests, metrics). */
@@ -515,10 +494,7 @@ public final class PartitionLog implements AutoCloseable {
             long hw = highWatermark.offset();
             long excess = cfg.retentionBytes() < 0 ? Long.MIN_VALUE : sizeInBytes() - cfg.retentionBytes();
             List<LogSegment> doomed = new ArrayList<>();
-            for (LogSegment s : segments.values()) {
-                if (s == active || s.nextOffset() > hw) {
-                    break;
-                }
+            for (LogSegment s : segments.closedBelow(hw)) {
                 boolean expired = cfg.retentionMs() >= 0 && now - s.maxTimestamp() > cfg.retentionMs();
                 boolean tooBig = excess != Long.MIN_VALUE && excess - s.sizeInBytes() >= 0;
                 if (!expired && !tooBig) {
@@ -532,29 +508,15 @@ public final class PartitionLog implements AutoCloseable {
             if (doomed.isEmpty()) {
                 return 0;
             }
-            long newStart = segments.higherKey(doomed.get(doomed.size() - 1).baseOffset());
+            long newStart = segments.nextBase(doomed.get(doomed.size() - 1));
             logStartOffset = Math.max(logStartOffset, newStart);
             writeCheckpoint();
-            removeSegments(doomed);
+            segments.delete(doomed);
             LOG.log(System.Logger.Level.DEBUG, "retention deleted {0} segments of {1}; log start offset {2}",
                     doomed.size(), topicPartition, logStartOffset);
             return doomed.size();
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** Steps 2-4 of the deletion protocol. Lock held. */
-    private void removeSegments(List<LogSegment> doomed) {
-        for (LogSegment s : doomed) {
-            segments.remove(s.baseOffset(), s);
-        }
-        for (LogSegment s : doomed) {
-            s.changeFileSuffixes("", LogFiles.DELETED_SUFFIX);
-        }
-        LogFiles.fsyncDirectory(dir);
-        for (LogSegment s : doomed) {
-            s.closeAndDelete();
         }
     }
 
@@ -565,12 +527,8 @@ public final class PartitionLog implements AutoCloseable {
      * high watermark, oldest first.
      */
     public List<SegmentView> closedSegments() {
-        LogPosition hw = highWatermark;
         List<SegmentView> out = new ArrayList<>();
-        for (LogSegment s : segments.values()) {
-            if (s == active || s.nextOffset() > hw.offset()) {
-                break;
-            }
+        for (LogSegment s : segments.closedBelow(highWatermark.offset())) {
             out.add(new SegmentView(s));
         }
         return out;
@@ -624,36 +582,14 @@ public final class PartitionLog implements AutoCloseable {
         LogSegment c = cleaned.segment();
         c.flush();
         afterStep.accept(1);
+        List<LogSegment> sourceSegments = new ArrayList<>(sources.size());
+        for (SegmentView s : sources) {
+            sourceSegments.add(s.segment());
+        }
         lock.lock();
         try {
             ensureWritable();
-            for (SegmentView s : sources) {
-                if (segments.get(s.baseOffset()) != s.segment()) {
-                    cleaned.abort();
-                    return false;
-                }
-            }
-            c.changeFileSuffixes(LogFiles.CLEANED_SUFFIX, LogFiles.SWAP_SUFFIX);
-            LogFiles.fsyncDirectory(dir);
-            afterStep.accept(2);
-            for (SegmentView s : sources) {
-                segments.remove(s.baseOffset());
-            }
-            segments.put(c.baseOffset(), c);
-            afterStep.accept(3);
-            for (SegmentView s : sources) {
-                s.segment().changeFileSuffixes("", LogFiles.DELETED_SUFFIX);
-            }
-            LogFiles.fsyncDirectory(dir);
-            afterStep.accept(4);
-            c.changeFileSuffixes(LogFiles.SWAP_SUFFIX, "");
-            LogFiles.fsyncDirectory(dir);
-            afterStep.accept(5);
-            for (SegmentView s : sources) {
-                s.segment().closeAndDelete();
-            }
-            afterStep.accept(6);
-            return true;
+            return segments.swap(c, sourceSegments, afterStep);
         } finally {
             lock.unlock();
         }
@@ -734,7 +670,7 @@ public final class PartitionLog implements AutoCloseable {
         lock.lock();
         try {
             if (failure == null) {
-                for (LogSegment s : segments.tailMap(floorBase(recoveryPoint.get()), true).values()) {
+                for (LogSegment s : segments.from(recoveryPoint.get())) {
                     s.flush();
                 }
                 recoveryPoint.set(logEndOffset);
@@ -749,9 +685,7 @@ public final class PartitionLog implements AutoCloseable {
                 }
                 LogFiles.fsyncDirectory(dir);
             }
-            for (LogSegment s : segments.values()) {
-                s.close();
-            }
+            segments.closeAll();
         } finally {
             lock.unlock();
         }
@@ -773,9 +707,7 @@ public final class PartitionLog implements AutoCloseable {
         }
         lock.lock();
         try {
-            for (LogSegment s : segments.values()) {
-                s.close();
-            }
+            segments.closeAll();
             segments.clear();
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
@@ -803,11 +735,6 @@ public final class PartitionLog implements AutoCloseable {
         }
     }
 
-    private long floorBase(long offset) {
-        Long k = segments.floorKey(offset);
-        return k == null ? segments.firstKey() : k;
-    }
-
     private static void deleteIfExists(Path p) {
         try {
             Files.deleteIfExists(p);
@@ -819,6 +746,6 @@ public final class PartitionLog implements AutoCloseable {
     @Override
     public String toString() {
         return "PartitionLog(" + topicPartition + ", start=" + logStartOffset + ", hw=" + highWatermark.offset()
-                + ", end=" + logEndOffset + ", segments=" + segments.size() + ")";
+                + ", end=" + logEndOffset + ", segments=" + segments.count() + ")";
     }
 }

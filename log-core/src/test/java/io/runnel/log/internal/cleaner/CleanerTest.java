@@ -206,7 +206,7 @@ class CleanerTest {
         Map<Long, String[]> written;
         Path crashed = root.resolve("crashed");
         try (PartitionLog log = open(dir, compacted)) {
-            written = fill(log, random, 200, 20, time);
+            written = fill(log, random, 120, 20, time);
             log.roll();
             Cleaner cleaner = new Cleaner(new OffsetMap(4096), time);
             assertThatThrownBy(() -> cleaner.clean(log, s -> {
@@ -240,6 +240,25 @@ class CleanerTest {
             assertThat(cleaner.runOnce()).isTrue();
             assertThat(fold(readAll(log))).hasSize(5).containsEntry("k0", "v95");
             assertThat(cleaner.runOnce()).isFalse();
+            cleaner.unregister(TP);
+        }
+    }
+
+    @Test
+    void shouldCompactInTheBackgroundOnceStarted() throws InterruptedException {
+        try (PartitionLog log = open(root.resolve("c-0"), compacted);
+             LogCleaner cleaner = new LogCleaner(time, 1024, 10)) {
+            for (int i = 0; i < 100; i++) {
+                log.append(keyed("k" + (i % 5), "v" + i)).join();
+            }
+            log.roll();
+            cleaner.register(log);
+            cleaner.start();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (readAll(log).size() > 5 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(fold(readAll(log))).hasSize(5).containsEntry("k4", "v99");
             cleaner.unregister(TP);
         }
     }

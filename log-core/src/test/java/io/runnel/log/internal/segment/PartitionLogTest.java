@@ -127,6 +127,19 @@ class PartitionLogTest {
     }
 
     @Test
+    void shouldFsyncInTheBackgroundUnderIntervalPolicy() throws InterruptedException {
+        try (PartitionLog log = PartitionLog.open(dir, TP, TopicConfig.DEFAULT, FlushPolicy.interval(5), time,
+                () -> { })) {
+            log.append(batch(1L, "a")).join();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (log.recoveryPoint() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(log.recoveryPoint()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldRejectBatchLargerThanMaxMessageBytes() {
         try (PartitionLog log = open(dir, config(Map.of(TopicConfig.MAX_MESSAGE_BYTES, 200)), time)) {
             assertThatThrownBy(() -> log.append(batch(1L, "x".repeat(300))))

@@ -55,7 +55,8 @@ class ProcessCrashTest {
             int seen = 0;
             try (LineReader lines = new LineReader(stdout)) {
                 String line;
-                while (seen < target && child.isAlive()) {
+                long childDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (seen < target && child.isAlive() && System.nanoTime() < childDeadline) {
                     line = lines.next();
                     if (line == null) {
                         Thread.sleep(1);
