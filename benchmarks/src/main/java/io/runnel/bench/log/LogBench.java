@@ -31,6 +31,15 @@ final class LogBench {
         }
     }
 
+    /** CPU time of the whole process so far (all threads, GC included), in seconds; -1 if unknown. */
+    static double processCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return -1;
+    }
+
     static void delete(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

@@ -69,6 +69,7 @@ public final class LogConsumeWorkload implements Workload {
             }
             long read = 0;
             long bytes = 0;
+            double cpuStart = LogBench.processCpuSeconds();
             long start = System.nanoTime();
             try (Consumer<byte[], byte[]> consumer = log.consumer(Map.of("auto.offset.reset", "earliest",
                     "max.poll.records", maxPollRecords), Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())) {
@@ -85,8 +86,11 @@ public final class LogConsumeWorkload implements Workload {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = LogBench.processCpuSeconds() - cpuStart;
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("MB_per_s", bytes / 1e6 / seconds);
+            figures.put("cpu_s", cpu);
+            figures.put("records_per_cpu_s", read / cpu);
             figures.put("compression", compression);
             figures.put("records", read);
             figures.put("seconds", seconds);

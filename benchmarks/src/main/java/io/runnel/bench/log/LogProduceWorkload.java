@@ -66,8 +66,10 @@ public final class LogProduceWorkload implements Workload {
             int[] sampled = {0};
             long start;
             long end;
+            double cpuStart;
             try (Producer<byte[], byte[]> producer = log.producer(cfg, Serdes.byteArray().serializer(),
                     Serdes.byteArray().serializer())) {
+                cpuStart = LogBench.processCpuSeconds();
                 start = System.nanoTime();
                 CompletableFuture<?> last = null;
                 for (long i = 0; i < records; i++) {
@@ -90,6 +92,7 @@ public final class LogProduceWorkload implements Workload {
                 }
                 end = System.nanoTime();
             }
+            double cpu = LogBench.processCpuSeconds() - cpuStart;
             double seconds = (end - start) / 1e9;
             long[] lat = Arrays.copyOf(latencies, (int) ((records + SAMPLE_EVERY - 1) / SAMPLE_EVERY));
             Arrays.sort(lat);
@@ -97,6 +100,8 @@ public final class LogProduceWorkload implements Workload {
             figures.put("MB_per_s", records * (double) (KEY_SIZE + VALUE_SIZE) / 1e6 / seconds);
             figures.put("p50_ms", percentile(lat, 0.50) / 1e6);
             figures.put("p99_ms", percentile(lat, 0.99) / 1e6);
+            figures.put("cpu_s", cpu);
+            figures.put("records_per_cpu_s", records / cpu);
             figures.put("flush", flush.toString());
             figures.put("compression", compression);
             figures.put("records", records);
