@@ -99,10 +99,10 @@ public final class GroupCoordinator {
     public String join(String groupId, String memberId, String clientId, Set<String> topics, PartitionAssignor assignor,
                        long timeoutMs, Runnable wakeup) {
         checkExpirations();
-        ConsumerGroup g = groups.computeIfAbsent(groupId, ConsumerGroup::new);
+        ConsumerGroup g = liveGroup(groupId);
         synchronized (g) {
-            if (g.state == ConsumerGroup.State.DEAD) {
-                g = groups.computeIfAbsent(groupId, ConsumerGroup::new);
+            if (g.state == ConsumerGroup.State.DEAD) { // deleted meanwhile: join the new incarnation
+                return join(groupId, null, clientId, topics, assignor, timeoutMs, wakeup);
             }
             if (!g.members.isEmpty() && !g.protocol.isEmpty() && !g.protocol.equals(assignor.name())) {
                 throw new InvalidConfigurationException("Group " + groupId + " uses partition.assignment.strategy "
@@ -173,8 +173,12 @@ public final class GroupCoordinator {
      */
     public void commit(String groupId, String memberId, int generation, Map<TopicPartition, OffsetAndMetadata> offsets) {
         checkExpirations();
-        ConsumerGroup g = groups.computeIfAbsent(groupId, ConsumerGroup::new);
+        ConsumerGroup g = liveGroup(groupId);
         synchronized (g) {
+            if (g.state == ConsumerGroup.State.DEAD) { // deleted meanwhile
+                commit(groupId, memberId, generation, offsets);
+                return;
+            }
             if (memberId == null) {
                 if (!g.members.isEmpty()) {
                     throw new CommitFailedException("Commit of group " + groupId + " without a membership is rejected "
@@ -317,6 +321,10 @@ public final class GroupCoordinator {
                 }
             }
         }
+    }
+
+    private ConsumerGroup liveGroup(String groupId) {
+        return groups.computeIfAbsent(groupId, ConsumerGroup::new);
     }
 
     private ConsumerGroup existing(String groupId) {
