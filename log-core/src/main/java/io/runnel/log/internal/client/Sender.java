@@ -107,6 +107,10 @@ final class Sender implements Runnable {
     /** Flushes, stops the thread and waits for it. */
     void shutdown(long timeoutNanos) {
         forceClose = true;
+        if (Thread.currentThread() == thread) { // close() from a send callback: cannot wait for ourselves
+            running = false;
+            return;
+        }
         flush(timeoutNanos);
         running = false;
         signal.signal();
