@@ -151,6 +151,19 @@ final class Sender implements Runnable {
                 }
             }
         }
+        // stopping: whatever is still open or queued is sent, never dropped silently
+        for (PartitionBatcher b : batchers) {
+            synchronized (b) {
+                ProducerBatch last = b.closeIfReady(0, 0, true);
+                if (last != null) {
+                    enqueue(last);
+                }
+            }
+        }
+        ProducerBatch batch;
+        while ((batch = closed.poll()) != null) {
+            send(batch);
+        }
     }
 
     private void send(ProducerBatch batch) {
