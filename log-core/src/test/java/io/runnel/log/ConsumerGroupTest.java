@@ -227,6 +227,32 @@ class ConsumerGroupTest {
     }
 
     @Test
+    void shouldAutoCommitPositionsEveryIntervalAndOnClose() {
+        try (Producer<String, String> p = log.producer(Map.of(), Serdes.string().serializer(),
+                Serdes.string().serializer())) {
+            for (int i = 0; i < 10; i++) {
+                p.send(new ProducerRecord<>("t", 0, "k", "v" + i));
+            }
+        }
+        TopicPartition tp = new TopicPartition("t", 0);
+        Consumer<String, String> c = log.consumer(Map.of("group.id", "auto", "auto.offset.reset", "earliest",
+                "auto.commit.interval.ms", 1000), Serdes.string().deserializer(), Serdes.string().deserializer());
+        c.assign(List.of(tp));
+        int read = 0;
+        for (int round = 0; round < 100 && read < 10; round++) {
+            read += c.poll(Duration.ofMillis(50)).count();
+        }
+        assertThat(read).isEqualTo(10);
+        assertThat(c.committed(Set.of(tp))).isEmpty(); // the interval has not passed
+        time.advance(1000);
+        c.poll(Duration.ZERO);
+        assertThat(c.committed(Set.of(tp))).containsEntry(tp, new OffsetAndMetadata(10));
+        c.seek(tp, 4);
+        c.close();
+        assertThat(log.admin().consumerGroupOffsets("auto")).containsEntry(tp, new OffsetAndMetadata(4));
+    }
+
+    @Test
     void shouldDescribeListAndDeleteGroups() {
         Admin admin = log.admin();
         Consumer<String, String> c1 = member("roundrobin");
