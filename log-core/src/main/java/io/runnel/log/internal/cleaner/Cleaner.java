@@ -52,6 +52,7 @@ public final class Cleaner {
     private final Time time;
     private final Map<CompressionType, MemoryRecordsBuilder> builders = new EnumMap<>(CompressionType.class);
     private final Map<Long, Long> lastBatchOfProducer = new java.util.HashMap<>();
+    private final List<Record> records = new ArrayList<>();
 
     public Cleaner(OffsetMap map, Time time) {
         this.map = Objects.requireNonNull(map, "map");
@@ -145,45 +146,34 @@ public final class Cleaner {
     }
 
     private void copyRetained(RecordBatchView batch, CleanedSegment cleaned, boolean dropTombstones, long[] counts) {
-        MemoryRecordsBuilder builder = null;
-        int kept = 0;
+        records.clear();
         int total = 0;
         for (Record r : batch) {
             total++;
-            if (!retain(r, dropTombstones)) {
-                if (builder == null) {
-                    builder = startCopy(batch);
-                    // copy the records before this one, all retained
-                    for (Record earlier : batch) {
-                        if (earlier.offset() >= r.offset()) {
-                            break;
-                        }
-                        builder.appendWithOffset(earlier.offset(), earlier.timestamp(), earlier.key(), earlier.value(),
-                                earlier.headers());
-                    }
-                }
-                continue;
-            }
-            kept++;
-            if (builder != null) {
-                builder.appendWithOffset(r.offset(), r.timestamp(), r.key(), r.value(), r.headers());
+            if (retain(r, dropTombstones)) {
+                records.add(r);
             }
         }
         counts[0] += total;
-        counts[1] += kept;
-        if (builder == null) {
-            cleaned.append(batch);
-        } else if (builder.isEmpty()) {
+        counts[1] += records.size();
+        if (records.size() == total) {
+            cleaned.append(batch); // nothing dropped: copy the batch byte for byte
+        } else if (records.isEmpty()) {
             if (batch.hasProducerId() && lastBatchOfProducer.getOrDefault(batch.producerId(), -1L) == batch.baseOffset()) {
                 cleaned.append(RecordBatchView.emptyBatchLike(batch));
             }
         } else {
+            MemoryRecordsBuilder builder = startCopy(batch);
+            for (Record r : records) {
+                builder.appendWithOffset(r.offset(), r.timestamp(), r.key(), r.value(), r.headers());
+            }
             RecordBatchView rebuilt = new RecordBatchView(builder.build());
             if (batch.timestampType() == io.runnel.log.TimestampType.LOG_APPEND_TIME) {
                 rebuilt.setLogAppendTime(batch.maxTimestamp());
             }
             cleaned.append(rebuilt);
         }
+        records.clear();
     }
 
     private boolean retain(Record r, boolean dropTombstones) {

@@ -98,6 +98,9 @@ final class GroupCommitFlusher implements AutoCloseable {
             closed = true;
             notifyAll();
         }
+        if (Thread.currentThread() == thread) {
+            return; // closed from a completion callback: the loop ends after this round
+        }
         try {
             thread.join();
         } catch (InterruptedException e) {

@@ -50,6 +50,9 @@ final class IntervalFlusher implements AutoCloseable {
             closed = true;
             notifyAll();
         }
+        if (Thread.currentThread() == thread) {
+            return;
+        }
         try {
             thread.join();
         } catch (InterruptedException e) {

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  *       {@code .log} are deleted.</li>
  *   <li><b>Segments</b> are opened in offset order; indexes that are missing, not a whole number
  *       of entries or inconsistent are rebuilt from batch headers.</li>
- *   <li><b>Unclean stop</b> (no {@code .clean-shutdown} marker, or no checkpoint): every batch at
+ *   <li><b>Unclean stop</b> (no {@code .clean-shutdown} marker, no checkpoint, or a segment whose
+ *       batch headers after its last index entry do not end exactly at its end): every batch at
  *       or above the checkpoint's recovery point is validated (length, magic, CRC32C, offsets
  *       increasing); the log is truncated at the first invalid byte (torn write, garbage tail,
  *       flipped bit) and every later segment deleted. Batches below the recovery point were
@@ -76,6 +77,15 @@ final class LogLoader {
         long logStartOffset = checkpoint.map(PartitionCheckpoint::logStartOffset)
                 .orElse(segments.isEmpty() ? 0L : segments.firstKey());
         long recoveryPoint = clean ? checkpoint.get().recoveryPoint() : checkpoint.map(PartitionCheckpoint::recoveryPoint).orElse(0L);
+        for (LogSegment s : segments.values()) {
+            if (!s.scannedToEnd()) {
+                // Batch headers past the last index entry do not reach the end of the file.
+                LOG.log(System.Logger.Level.WARNING, "segment {0} has an inconsistent tail; recovering from it", s.logFile());
+                clean = false;
+                recoveryPoint = Math.min(recoveryPoint, s.baseOffset());
+                break;
+            }
+        }
         long truncated = 0;
         if (!clean) {
             truncated = recover(dir, segments, recoveryPoint);

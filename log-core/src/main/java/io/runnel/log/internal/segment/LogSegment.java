@@ -1,5 +1,6 @@
 package io.runnel.log.internal.segment;
 
+import io.runnel.log.CorruptRecordException;
 import io.runnel.log.OffsetAndTimestamp;
 import io.runnel.log.internal.record.Record;
 import io.runnel.log.internal.record.RecordBatchView;
@@ -35,6 +36,7 @@ final class LogSegment implements AutoCloseable {
     private volatile long maxTimestampSoFar = -1;
     private volatile long offsetOfMaxTimestampSoFar = -1;
     private volatile long rollingBaseTimeMs;
+    private boolean scannedToEnd = true;
 
     private LogSegment(long baseOffset, FileRecords log, OffsetIndex offsetIndex, TimeIndex timeIndex,
                        int indexIntervalBytes, long nowMs) {
@@ -166,7 +168,7 @@ final class LogSegment implements AutoCloseable {
         while (pos + RecordBatchView.HEADER_SIZE <= maxPosition) {
             header.clear();
             log.readFully(header, pos);
-            int size = header.getInt(RecordBatchView.LENGTH_OFFSET) + RecordBatchView.LOG_OVERHEAD;
+            int size = checkedSize(header.getInt(RecordBatchView.LENGTH_OFFSET), pos, maxPosition);
             long lastOffset = header.getLong(RecordBatchView.BASE_OFFSET_OFFSET)
                     + header.getInt(RecordBatchView.LAST_OFFSET_DELTA_OFFSET);
             if (lastOffset >= startOffset) {
@@ -175,11 +177,11 @@ final class LogSegment implements AutoCloseable {
                 while (end + RecordBatchView.LOG_OVERHEAD <= maxPosition) {
                     lengthBuf.clear();
                     log.readFully(lengthBuf, end);
-                    int next = lengthBuf.getInt(RecordBatchView.LENGTH_OFFSET) + RecordBatchView.LOG_OVERHEAD;
-                    if (end + next > maxPosition || (long) end + next - pos > maxBytes) {
+                    long next = (long) lengthBuf.getInt(RecordBatchView.LENGTH_OFFSET) + RecordBatchView.LOG_OVERHEAD;
+                    if (next < RecordBatchView.HEADER_SIZE || end + next > maxPosition || end + next - pos > maxBytes) {
                         break;
                     }
-                    end += next;
+                    end += (int) next;
                 }
                 return new Slice(this, pos, Math.min(end, maxPosition) - pos);
             }
@@ -203,7 +205,7 @@ final class LogSegment implements AutoCloseable {
             header.clear();
             log.readFully(header, pos);
             RecordBatchView h = new RecordBatchView(header.flip());
-            int size = h.sizeInBytes();
+            int size = checkedSize(h.batchLength(), pos, maxPosition);
             if (h.maxTimestamp() >= timestamp && h.lastOffset() >= minOffset) {
                 ByteBuffer batch = ByteBuffer.allocate(size);
                 log.readFully(batch, pos);
@@ -236,7 +238,7 @@ final class LogSegment implements AutoCloseable {
             RecordBatchView h = new RecordBatchView(header.flip());
             int size = h.sizeInBytes();
             if (size < RecordBatchView.HEADER_SIZE || pos + (long) size > end) {
-                throw new io.runnel.log.CorruptRecordException("batch at position " + pos + " of " + log.file()
+                throw new CorruptRecordException("batch at position " + pos + " of " + log.file()
                         + " declares " + size + " bytes, file has " + (end - pos));
             }
             if (h.lastOffset() >= fromOffset) {
@@ -255,11 +257,18 @@ final class LogSegment implements AutoCloseable {
         }
     }
 
-    /** Reads {@code size} bytes from {@code position} into a new heap buffer. */
-    ByteBuffer readBytes(int position, int size) {
-        ByteBuffer buf = ByteBuffer.allocate(size);
-        log.readFully(buf, position);
-        return buf.flip();
+    /**
+     * The size of the batch at {@code position} from its length field.
+     *
+     * @throws CorruptRecordException when it is smaller than a header or overruns {@code limit}
+     */
+    private int checkedSize(int batchLength, int position, int limit) {
+        long size = (long) batchLength + RecordBatchView.LOG_OVERHEAD;
+        if (size < RecordBatchView.HEADER_SIZE || position + size > limit) {
+            throw new CorruptRecordException("batch at position " + position + " of " + log.file() + " declares "
+                    + size + " bytes; " + (limit - position) + " are readable");
+        }
+        return (int) size;
     }
 
     /**
@@ -335,6 +344,15 @@ final class LogSegment implements AutoCloseable {
             }
             pos += size;
         }
+        scannedToEnd = pos == fileSize;
+    }
+
+    /**
+     * Whether opening walked the batch headers after the last index entry to the exact end of the
+     * file; false means a torn or corrupt tail even though the partition was closed cleanly.
+     */
+    boolean scannedToEnd() {
+        return scannedToEnd;
     }
 
     private void indexBatch(long batchBase, long batchLast, long maxTs, int position, int size) {

@@ -452,7 +452,7 @@ public final class PartitionLog implements AutoCloseable {
         return truncatedOnOpen;
     }
 
-    /** Whether the log was opened after a clean close. */
+    /** Whether the log was opened without recovery (clean close, consistent files). */
     public boolean openedClean() {
         return openedClean;
     }

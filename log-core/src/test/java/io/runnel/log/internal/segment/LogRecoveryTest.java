@@ -156,6 +156,55 @@ class LogRecoveryTest {
     }
 
     @Test
+    void shouldTruncateACorruptBatchLengthInTheTailEvenAfterACleanClose() throws IOException {
+        try (PartitionLog log = open(dir(), smallSegments, time)) {
+            fill(log, 10);
+        }
+        Path file = LogFiles.logFile(dir(), 0);
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            long pos = 0;
+            long last = 0;
+            while (pos < f.length()) {
+                last = pos;
+                f.seek(pos + 8);
+                pos += f.readInt() + 12;
+            }
+            f.seek(last + 8);
+            f.writeInt(-12); // the last batch now claims a size of 0
+        }
+        try (PartitionLog log = open(dir(), smallSegments, time)) {
+            assertThat(log.openedClean()).isFalse(); // the inconsistent tail forced recovery
+            assertThat(log.truncatedOnOpen()).isPositive();
+            assertThat(log.logEndOffset()).isEqualTo(9);
+            assertThat(log.append(batch(1L, "x")).join().baseOffset()).isEqualTo(9);
+            assertThat(values(readAll(log, 8))).containsExactly("value-8", "x");
+        }
+    }
+
+    @Test
+    void shouldReportACorruptBatchLengthBelowTheRecoveryPointOnReadInsteadOfLooping() throws IOException {
+        try (PartitionLog log = open(dir(), smallSegments, time)) {
+            fill(log, 60);
+        }
+        corruptLengthOfSecondBatch(LogFiles.logFile(dir(), 0));
+        try (PartitionLog log = open(dir(), smallSegments, time)) {
+            assertThat(log.truncatedOnOpen()).isZero();
+            assertThatThrownBy(() -> log.read(1, 1000)).isInstanceOf(CorruptRecordException.class)
+                    .hasMessageContaining("declares 0 bytes");
+            assertThat(log.read(0, 1).readBytes().remaining()).isPositive();
+        }
+    }
+
+    private static void corruptLengthOfSecondBatch(Path file) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(8);
+            int firstSize = f.readInt() + 12;
+            f.seek(firstSize + 8);
+            f.writeInt(-12); // the second batch now claims a size of 0
+        }
+    }
+
+    @Test
     void shouldRebuildMissingAndCorruptIndexes() throws IOException {
         List<String> expected;
         TopicConfig big = config(Map.of(TopicConfig.SEGMENT_BYTES, 8192));

@@ -118,6 +118,14 @@ class PartitionLogTest {
     }
 
     @Test
+    void shouldCloseFromAnAppendCallbackWithoutDeadlock() {
+        PartitionLog log = PartitionLog.open(dir, TP, TopicConfig.DEFAULT, FlushPolicy.ALWAYS, time, () -> { });
+        CompletableFuture<Void> closed = log.append(batch(1L, "a")).thenRun(log::close);
+        closed.orTimeout(30, TimeUnit.SECONDS).join();
+        assertThatThrownBy(() -> log.append(batch(1L, "b"))).isInstanceOf(LogClosedException.class);
+    }
+
+    @Test
     void shouldAcknowledgeAtOnceUnderIntervalPolicy() {
         try (PartitionLog log = PartitionLog.open(dir, TP, TopicConfig.DEFAULT, FlushPolicy.interval(10), time,
                 () -> { })) {
