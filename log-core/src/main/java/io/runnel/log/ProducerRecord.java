@@ -18,7 +18,7 @@ public record ProducerRecord<K, V>(String topic, Integer partition, Long timesta
         if (timestamp != null && timestamp < 0) {
             throw new IllegalArgumentException("timestamp < 0: " + timestamp);
         }
-        headers = headers == null ? List.of() : List.copyOf(headers);
+        headers = headers == null || headers.isEmpty() ? List.of() : List.copyOf(headers);
     }
 
     public ProducerRecord(String topic, K key, V value) {
