@@ -79,8 +79,13 @@ public final class Segments {
         } catch (IOException e) {
             throw new ProcessorStateException("cannot list segments of store " + storeName + " in " + dir, e);
         }
-        for (long id : ids) {
-            segments.put(id, create(id));
+        try {
+            for (long id : ids) {
+                segments.put(id, create(id));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
