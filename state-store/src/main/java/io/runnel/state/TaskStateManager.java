@@ -66,7 +66,7 @@ public final class TaskStateManager implements StateStoreContext, AutoCloseable 
     private final Map<String, StateRestoreCallback> callbacks = new HashMap<>();
     private final Set<String> logged = new HashSet<>();
     private final Map<TopicPartition, Long> offsets = new HashMap<>();
-    private Map<TopicPartition, Long> checkpointed = Map.of();
+    private Map<TopicPartition, Long> checkpointed = new HashMap<>();
 
     private TaskStateManager(Builder b) {
         this.applicationId = b.applicationId;
@@ -226,11 +226,11 @@ public final class TaskStateManager implements StateStoreContext, AutoCloseable 
             throw new ProcessorStateException("cannot create state directory " + stateDir, e);
         }
         try {
-            checkpointed = checkpoint.read();
+            checkpointed = new HashMap<>(checkpoint.read());
         } catch (ProcessorStateException e) {
             LOG.log(Level.WARNING, "task {0}: {1}; restoring every store from the start of its changelog",
                     taskId, e.getMessage());
-            checkpointed = Map.of();
+            checkpointed = new HashMap<>();
         }
         for (StateStore store : toInit) {
             if (stores.containsKey(store.name())) {
@@ -256,6 +256,7 @@ public final class TaskStateManager implements StateStoreContext, AutoCloseable 
                     taskId, store.name(), e.getMessage());
             store.close();
             deleteStoreFiles(store.name());
+            checkpointed.remove(changelogPartition(store.name()));
             store.init(this, store);
         }
     }
@@ -307,6 +308,8 @@ public final class TaskStateManager implements StateStoreContext, AutoCloseable 
     public void wipe(StateStore store) {
         store.close();
         deleteStoreFiles(store.name());
+        checkpointed.remove(changelogPartition(store.name()));
+        offsets.remove(changelogPartition(store.name()));
         callbacks.remove(store.name());
         store.init(this, store);
     }
