@@ -8,6 +8,9 @@ public final class Workloads {
 
     /** Every workload, in the order {@code list} prints them. */
     public static final List<Workload> ALL = List.of(
+            new io.runnel.bench.state.StorePutWorkload(),
+            new io.runnel.bench.state.StoreGetWorkload(),
+            new io.runnel.bench.state.StoreRangeWorkload()
     );
 
     private Workloads() {
