@@ -12,7 +12,8 @@ public final class Workloads {
             new io.runnel.bench.log.LogConsumeWorkload(),
             new io.runnel.bench.state.StorePutWorkload(),
             new io.runnel.bench.state.StoreGetWorkload(),
-            new io.runnel.bench.state.StoreRangeWorkload()
+            new io.runnel.bench.state.StoreRangeWorkload(),
+            new io.runnel.bench.state.StoreRestoreWorkload()
     );
 
     private Workloads() {

@@ -9,6 +9,7 @@ import io.runnel.state.KeyValueIterator;
 import io.runnel.state.KeyValueStore;
 import io.runnel.state.ProcessorStateException;
 import io.runnel.state.RocksDBResources;
+import io.runnel.state.StateRestoreCallback;
 import io.runnel.state.StateStore;
 import io.runnel.state.StateStoreContext;
 import io.runnel.state.internal.OpenIterators;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.locks.StampedLock;
+import org.rocksdb.MutableColumnFamilyOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -75,7 +77,40 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
     @Override
     public void init(StateStoreContext context, StateStore root) {
         open(context);
-        context.register(root, this::write);
+        context.register(root, new StateRestoreCallback() {
+            @Override
+            public void restoreBatch(List<KeyValue<byte[], byte[]>> records) {
+                write(records);
+            }
+
+            @Override
+            public void onRestoreStart() {
+                bulkLoading(true);
+            }
+
+            @Override
+            public void onRestoreEnd() {
+                bulkLoading(false);
+            }
+        });
+    }
+
+    /**
+     * Bulk loading during a restore: automatic compactions off (their CPU would compete with the
+     * restore; RocksDB then also skips its level-0 write stalls), back on afterwards, when the
+     * accumulated level-0 files are compacted in the background.
+     */
+    void bulkLoading(boolean on) {
+        long stamp = lock.readLock();
+        try {
+            if (state.isOpen()) {
+                db.setOptions(MutableColumnFamilyOptions.builder().setDisableAutoCompactions(on).build());
+            }
+        } catch (RocksDBException e) {
+            throw error(on ? "start of bulk loading" : "end of bulk loading", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
     }
 
     /** Opens the instance without registering it for restore (segments). */
