@@ -43,10 +43,14 @@ public class MeteredWindowStore<K, V> extends WrappedStateStore<WindowStore<Byte
         state.opened();
     }
 
-    /** Window stores are not cached yet: always false (the processor forwards every update). */
     @Override
     public boolean setFlushListener(CacheFlushListener<Windowed<K>, V> listener, boolean sendOldValues) {
-        return false;
+        CachingWindowStore cached = find(wrapped(), CachingWindowStore.class);
+        if (cached == null) {
+            return false;
+        }
+        return cached.setFlushListener((key, newValue, oldValue, timestamp) -> listener.apply(
+                new Windowed<>(key(key.key()), key.window()), value(newValue), value(oldValue), timestamp), sendOldValues);
     }
 
     private Bytes keyBytes(K key) {
