@@ -4,7 +4,6 @@ import io.runnel.common.metrics.Counter;
 import io.runnel.common.metrics.MetricName;
 import io.runnel.common.metrics.MetricsRegistry;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -378,12 +377,5 @@ public final class ThreadCache {
     @Override
     public String toString() {
         return "ThreadCache[" + name + ", " + sizeBytes.get() + "/" + maxBytes + " bytes]";
-    }
-
-    /** For tests and metrics: the namespaces in use. */
-    Map<String, Integer> namespaceSizes() {
-        Map<String, Integer> out = new HashMap<>();
-        caches.forEach((k, v) -> out.put(k, v.size()));
-        return out;
     }
 }
