@@ -17,7 +17,6 @@ import io.runnel.state.internal.segmented.WindowKeySchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * The caching layer of window stores (not used with {@code retainDuplicates}): writes are absorbed
@@ -74,7 +73,13 @@ public final class CachingWindowStore extends WrappedStateStore<WindowStore<Byte
             byte[] storeKey = e.key().get();
             Bytes key = WindowKeySchema.key(storeKey);
             long start = WindowKeySchema.timestamp(storeKey);
-            byte[] old = sendOldValues && listener != null ? wrapped().fetch(key, start) : null;
+            byte[] old = e.value() == null || (sendOldValues && listener != null) ? wrapped().fetch(key, start) : null;
+            if (e.value() == null && old == null) {
+                continue;
+            }
+            if (!sendOldValues) {
+                old = null;
+            }
             if (wrapped() instanceof ChangeLoggingWindowBytesStore logging) {
                 logging.put(key, e.value(), start, e.timestamp());
             } else {
@@ -137,9 +142,9 @@ public final class CachingWindowStore extends WrappedStateStore<WindowStore<Byte
                 cached.add(new KeyValue<>(e.getKey(), e.getValue().value()));
             }
         }
-        MergedWindowIterator<Long> merged = new MergedWindowIterator<>(cached, stored, forward,
+        MergedCacheIterator<Long> merged = new MergedCacheIterator<>(cached, stored, forward,
                 kv -> WindowKeySchema.toStoreKey(key, kv.key(), 0),
-                kv -> new KeyValue<>(WindowKeySchema.timestamp(kv.key().get()), kv.value()), segmentInterval);
+                kv -> new KeyValue<>(WindowKeySchema.timestamp(kv.key().get()), kv.value()), segmentInterval, WindowKeySchema::timestamp);
         return new WindowStoreIterator<>() {
             @Override
             public Long peekNextKey() {
@@ -200,10 +205,10 @@ public final class CachingWindowStore extends WrappedStateStore<WindowStore<Byte
                     WindowKeySchema.timestamp(b.key().get()) / segmentInterval);
             return c != 0 ? c : a.key().compareTo(b.key());
         });
-        return new MergedWindowIterator<>(cached, stored, true,
+        return new MergedCacheIterator<>(cached, stored, true,
                 kv -> WindowKeySchema.toStoreKey(kv.key().key(), kv.key().window().start(), 0),
                 kv -> new KeyValue<>(windowed(WindowKeySchema.key(kv.key().get()), WindowKeySchema.timestamp(kv.key().get())),
-                        kv.value()), segmentInterval);
+                        kv.value()), segmentInterval, WindowKeySchema::timestamp);
     }
 
     @Override
@@ -236,99 +241,5 @@ public final class CachingWindowStore extends WrappedStateStore<WindowStore<Byte
     @Override
     public boolean isOpen() {
         return state.isOpen();
-    }
-
-    /**
-     * Merges cached entries (store keys, sorted in the inner store's order) with the inner store's
-     * iterator; both compared by (segment, store key), reversed when backward.
-     */
-    static final class MergedWindowIterator<K> implements KeyValueIterator<K, byte[]> {
-        private final List<KeyValue<Bytes, byte[]>> cached;
-        private final KeyValueIterator<K, byte[]> stored;
-        private final boolean forward;
-        private final java.util.function.Function<KeyValue<K, byte[]>, Bytes> storeKeyOf;
-        private final java.util.function.Function<KeyValue<Bytes, byte[]>, KeyValue<K, byte[]>> fromCache;
-        private final long segmentInterval;
-        private int c;
-        private KeyValue<K, byte[]> next;
-        private KeyValue<K, byte[]> storedPeek;
-
-        MergedWindowIterator(List<KeyValue<Bytes, byte[]>> cached, KeyValueIterator<K, byte[]> stored, boolean forward,
-                             java.util.function.Function<KeyValue<K, byte[]>, Bytes> storeKeyOf,
-                             java.util.function.Function<KeyValue<Bytes, byte[]>, KeyValue<K, byte[]>> fromCache,
-                             long segmentInterval) {
-            this.cached = cached;
-            this.stored = stored;
-            this.forward = forward;
-            this.storeKeyOf = storeKeyOf;
-            this.fromCache = fromCache;
-            this.segmentInterval = segmentInterval;
-        }
-
-        private int compare(Bytes a, Bytes b) {
-            int cmp = Long.compare(WindowKeySchema.timestamp(a.get()) / segmentInterval,
-                    WindowKeySchema.timestamp(b.get()) / segmentInterval);
-            if (cmp == 0) {
-                cmp = a.compareTo(b);
-            }
-            return forward ? cmp : -cmp;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (next == null) {
-                if (storedPeek == null && stored.hasNext()) {
-                    storedPeek = stored.next();
-                }
-                boolean hasCache = c < cached.size();
-                if (!hasCache && storedPeek == null) {
-                    return false;
-                }
-                int cmp;
-                if (!hasCache) {
-                    cmp = 1;
-                } else if (storedPeek == null) {
-                    cmp = -1;
-                } else {
-                    cmp = compare(cached.get(c).key(), storeKeyOf.apply(storedPeek));
-                }
-                if (cmp > 0) {
-                    next = storedPeek;
-                    storedPeek = null;
-                } else {
-                    if (cmp == 0) {
-                        storedPeek = null;
-                    }
-                    KeyValue<Bytes, byte[]> e = cached.get(c++);
-                    if (e.value() != null) {
-                        next = fromCache.apply(e);
-                    }
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public KeyValue<K, byte[]> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            KeyValue<K, byte[]> kv = next;
-            next = null;
-            return kv;
-        }
-
-        @Override
-        public K peekNextKey() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return next.key();
-        }
-
-        @Override
-        public void close() {
-            stored.close();
-        }
     }
 }

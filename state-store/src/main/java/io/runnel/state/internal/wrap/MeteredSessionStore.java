@@ -41,10 +41,15 @@ public final class MeteredSessionStore<K, AGG> extends WrappedStateStore<Session
         state.opened();
     }
 
-    /** Session stores are not cached yet: always false (the processor forwards every update). */
     @Override
     public boolean setFlushListener(CacheFlushListener<Windowed<K>, AGG> listener, boolean sendOldValues) {
-        return false;
+        CachingSessionStore cached = find(wrapped(), CachingSessionStore.class);
+        if (cached == null) {
+            return false;
+        }
+        return cached.setFlushListener((key, newValue, oldValue, timestamp) -> listener.apply(
+                new Windowed<>(keySerde.deserializer().deserialize(topic, key.key().get()), key.window()),
+                agg(newValue), agg(oldValue), timestamp), sendOldValues);
     }
 
     private Bytes keyBytes(K key) {
