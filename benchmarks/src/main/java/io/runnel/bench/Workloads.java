@@ -3,6 +3,10 @@ package io.runnel.bench;
 import io.runnel.bench.log.LogAppendRawWorkload;
 import io.runnel.bench.log.LogConsumeWorkload;
 import io.runnel.bench.log.LogProduceWorkload;
+import io.runnel.bench.state.StoreGetWorkload;
+import io.runnel.bench.state.StorePutWorkload;
+import io.runnel.bench.state.StoreRangeWorkload;
+import io.runnel.bench.state.StoreRestoreWorkload;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +17,11 @@ public final class Workloads {
     public static final List<Workload> ALL = List.of(
             new LogAppendRawWorkload(),
             new LogProduceWorkload(),
-            new LogConsumeWorkload()
+            new LogConsumeWorkload(),
+            new StorePutWorkload(),
+            new StoreGetWorkload(),
+            new StoreRangeWorkload(),
+            new StoreRestoreWorkload()
     );
 
     private Workloads() {
