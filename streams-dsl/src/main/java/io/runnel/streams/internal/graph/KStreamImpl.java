@@ -214,7 +214,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     @Override
     public void to(String topic) {
-        to(topic, Produced.with(keySerde, valueSerde));
+        to(topic, (Produced<K, V>) null);
     }
 
     @Override
@@ -225,7 +225,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     @Override
     public void to(TopicNameExtractor<K, V> topicExtractor) {
-        to(topicExtractor, Produced.with(keySerde, valueSerde));
+        to(topicExtractor, null);
     }
 
     @Override
