@@ -52,7 +52,8 @@ public final class Topology {
     }
 
     /** Adds a processor made per task by the supplier, child of the named parents. */
-    public Topology addProcessor(String name, ProcessorSupplier<?, ?, ?, ?> supplier, String... parentNames) {
+    public <KIn, VIn, KOut, VOut> Topology addProcessor(String name, ProcessorSupplier<KIn, VIn, KOut, VOut> supplier,
+                                                       String... parentNames) {
         Objects.requireNonNull(supplier, "supplier");
         InternalTopologyBuilder.checkSupplier(supplier);
         builder.addProcessor(new NodeDef.Proc(name, supplier, List.of(parentNames)));
@@ -95,9 +96,9 @@ public final class Topology {
      * Adds a global store: every instance keeps a full copy, loaded from {@code topic} by the
      * processor (which should put each record into the store).
      */
-    public Topology addGlobalStore(StoreBuilder<?> storeBuilder, String sourceName, Deserializer<?> keyDeserializer,
-                                   Deserializer<?> valueDeserializer, String topic, String processorName,
-                                   ProcessorSupplier<?, ?, Void, Void> stateUpdateSupplier) {
+    public <K, V> Topology addGlobalStore(StoreBuilder<?> storeBuilder, String sourceName, Deserializer<K> keyDeserializer,
+                                   Deserializer<V> valueDeserializer, String topic, String processorName,
+                                   ProcessorSupplier<K, V, Void, Void> stateUpdateSupplier) {
         NodeDef.Source source = new NodeDef.Source(sourceName, List.of(topic), keyDeserializer, valueDeserializer,
                 TimestampExtractor.RECORD_TIMESTAMP);
         builder.addGlobalStore(storeBuilder, source, new NodeDef.Proc(processorName, stateUpdateSupplier, List.of(sourceName)));
