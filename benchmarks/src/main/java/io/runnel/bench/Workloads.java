@@ -8,6 +8,10 @@ public final class Workloads {
 
     /** Every workload, in the order {@code list} prints them. */
     public static final List<Workload> ALL = List.of(
+            new io.runnel.bench.streams.FilterMapWorkload(),
+            new io.runnel.bench.streams.WordCountWorkload(),
+            new io.runnel.bench.streams.WindowCountWorkload(),
+            new io.runnel.bench.streams.TableJoinWorkload()
     );
 
     private Workloads() {

@@ -153,7 +153,7 @@ public final class TestDriver implements AutoCloseable {
     }
 
     private void process(String topic, byte[] key, byte[] value, long timestamp, List<Header> headers) {
-        long offset = nextOffset.merge("in:" + topic, 1L, Long::sum) - 1;
+        long offset = nextOffset.merge(topic, 1L, Long::sum) - 1;
         GlobalTask g = globalByTopic.get(topic);
         if (g != null) {
             g.process(topic, 0, offset, timestamp, key, value, headers);
