@@ -8,6 +8,7 @@ import io.runnel.state.KeyValue;
 import io.runnel.state.KeyValueIterator;
 import io.runnel.state.KeyValueStore;
 import io.runnel.state.ProcessorStateException;
+import io.runnel.state.RocksDBResources;
 import io.runnel.state.StateStore;
 import io.runnel.state.StateStoreContext;
 import io.runnel.state.internal.OpenIterators;
@@ -40,7 +41,10 @@ import org.rocksdb.WriteBatch;
  * read/write lock (shared for every operation, exclusive for close) guarantees that no native call
  * runs on a closed instance; iterators are closed before the instance.
  */
-public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
+public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDBResources.MemtableOwner {
+    /** Writes between two checks of the process-wide memory bound. */
+    static final int WRITES_PER_MEMORY_CHECK = 1024;
+
     static {
         RocksDB.loadLibrary();
     }
@@ -53,6 +57,8 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
     private RocksDBStoreOptions options;
     private RocksDB db;
     private Path dir;
+    private RocksDBResources resources;
+    private int writesSinceCheck;
 
     /** A store in {@code stateDir/<parentDir>/<name>}. */
     public RocksDBStore(String name, String parentDir) {
@@ -92,7 +98,43 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
             throw new ProcessorStateException("cannot open store " + name + " in " + dir + ": " + e.getMessage(), e);
         }
         options = opts;
+        resources = context.rocksDBResources();
+        resources.register(this);
         state.opened();
+    }
+
+    @Override
+    public long activeMemtableBytes() {
+        long stamp = lock.readLock();
+        try {
+            return state.isOpen() ? db.getLongProperty("rocksdb.cur-size-active-mem-table") : 0;
+        } catch (RocksDBException e) {
+            return 0;
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    @Override
+    public void scheduleFlush() {
+        long stamp = lock.readLock();
+        try {
+            if (state.isOpen()) {
+                db.flush(options.asyncFlushOptions);
+            }
+        } catch (RocksDBException e) {
+            // a failed background flush is retried by the next relief or commit flush
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    private void wrote(int writes) {
+        writesSinceCheck += writes;
+        if (writesSinceCheck >= WRITES_PER_MEMORY_CHECK) {
+            writesSinceCheck = 0;
+            resources.relieveMemoryPressure();
+        }
     }
 
     /** The directory of the instance (valid after open). */
@@ -128,6 +170,7 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
         } finally {
             lock.unlockRead(stamp);
         }
+        wrote(1);
     }
 
     @Override
@@ -157,6 +200,7 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
         } finally {
             lock.unlockRead(stamp);
         }
+        wrote(entries.size());
     }
 
     /** Writes restored changelog records with one write batch. */
@@ -177,6 +221,7 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
         } finally {
             lock.unlockRead(stamp);
         }
+        wrote(records.size());
     }
 
     @Override
@@ -283,6 +328,7 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
                 return;
             }
             state.closed();
+            resources.unregister(this);
             iterators.closeAll();
             db.close();
             db = null;
