@@ -12,6 +12,7 @@ import io.runnel.streams.dsl.Consumed;
 import io.runnel.streams.dsl.Materialized;
 import io.runnel.streams.dsl.Produced;
 import io.runnel.streams.dsl.SessionWindows;
+import io.runnel.streams.dsl.SlidingWindows;
 import io.runnel.streams.dsl.Suppressed;
 import io.runnel.streams.dsl.TimeWindows;
 import io.runnel.streams.serde.WindowedSerdes;
@@ -177,6 +178,39 @@ class WindowingTest {
             in(d).pipeInput("b", "x", 1_000);
             assertThat(readWindowed(d, WindowedSerdes.sessionWindowedSerde(Serdes.string())))
                     .containsExactly(KeyValue.pair("a@10000-10000", 1L));
+            assertThat(d.metrics().get("dropped-records-total")).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void shouldMaintainSlidingWindowsDefinedByTheRecordsIncludingOutOfOrderOnes() {
+        SlidingWindows w = SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10), Duration.ofMillis(100));
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream("in", STRINGS).groupByKey().windowedBy(w).count().toStream()
+                .to("out", Produced.with(WindowedSerdes.timeWindowedSerde(Serdes.string(), 10), Serdes.longSerde()));
+        try (TestDriver d = new TestDriver(b.build())) {
+            Serde<Windowed<String>> serde = WindowedSerdes.timeWindowedSerde(Serdes.string(), 10);
+            in(d).pipeInput("a", "x", 10);
+            assertThat(readWindowed(d, serde)).containsExactly(KeyValue.pair("a@0-10", 1L));
+            in(d).pipeInput("a", "x", 15);
+            assertThat(readWindowed(d, serde)).containsExactly(KeyValue.pair("a@5-15", 2L), KeyValue.pair("a@11-21", 1L));
+            in(d).pipeInput("a", "x", 12);
+            assertThat(readWindowed(d, serde)).containsExactlyInAnyOrder(KeyValue.pair("a@2-12", 2L),
+                    KeyValue.pair("a@5-15", 3L), KeyValue.pair("a@11-21", 2L), KeyValue.pair("a@13-23", 1L));
+        }
+    }
+
+    @Test
+    void shouldDropSlidingWindowRecordsOlderThanStreamTimeMinusGrace() {
+        SlidingWindows w = SlidingWindows.ofTimeDifferenceWithNoGrace(Duration.ofMillis(10));
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream("in", STRINGS).groupByKey().windowedBy(w).count().toStream()
+                .to("out", Produced.with(WindowedSerdes.timeWindowedSerde(Serdes.string(), 10), Serdes.longSerde()));
+        try (TestDriver d = new TestDriver(b.build())) {
+            in(d).pipeInput("a", "x", 100);
+            in(d).pipeInput("a", "x", 50);
+            assertThat(readWindowed(d, WindowedSerdes.timeWindowedSerde(Serdes.string(), 10)))
+                    .containsExactly(KeyValue.pair("a@90-100", 1L));
             assertThat(d.metrics().get("dropped-records-total")).isEqualTo(1L);
         }
     }

@@ -106,8 +106,7 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
 
     @Override
     public TimeWindowedKStream<K, V> windowedBy(SlidingWindows windows) {
-        Objects.requireNonNull(windows, "windows");
-        throw new UnsupportedOperationException("sliding windows are not implemented yet; use TimeWindows with advanceBy");
+        return new SlidingWindowedKStreamImpl<>(this, Objects.requireNonNull(windows, "windows"));
     }
 
     @Override

@@ -82,7 +82,7 @@ final class TimeWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
         return new KTableImpl<>(b, name, wks, vs, getter(store), store, windows.graceMs());
     }
 
-    private static <K, VA> ValueGetterSupplier<Windowed<K>, VA> getter(String store) {
+    static <K, VA> ValueGetterSupplier<Windowed<K>, VA> getter(String store) {
         return new ValueGetterSupplier<>() {
             @Override
             public ValueGetter<Windowed<K>, VA> get() {
