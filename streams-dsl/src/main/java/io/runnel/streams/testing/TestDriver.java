@@ -36,7 +36,8 @@ import java.util.Properties;
  * topology says otherwise, record caching off (every update is emitted), wall-clock time moved
  * only by {@link #advanceWallClockTime}. Each piped record is processed through the whole
  * topology, including records written to topics the topology itself reads (repartition topics),
- * before the pipe call returns. Deterministic; not thread-safe.
+ * before the pipe call returns (records of internal topics are not kept for reading, only
+ * processed). Deterministic; not thread-safe.
  *
  * <p>Configuration: {@code application.id} (default {@code test-driver}); other keys are kept for
  * processors that read them.
@@ -52,6 +53,8 @@ public final class TestDriver implements AutoCloseable {
     private final Map<String, ArrayDeque<OutputRecord>> outputs = new HashMap<>();
     private final Map<String, Long> nextOffset = new HashMap<>();
     private final ArrayDeque<PendingRecord> pending = new ArrayDeque<>();
+    private final java.util.Set<String> producedTopics = new java.util.HashSet<>();
+    private final java.util.Set<String> internalTopics = new java.util.HashSet<>();
     private final StoreOpener storeOpener;
     private boolean draining;
     private boolean closed;
@@ -83,6 +86,9 @@ public final class TestDriver implements AutoCloseable {
         this.time = new ManualTime(initialWallClockTime.toEpochMilli());
         this.builder = TopologyAccess.builder(topology);
         this.storeOpener = StoreOpener.inMemoryForTests(applicationId, time);
+        for (String t : builder.internalTopics()) {
+            internalTopics.add(builder.decorate(applicationId, t));
+        }
         RecordCollector collector = new Collector();
         for (InternalTopologyBuilder.GlobalStoreDef g : builder.globalStores().values()) {
             GlobalTask gt = new GlobalTask(g, applicationId, time, storeOpener, globalStores);
@@ -180,7 +186,10 @@ public final class TestDriver implements AutoCloseable {
     private final class Collector implements RecordCollector {
         @Override
         public void send(String topic, Integer partition, byte[] key, byte[] value, long timestamp, List<Header> headers) {
-            outputs.computeIfAbsent(topic, t -> new ArrayDeque<>()).add(new OutputRecord(key, value, timestamp, headers));
+            producedTopics.add(topic);
+            if (!internalTopics.contains(topic)) {
+                outputs.computeIfAbsent(topic, t -> new ArrayDeque<>()).add(new OutputRecord(key, value, timestamp, headers));
+            }
             if (taskByTopic.containsKey(topic) || globalByTopic.containsKey(topic)) {
                 pending.add(new PendingRecord(topic, key, value, timestamp, headers));
             }
@@ -202,9 +211,12 @@ public final class TestDriver implements AutoCloseable {
         return q == null ? 0 : q.size();
     }
 
-    /** Names of all topics written so far (including internal ones, with their full names). */
+    /**
+     * Names of all topics written so far, including internal (repartition) topics with their full
+     * names. Records of internal topics are processed but not kept for reading.
+     */
     public java.util.Set<String> producedTopicNames() {
-        return java.util.Set.copyOf(outputs.keySet());
+        return java.util.Set.copyOf(producedTopics);
     }
 
     /** A store of any kind by name (task or global), or null. */
