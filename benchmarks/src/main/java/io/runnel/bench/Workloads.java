@@ -7,6 +7,10 @@ import io.runnel.bench.state.StoreGetWorkload;
 import io.runnel.bench.state.StorePutWorkload;
 import io.runnel.bench.state.StoreRangeWorkload;
 import io.runnel.bench.state.StoreRestoreWorkload;
+import io.runnel.bench.streams.FilterMapWorkload;
+import io.runnel.bench.streams.TableJoinWorkload;
+import io.runnel.bench.streams.WindowCountWorkload;
+import io.runnel.bench.streams.WordCountWorkload;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +25,11 @@ public final class Workloads {
             new StorePutWorkload(),
             new StoreGetWorkload(),
             new StoreRangeWorkload(),
-            new StoreRestoreWorkload()
+            new StoreRestoreWorkload(),
+            new FilterMapWorkload(),
+            new WordCountWorkload(),
+            new WindowCountWorkload(),
+            new TableJoinWorkload()
     );
 
     private Workloads() {
