@@ -46,11 +46,14 @@ public final class ExpressionTyper {
     private final FunctionResolver functions;
     private final TypeResolver typeResolver;
     private final IdentityHashMap<Expression, SqlType> types = new IdentityHashMap<>();
-    private final IdentityHashMap<ColumnRef, Integer> columns = new IdentityHashMap<>();
+    private final java.util.Map<String, Integer> bindings;
+    private final IdentityHashMap<Expression, Integer> bound = new IdentityHashMap<>();
     private final IdentityHashMap<FunctionCall, FunctionResolver.ResolvedFunction> calls = new IdentityHashMap<>();
 
-    private ExpressionTyper(RowSchema input, FunctionResolver functions, TypeResolver typeResolver) {
+    private ExpressionTyper(RowSchema input, FunctionResolver functions, TypeResolver typeResolver,
+                            java.util.Map<String, Integer> bindings) {
         this.input = input;
+        this.bindings = bindings;
         this.functions = functions;
         this.typeResolver = typeResolver;
     }
@@ -58,12 +61,32 @@ public final class ExpressionTyper {
     /** Types {@code expression} over {@code input}; CAST target types are resolved with {@code typeResolver}. */
     public static TypedExpression type(Expression expression, RowSchema input, FunctionResolver functions,
                                        TypeResolver typeResolver) {
-        ExpressionTyper typer = new ExpressionTyper(input, functions, typeResolver);
+        return type(expression, input, functions, typeResolver, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #type(Expression, RowSchema, FunctionResolver, TypeResolver)}, and any
+     * sub-expression whose SQL text (as {@link io.runnel.sql.internal.parser.SqlFormatter} prints
+     * it) is a key of {@code bindings} is bound to that input column instead of being evaluated:
+     * how an aggregate query's projection reads its GROUP BY expressions and aggregate results.
+     */
+    public static TypedExpression type(Expression expression, RowSchema input, FunctionResolver functions,
+                                       TypeResolver typeResolver, java.util.Map<String, Integer> bindings) {
+        ExpressionTyper typer = new ExpressionTyper(input, functions, typeResolver, bindings);
         typer.visit(expression);
-        return new TypedExpression(expression, input, typer.types, typer.columns, typer.calls);
+        return new TypedExpression(expression, input, typer.types, typer.bound, typer.calls);
     }
 
     private SqlType visit(Expression e) {
+        if (!bindings.isEmpty() && !(e instanceof Literal)) {
+            Integer index = bindings.get(describeNode(e));
+            if (index != null) {
+                bound.put(e, index);
+                SqlType t = input.field(index).type();
+                types.put(e, t);
+                return t;
+            }
+        }
         SqlType t;
         if (e instanceof Literal l) {
             t = literal(l);
@@ -150,7 +173,7 @@ public final class ExpressionTyper {
         } catch (SqlException e) {
             throw e.withPosition(c.position().line(), c.position().column());
         }
-        columns.put(c, index);
+        bound.put(c, index);
         return input.field(index).type();
     }
 

@@ -32,6 +32,31 @@ public interface FunctionResolver {
         List<SqlType> parameterTypes();
     }
 
+    /** True when {@code name} (case-insensitive) is an aggregate function (COUNT, SUM, ...). */
+    default boolean isAggregate(String name) {
+        return false;
+    }
+
+    /**
+     * The aggregate {@code name} applied to arguments of these types ({@code COUNT(*)} has none).
+     *
+     * @throws io.runnel.sql.SqlException when there is no such aggregate or no matching signature
+     */
+    default ResolvedAggregate resolveAggregate(String name, List<SqlType> argumentTypes) {
+        throw new io.runnel.sql.SqlException(io.runnel.sql.SqlErrorCode.INVALID_STATEMENT,
+                "Unknown aggregate function '" + name + "'");
+    }
+
+    /** A resolved aggregate: the type of its result and of its intermediate state. */
+    interface ResolvedAggregate {
+
+        String name();
+
+        SqlType returnType();
+
+        List<SqlType> parameterTypes();
+    }
+
     /** A resolver that knows no functions. */
     FunctionResolver NONE = (name, types) -> {
         throw new io.runnel.sql.SqlException(io.runnel.sql.SqlErrorCode.INVALID_STATEMENT,

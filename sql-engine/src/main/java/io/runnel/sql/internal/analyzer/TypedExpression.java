@@ -8,23 +8,25 @@ import java.util.Objects;
 
 /**
  * An expression with the facts the analyzer found: the type of every node (absent for a NULL
- * literal, whose type is unknown), the row index of every column reference, and the function
- * each call resolved to. Keyed by node identity, since equal nodes may stand in several places.
+ * literal, whose type is unknown), the input-row index of every node bound to an input column
+ * (column references, and in aggregate queries whole GROUP BY expressions and aggregate calls),
+ * and the function each call resolved to. Keyed by node identity, since equal nodes may stand in
+ * several places.
  */
 public final class TypedExpression {
     private final Expression expression;
     private final RowSchema input;
     private final Map<Expression, SqlType> types;
-    private final Map<Expression.ColumnRef, Integer> columns;
+    private final Map<Expression, Integer> bound;
     private final Map<Expression.FunctionCall, FunctionResolver.ResolvedFunction> functions;
 
     TypedExpression(Expression expression, RowSchema input, IdentityHashMap<Expression, SqlType> types,
-                    IdentityHashMap<Expression.ColumnRef, Integer> columns,
+                    IdentityHashMap<Expression, Integer> bound,
                     IdentityHashMap<Expression.FunctionCall, FunctionResolver.ResolvedFunction> functions) {
         this.expression = Objects.requireNonNull(expression, "expression");
         this.input = Objects.requireNonNull(input, "input");
         this.types = types;
-        this.columns = columns;
+        this.bound = bound;
         this.functions = functions;
     }
 
@@ -46,10 +48,15 @@ public final class TypedExpression {
         return types.get(node);
     }
 
-    public int columnIndex(Expression.ColumnRef ref) {
-        Integer i = columns.get(ref);
+    /** True when the node reads an input column (its value is {@code row[columnIndex(node)]}). */
+    public boolean isBound(Expression node) {
+        return bound.containsKey(node);
+    }
+
+    public int columnIndex(Expression node) {
+        Integer i = bound.get(node);
         if (i == null) {
-            throw new IllegalArgumentException("not a column of this expression: " + ref);
+            throw new IllegalArgumentException("not bound to an input column: " + node);
         }
         return i;
     }

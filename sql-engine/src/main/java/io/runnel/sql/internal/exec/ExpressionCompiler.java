@@ -8,7 +8,6 @@ import io.runnel.sql.internal.ast.Expression.Arithmetic;
 import io.runnel.sql.internal.ast.Expression.ArrayConstructor;
 import io.runnel.sql.internal.ast.Expression.Between;
 import io.runnel.sql.internal.ast.Expression.Cast;
-import io.runnel.sql.internal.ast.Expression.ColumnRef;
 import io.runnel.sql.internal.ast.Expression.Comparison;
 import io.runnel.sql.internal.ast.Expression.Concat;
 import io.runnel.sql.internal.ast.Expression.Dereference;
@@ -95,10 +94,11 @@ public final class ExpressionCompiler {
     // ------------------------------------------------------------------ generation, one method per node kind
 
     private String gen(Expression e) {
+        if (typed.isBound(e)) {
+            return "((" + javaClass(typed.typeOf(e)) + ") row[" + typed.columnIndex(e) + "])";
+        }
         if (e instanceof Literal l) {
             return literal(l);
-        } else if (e instanceof ColumnRef c) {
-            return "((" + javaClass(typed.typeOf(c)) + ") row[" + typed.columnIndex(c) + "])";
         } else if (e instanceof Dereference d) {
             return cast(typed.typeOf(d), "SqlOps.field(" + gen(d.base()) + ", " + constant(d.field(), "String") + ")");
         } else if (e instanceof Subscript s) {
