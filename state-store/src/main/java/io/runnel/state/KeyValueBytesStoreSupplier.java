@@ -1,0 +1,5 @@
+package io.runnel.state;
+
+/** Supplies key-value byte stores. */
+public interface KeyValueBytesStoreSupplier extends StoreSupplier<KeyValueStore<Bytes, byte[]>> {
+}

@@ -1,0 +1,405 @@
+package io.runnel.state.internal.rocksdb;
+
+import io.runnel.common.Serializer;
+import io.runnel.state.Bytes;
+import io.runnel.state.CorruptedStoreException;
+import io.runnel.state.InvalidStateStoreException;
+import io.runnel.state.KeyValue;
+import io.runnel.state.KeyValueIterator;
+import io.runnel.state.KeyValueStore;
+import io.runnel.state.ProcessorStateException;
+import io.runnel.state.StateStore;
+import io.runnel.state.StateStoreContext;
+import io.runnel.state.internal.OpenIterators;
+import io.runnel.state.internal.StoreState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.locks.StampedLock;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
+import org.rocksdb.Status;
+import org.rocksdb.WriteBatch;
+
+/**
+ * A key-value byte store in one RocksDB instance: the innermost layer of persistent key-value
+ * stores ({@code stateDir/rocksdb/<name>}) and the segment type of persistent window and session
+ * stores ({@code stateDir/<storeName>/<segmentName>}). Memory comes from the shared
+ * {@link io.runnel.state.RocksDBResources}; options are {@link RocksDBStoreOptions}.
+ *
+ * <p>Opening fails with {@link CorruptedStoreException} when RocksDB reports corrupt or missing
+ * files (the state manager then wipes the directory and restores), with
+ * {@link ProcessorStateException} for other errors (e.g. the directory is locked by another store).
+ *
+ * <p>Threading: one writer (the stream thread), concurrent readers (interactive queries). A
+ * read/write lock (shared for every operation, exclusive for close) guarantees that no native call
+ * runs on a closed instance; iterators are closed before the instance.
+ */
+public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final String name;
+    private final String parentDir;
+    private final StoreState state;
+    private final OpenIterators iterators = new OpenIterators();
+    private final StampedLock lock = new StampedLock();
+    private RocksDBStoreOptions options;
+    private RocksDB db;
+    private Path dir;
+
+    /** A store in {@code stateDir/<parentDir>/<name>}. */
+    public RocksDBStore(String name, String parentDir) {
+        this.name = name;
+        this.parentDir = parentDir;
+        this.state = new StoreState(name);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        open(context);
+        context.register(root, this::write);
+    }
+
+    /** Opens the instance without registering it for restore (segments). */
+    public void open(StateStoreContext context) {
+        dir = context.stateDir().resolve(parentDir).resolve(name);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ProcessorStateException("cannot create directory of store " + name + ": " + dir, e);
+        }
+        RocksDBStoreOptions opts = new RocksDBStoreOptions(context.rocksDBResources());
+        try {
+            db = RocksDB.open(opts.options, dir.toString());
+        } catch (RocksDBException e) {
+            opts.close();
+            Status.Code code = e.getStatus() == null ? null : e.getStatus().getCode();
+            if (code == Status.Code.Corruption || code == Status.Code.NotFound || code == Status.Code.InvalidArgument) {
+                throw new CorruptedStoreException("store " + name + " has corrupt files in " + dir + ": " + e.getMessage(), e);
+            }
+            throw new ProcessorStateException("cannot open store " + name + " in " + dir + ": " + e.getMessage(), e);
+        }
+        options = opts;
+        state.opened();
+    }
+
+    /** The directory of the instance (valid after open). */
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public byte[] get(Bytes key) {
+        long stamp = lock.readLock();
+        try {
+            state.check();
+            return db.get(options.readOptions, key.get());
+        } catch (RocksDBException e) {
+            throw error("get", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    @Override
+    public void put(Bytes key, byte[] value) {
+        long stamp = lock.readLock();
+        try {
+            state.check();
+            if (value == null) {
+                db.delete(options.writeOptions, key.get());
+            } else {
+                db.put(options.writeOptions, key.get(), value);
+            }
+        } catch (RocksDBException e) {
+            throw error("put", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    @Override
+    public byte[] putIfAbsent(Bytes key, byte[] value) {
+        byte[] old = get(key);
+        if (old == null) {
+            put(key, value);
+        }
+        return old;
+    }
+
+    @Override
+    public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
+        long stamp = lock.readLock();
+        try (WriteBatch batch = new WriteBatch()) {
+            state.check();
+            for (KeyValue<Bytes, byte[]> e : entries) {
+                if (e.value() == null) {
+                    batch.delete(e.key().get());
+                } else {
+                    batch.put(e.key().get(), e.value());
+                }
+            }
+            db.write(options.writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw error("putAll", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    /** Writes restored changelog records with one write batch. */
+    public void write(List<KeyValue<byte[], byte[]>> records) {
+        long stamp = lock.readLock();
+        try (WriteBatch batch = new WriteBatch()) {
+            state.check();
+            for (KeyValue<byte[], byte[]> e : records) {
+                if (e.value() == null) {
+                    batch.delete(e.key());
+                } else {
+                    batch.put(e.key(), e.value());
+                }
+            }
+            db.write(options.writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw error("restore", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    @Override
+    public byte[] delete(Bytes key) {
+        byte[] old = get(key);
+        if (old != null) {
+            put(key, null);
+        }
+        return old;
+    }
+
+    @Override
+    public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
+        return iterate(from, to, true, true);
+    }
+
+    @Override
+    public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
+        return iterate(from, to, true, false);
+    }
+
+    @Override
+    public KeyValueIterator<Bytes, byte[]> all() {
+        return iterate(null, null, true, true);
+    }
+
+    @Override
+    public KeyValueIterator<Bytes, byte[]> reverseAll() {
+        return iterate(null, null, true, false);
+    }
+
+    @Override
+    public <P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, Serializer<P> prefixKeySerializer) {
+        Bytes from = Bytes.wrap(prefixKeySerializer.serialize(null, prefix));
+        return iterate(from, from.prefixUpperBound(), false, true);
+    }
+
+    /** Entries in {@code [from, to]} or {@code [from, to)}; null bounds are open. */
+    public KeyValueIterator<Bytes, byte[]> iterate(Bytes from, Bytes to, boolean toInclusive, boolean forward) {
+        long stamp = lock.readLock();
+        try {
+            state.check();
+            if (from != null && to != null && from.compareTo(to) > 0) {
+                return iterators.add(new RocksIteratorAdapter(null, null, null, null, forward));
+            }
+            ReadOptions ro = new ReadOptions();
+            Slice lower = null;
+            Slice upper = null;
+            if (from != null) {
+                lower = new Slice(from.get());
+                ro.setIterateLowerBound(lower);
+            }
+            if (to != null) {
+                byte[] bound = to.get();
+                if (toInclusive) {
+                    bound = java.util.Arrays.copyOf(bound, bound.length + 1);
+                }
+                upper = new Slice(bound);
+                ro.setIterateUpperBound(upper);
+            }
+            RocksIterator it = db.newIterator(ro);
+            if (forward) {
+                it.seekToFirst();
+            } else {
+                it.seekToLast();
+            }
+            return iterators.add(new RocksIteratorAdapter(it, ro, lower, upper, forward));
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    @Override
+    public long approximateNumEntries() {
+        long stamp = lock.readLock();
+        try {
+            state.check();
+            return db.getLongProperty("rocksdb.estimate-num-keys");
+        } catch (RocksDBException e) {
+            throw error("approximateNumEntries", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    @Override
+    public void flush() {
+        long stamp = lock.readLock();
+        try {
+            state.check();
+            db.flush(options.flushOptions);
+        } catch (RocksDBException e) {
+            throw error("flush", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    @Override
+    public void close() {
+        long stamp = lock.writeLock();
+        try {
+            if (!state.isOpen()) {
+                return;
+            }
+            state.closed();
+            iterators.closeAll();
+            db.close();
+            db = null;
+            options.close();
+            options = null;
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+    }
+
+    /** Closes the instance and deletes its directory. */
+    public void destroy() {
+        close();
+        if (dir != null) {
+            deleteRecursively(dir);
+        }
+    }
+
+    public int openIterators() {
+        return iterators.size();
+    }
+
+    @Override
+    public boolean persistent() {
+        return true;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return state.isOpen();
+    }
+
+    private ProcessorStateException error(String op, RocksDBException e) {
+        return new ProcessorStateException("error in " + op + " of store " + name + ": " + e.getMessage(), e);
+    }
+
+    static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new ProcessorStateException("cannot delete " + path, e);
+        }
+    }
+
+    /** A RocksDB iterator with its bound slices; every method synchronized against close. */
+    private final class RocksIteratorAdapter implements KeyValueIterator<Bytes, byte[]> {
+        private final RocksIterator it;
+        private final ReadOptions readOptions;
+        private final Slice lower;
+        private final Slice upper;
+        private final boolean forward;
+        private boolean closed;
+
+        RocksIteratorAdapter(RocksIterator it, ReadOptions readOptions, Slice lower, Slice upper, boolean forward) {
+            this.it = it;
+            this.readOptions = readOptions;
+            this.lower = lower;
+            this.upper = upper;
+            this.forward = forward;
+        }
+
+        @Override
+        public synchronized boolean hasNext() {
+            check();
+            return it != null && it.isValid();
+        }
+
+        @Override
+        public synchronized KeyValue<Bytes, byte[]> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            KeyValue<Bytes, byte[]> kv = new KeyValue<>(Bytes.wrap(it.key()), it.value());
+            if (forward) {
+                it.next();
+            } else {
+                it.prev();
+            }
+            return kv;
+        }
+
+        @Override
+        public synchronized Bytes peekNextKey() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return Bytes.wrap(it.key());
+        }
+
+        private void check() {
+            if (closed) {
+                throw new InvalidStateStoreException("Iterator over store " + name + " is closed");
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (it != null) {
+                it.close();
+                readOptions.close();
+                if (lower != null) {
+                    lower.close();
+                }
+                if (upper != null) {
+                    upper.close();
+                }
+            }
+            iterators.remove(this);
+        }
+    }
+}
