@@ -26,7 +26,13 @@ public enum SqlErrorCode {
     /** No custom type with that name. */
     TYPE_NOT_FOUND("RUNNEL-2003"),
     /** A stream, table or type with that name exists already. */
-    ALREADY_EXISTS("RUNNEL-2004");
+    ALREADY_EXISTS("RUNNEL-2004"),
+    /** No function (scalar, aggregate or table) with that name. */
+    FUNCTION_NOT_FOUND("RUNNEL-3001"),
+    /** A function exists but none of its overloads accepts the arguments' types. */
+    NO_MATCHING_FUNCTION_OVERLOAD("RUNNEL-3002"),
+    /** A user function class that cannot be registered (bad signature, duplicate name, missing schema). */
+    INVALID_FUNCTION_DEFINITION("RUNNEL-3003");
 
     private final String code;
 
