@@ -1,0 +1,41 @@
+package io.runnel.sql.internal.plan;
+
+import io.runnel.sql.SqlErrorCode;
+import io.runnel.sql.SqlException;
+import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.ast.SourceKind;
+import java.util.Optional;
+
+/**
+ * Turns an analyzed query into an exec plan. Node ids are {@code kind_position}, counted from the
+ * source, so the same query always gets the same names. Stream queries without aggregation for
+ * now; other shapes are rejected with a clear error until their nodes land.
+ */
+public final class PlanBuilder {
+
+    private PlanBuilder() {
+    }
+
+    /** The plan writing the query's result to {@code topic}; the sink's root node is returned. */
+    public static ExecNode.Sink build(AnalyzedQuery query, String topic, String keyFormat, String valueFormat,
+                                      Optional<Boolean> wrapSingleValue) {
+        if (query.isAggregate()) {
+            throw unsupported("GROUP BY and aggregate functions");
+        }
+        if (query.source().kind() != SourceKind.STREAM) {
+            throw unsupported("queries over tables");
+        }
+        int position = 0;
+        ExecNode node = new ExecNode.StreamSource("source_" + position++, query.source());
+        if (query.where().isPresent()) {
+            node = new ExecNode.Filter("filter_" + position++, node, query.where().get());
+        }
+        node = new ExecNode.Project("project_" + position++, node, query.keys(), query.values(), query.output());
+        return new ExecNode.Sink("sink_" + position, node, topic, query.output(), keyFormat, valueFormat, wrapSingleValue);
+    }
+
+    private static SqlException unsupported(String what) {
+        return new SqlException(SqlErrorCode.INVALID_STATEMENT, "Persistent queries with " + what
+                + " are not supported yet");
+    }
+}
