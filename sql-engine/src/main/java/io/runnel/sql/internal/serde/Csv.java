@@ -25,7 +25,11 @@ final class Csv {
     private Csv() {
     }
 
-    /** The fields of the first line; empty when there is none. Throws {@link IllegalArgumentException} on bad quoting. */
+    /**
+     * The fields of the first line; empty when there is none. An empty unquoted field is null, an
+     * empty quoted one ({@code ""}) the empty string. Throws {@link IllegalArgumentException} on
+     * bad quoting.
+     */
     static List<String> parseLine(String text, char delimiter) {
         List<String> fields = new ArrayList<>();
         int n = text.length();
@@ -72,7 +76,7 @@ final class Csv {
                     if (c == delimiter || c == '\n' || c == '\r') break;
                     i++;
                 }
-                fields.add(text.substring(start, i));
+                fields.add(i == start ? null : text.substring(start, i));
                 if (i >= n || text.charAt(i) != delimiter) return fields;
                 i++;
             }

@@ -89,7 +89,7 @@ final class DelimitedFormat implements Format {
             Object[] values = new Object[types.length];
             for (int i = 0; i < types.length; i++) {
                 String field = fields.get(i);
-                if (field.isEmpty()) continue;
+                if (field == null || field.isEmpty()) continue;
                 try {
                     values[i] = Values.parse(types[i], field);
                 } catch (FieldError e) {
