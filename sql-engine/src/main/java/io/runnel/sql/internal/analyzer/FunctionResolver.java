@@ -47,7 +47,7 @@ public interface FunctionResolver {
                 "Unknown aggregate function '" + name + "'");
     }
 
-    /** A resolved aggregate: the type of its result and of its intermediate state. */
+    /** A resolved aggregate: the types of its result and state, and how to run it. */
     interface ResolvedAggregate {
 
         String name();
@@ -55,6 +55,18 @@ public interface FunctionResolver {
         SqlType returnType();
 
         List<SqlType> parameterTypes();
+
+        /** The type of the aggregation state (what the state store keeps). */
+        SqlType aggregateType();
+
+        /** How many leading arguments are columns; the others are constants given to {@link #create}. */
+        int columnCount();
+
+        /** A new aggregation for the constant arguments' values. */
+        io.runnel.sql.function.Udaf<Object, Object, Object> create(List<Object> constantArguments);
+
+        /** The value to aggregate for one record's column argument values (converted and paired). */
+        Object input(Object... columnValues);
     }
 
     /** A resolver that knows no functions. */

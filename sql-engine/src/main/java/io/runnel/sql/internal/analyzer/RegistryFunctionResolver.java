@@ -66,6 +66,26 @@ public final class RegistryFunctionResolver implements FunctionResolver {
             public List<SqlType> parameterTypes() {
                 return a.parameterTypes();
             }
+
+            @Override
+            public SqlType aggregateType() {
+                return a.aggregateType();
+            }
+
+            @Override
+            public int columnCount() {
+                return a.columnCount();
+            }
+
+            @Override
+            public io.runnel.sql.function.Udaf<Object, Object, Object> create(List<Object> constantArguments) {
+                return a.create(constantArguments);
+            }
+
+            @Override
+            public Object input(Object... columnValues) {
+                return a.input(columnValues);
+            }
         };
     }
 

@@ -2,7 +2,9 @@ package io.runnel.sql.internal.plan;
 
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
 import io.runnel.sql.internal.analyzer.LogicalSchema;
+import io.runnel.sql.internal.analyzer.RowSchema;
 import io.runnel.sql.internal.analyzer.TypedExpression;
+import io.runnel.sql.internal.ast.WindowExpression;
 import io.runnel.sql.internal.catalog.DataSource;
 import java.util.List;
 import java.util.Objects;
@@ -49,9 +51,38 @@ public sealed interface ExecNode {
         }
     }
 
+    /**
+     * Groups the source rows by the GROUP BY values and aggregates them (per window when
+     * windowed); emits, for every input record, the updated aggregated row of its group: GROUP BY
+     * values, aggregate results, then WINDOWSTART and WINDOWEND when windowed.
+     */
+    record Aggregate(String id, ExecNode input, List<TypedExpression> groupBy,
+                     List<AnalyzedQuery.AggregateCall> aggregates, Optional<WindowExpression> window,
+                     RowSchema inputSchema, RowSchema aggregated) implements ExecNode {
+        public Aggregate {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(input, "input");
+            groupBy = List.copyOf(groupBy);
+            aggregates = List.copyOf(aggregates);
+            Objects.requireNonNull(window, "window");
+            Objects.requireNonNull(inputSchema, "inputSchema");
+            Objects.requireNonNull(aggregated, "aggregated");
+        }
+    }
+
+    /** A table's filter (HAVING): a row that fails it becomes a tombstone of its key. */
+    record TableFilter(String id, ExecNode input, TypedExpression predicate) implements ExecNode {
+        public TableFilter {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(predicate, "predicate");
+        }
+    }
+
     /** Writes keyed rows to a topic with the given formats. */
     record Sink(String id, ExecNode input, String topic, LogicalSchema schema, String keyFormat, String valueFormat,
-                Optional<Boolean> wrapSingleValue) implements ExecNode {
+                Optional<Boolean> wrapSingleValue, Optional<Long> windowSizeMs, boolean sessionWindowed)
+            implements ExecNode {
         public Sink {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");

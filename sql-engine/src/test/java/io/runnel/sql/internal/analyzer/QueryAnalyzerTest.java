@@ -14,7 +14,6 @@ import io.runnel.sql.internal.catalog.SourceFormats;
 import io.runnel.sql.internal.catalog.SqlType;
 import io.runnel.sql.internal.parser.SqlParser;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,40 +30,9 @@ class QueryAnalyzerTest {
                     Column.value("NAME", SqlType.STRING)), "t_topic", SourceFormats.of("KAFKA", "JSON"),
                     Optional.empty(), false), false);
 
-    /** COUNT and SUM, enough to analyze aggregate queries. */
-    private static final FunctionResolver AGGREGATES = new FunctionResolver() {
-        @Override
-        public ResolvedFunction resolve(String name, List<SqlType> argumentTypes) {
-            return FunctionResolver.NONE.resolve(name, argumentTypes);
-        }
-
-        @Override
-        public boolean isAggregate(String name) {
-            return List.of("COUNT", "SUM").contains(name.toUpperCase(Locale.ROOT));
-        }
-
-        @Override
-        public ResolvedAggregate resolveAggregate(String name, List<SqlType> argumentTypes) {
-            String upper = name.toUpperCase(Locale.ROOT);
-            SqlType result = upper.equals("COUNT") ? SqlType.BIGINT : argumentTypes.get(0);
-            return new ResolvedAggregate() {
-                @Override
-                public String name() {
-                    return upper;
-                }
-
-                @Override
-                public SqlType returnType() {
-                    return result;
-                }
-
-                @Override
-                public List<SqlType> parameterTypes() {
-                    return argumentTypes;
-                }
-            };
-        }
-    };
+    /** The built-in functions (COUNT, SUM, ...): analysis resolves against the real registry. */
+    private static final FunctionResolver AGGREGATES = new RegistryFunctionResolver(
+            io.runnel.sql.internal.function.FunctionRegistry.withBuiltIns());
 
     private static AnalyzedQuery analyze(String select) {
         Statement.QueryStatement q = (Statement.QueryStatement) SqlParser.parseStatement(select);

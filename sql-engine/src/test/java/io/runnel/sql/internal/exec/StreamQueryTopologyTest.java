@@ -111,4 +111,61 @@ class StreamQueryTopologyTest {
         }
         assertThat(log.errorCount()).isEqualTo(1);
     }
+
+    private static TestDriver driver(String select) {
+        return new TestDriver(topology(select, new ProcessingLog("q")), Map.of(), Instant.ofEpochMilli(0));
+    }
+
+    private static TestInputTopic<byte[], byte[]> input(TestDriver driver) {
+        return driver.createInputTopic("s_topic", Serdes.byteArray().serializer(), Serdes.byteArray().serializer());
+    }
+
+    @Test
+    void shouldEmitEveryUpdateOfAGroupedCountAndSum() {
+        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C, SUM(D1) AS TOTAL FROM S GROUP BY NAME;")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<String, String> out = driver.createOutputTopic("OUTPUT", Serdes.string().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\", \"D1\": 1.5}"), 1);
+            in.pipeInput(key(2), json("{\"NAME\": \"b\", \"D1\": 1}"), 2);
+            in.pipeInput(key(3), json("{\"NAME\": \"a\", \"D1\": 2}"), 3);
+            in.pipeInput(key(4), null, 4);
+            assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key() + "=" + kv.value()).containsExactly(
+                    "a={\"C\":1,\"TOTAL\":1.5}", "b={\"C\":1,\"TOTAL\":1.0}", "a={\"C\":2,\"TOTAL\":3.5}");
+        }
+    }
+
+    @Test
+    void shouldTurnRowsThatFailHavingIntoTombstones() {
+        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM S GROUP BY NAME HAVING COUNT(*) > 1;")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<String, String> out = driver.createOutputTopic("OUTPUT", Serdes.string().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
+            in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 2);
+            assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key() + "=" + kv.value())
+                    .containsExactly("a=null", "a={\"C\":2}");
+        }
+    }
+
+    @Test
+    void shouldCountPerTumblingWindowAndWriteWindowedKeys() {
+        try (TestDriver driver = driver(
+                "SELECT NAME, COUNT(*) AS C, WINDOWSTART AS WS FROM S WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY NAME;")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 10_000);
+            in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 50_000);
+            in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 70_000);
+            List<TestRecord<byte[], String>> records = out.readRecordsToList();
+            assertThat(records).extracting(TestRecord::value).containsExactly(
+                    "{\"C\":1,\"WS\":0}", "{\"C\":2,\"WS\":0}", "{\"C\":1,\"WS\":60000}");
+            ByteBuffer lastKey = ByteBuffer.wrap(records.get(2).key());
+            byte[] name = new byte[lastKey.remaining() - 8];
+            lastKey.get(name);
+            assertThat(new String(name, StandardCharsets.UTF_8)).isEqualTo("a");
+            assertThat(lastKey.getLong()).isEqualTo(60_000L);
+        }
+    }
 }
