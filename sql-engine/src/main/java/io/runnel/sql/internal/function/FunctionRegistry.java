@@ -147,8 +147,12 @@ public final class FunctionRegistry {
         AggregateOverload best = chosen.overload();
         SignatureMatcher.Match bestMatch = chosen.match();
         SqlType firstColumn = best.columnCount() > 0 ? bestMatch.parameterTypes().get(0) : null;
-        SqlType aggregateType = aggregateSideType(best.aggregateType(), bestMatch, firstColumn);
-        SqlType returnType = aggregateSideType(best.outputType(), bestMatch, firstColumn);
+        SqlType aggregateType = best.aggregateSchema().isEmpty()
+                ? aggregateSideType(best.aggregateType(), bestMatch, firstColumn)
+                : SchemaText.parse(best.aggregateSchema(), bestMatch.bindings());
+        SqlType returnType = best.returnSchema().isEmpty()
+                ? aggregateSideType(best.outputType(), bestMatch, firstColumn)
+                : SchemaText.parse(best.returnSchema(), bestMatch.bindings());
         if (aggregateType == null || returnType == null) {
             throw new SqlException(SqlErrorCode.NO_MATCHING_FUNCTION_OVERLOAD, "Cannot infer the types of "
                     + best.signature().display() + " for arguments " + display(args));

@@ -15,7 +15,9 @@ public final class BuiltIns {
             StringFunctions.class, RegexFunctions.class, MaskFunctions.class, EncodingFunctions.class,
             MathFunctions.class, DoubleMathFunctions.class, ComparisonFunctions.class,
             DateTimeFunctions.class, IntervalFunctions.class, JsonFunctions.class, UrlFunctions.class,
-            ArrayFunctions.class, MapFunctions.class, LambdaFunctions.class, NullFunctions.class);
+            ArrayFunctions.class, MapFunctions.class, LambdaFunctions.class, NullFunctions.class,
+            CountAggregates.class, SumAggregates.class, CollectAggregates.class, OffsetAggregates.class,
+            StatsAggregates.class, TableFunctions.class);
 
     private BuiltIns() {
     }
