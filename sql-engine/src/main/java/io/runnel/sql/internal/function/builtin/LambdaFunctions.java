@@ -66,13 +66,14 @@ public final class LambdaFunctions {
     }
 
     @UdfDescription(name = "REDUCE", category = "LAMBDA",
-            description = "Folds an array, or a map's entries, into a state starting from an initial value.")
+            description = "Folds an array, or a map's entries, into a state starting from an initial value "
+                    + "(a NULL collection gives the initial value, a NULL initial value NULL).")
     public static final class Reduce {
         @Udf
         public static <T, S> S reduce(@UdfParameter("array") List<T> array, @UdfParameter("initialState") S initialState,
                                       @UdfParameter("function") BiFunction<S, T, S> function) {
-            if (array == null || function == null) return null;
-            if (initialState == null) return null;
+            if (initialState == null || function == null) return null;
+            if (array == null) return initialState;
             S state = initialState;
             for (T e : array) state = function.apply(state, e);
             return state;
@@ -81,8 +82,8 @@ public final class LambdaFunctions {
         @Udf
         public static <K, V, S> S reduce(@UdfParameter("map") Map<K, V> map, @UdfParameter("initialState") S initialState,
                                          @UdfParameter("function") TriFunction<S, K, V, S> function) {
-            if (map == null || function == null) return null;
-            if (initialState == null) return null;
+            if (initialState == null || function == null) return null;
+            if (map == null) return initialState;
             S state = initialState;
             for (Map.Entry<K, V> e : map.entrySet()) state = function.apply(state, e.getKey(), e.getValue());
             return state;
