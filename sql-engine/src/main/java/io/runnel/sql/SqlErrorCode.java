@@ -32,7 +32,9 @@ public enum SqlErrorCode {
     /** A function exists but none of its overloads accepts the arguments' types. */
     NO_MATCHING_FUNCTION_OVERLOAD("RUNNEL-3002"),
     /** A user function class that cannot be registered (bad signature, duplicate name, missing schema). */
-    INVALID_FUNCTION_DEFINITION("RUNNEL-3003");
+    INVALID_FUNCTION_DEFINITION("RUNNEL-3003"),
+    /** Several overloads of a function accept the arguments equally well (e.g. only NULL literals). */
+    AMBIGUOUS_FUNCTION_CALL("RUNNEL-3004");
 
     private final String code;
 

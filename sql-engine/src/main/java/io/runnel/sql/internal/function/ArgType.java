@@ -43,7 +43,7 @@ public sealed interface ArgType {
 
         @Override
         public String display() {
-            return "NULL";
+            return "null";
         }
     }
 

@@ -126,16 +126,33 @@ public final class FunctionClassScanner {
                 params.add(parameterType(constants[i]));
                 names.add(parameterName(constants[i], i));
             }
-            ParamType aggregate = factory.aggregateSchema().isEmpty()
-                    ? JavaTypes.toParamType(iao[1]) : new ParamType.Exact(SchemaText.parse(factory.aggregateSchema()));
-            ParamType output = factory.returnSchema().isEmpty()
-                    ? JavaTypes.toParamType(iao[2]) : new ParamType.Exact(SchemaText.parse(factory.returnSchema()));
+            ParamType aggregate = factory.aggregateSchema().isEmpty() ? JavaTypes.toParamType(iao[1]) : new ParamType.Any();
+            ParamType output = factory.returnSchema().isEmpty() ? JavaTypes.toParamType(iao[2]) : new ParamType.Any();
+            checkSchema(factory.aggregateSchema(), params);
+            checkSchema(factory.returnSchema(), params);
             FunctionSignature signature = new FunctionSignature(name, params, names, false, output);
             MethodHandle handle = MethodHandles.publicLookup().unreflect(m);
             return new AggregateOverload(signature, columns.size(), factory.description(), m, handle, aggregate, output,
-                    p.getRawType() == TableUdaf.class || TableUdaf.class.isAssignableFrom(m.getReturnType()));
+                    factory.aggregateSchema(), factory.returnSchema(), p.getRawType() == TableUdaf.class || TableUdaf.class.isAssignableFrom(m.getReturnType()));
         } catch (IllegalArgumentException | IllegalAccessException | SqlException e) {
             throw invalid(m.getDeclaringClass(), "@UdafFactory " + m.getName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses schema text with every type variable of the parameters bound to a placeholder, to fail at registration. */
+    private static void checkSchema(String schema, List<ParamType> params) {
+        if (schema.isEmpty()) return;
+        java.util.Map<String, SqlType> placeholders = new java.util.HashMap<>();
+        for (ParamType p : params) collectGenerics(p, placeholders);
+        SchemaText.parse(schema, placeholders);
+    }
+
+    private static void collectGenerics(ParamType p, java.util.Map<String, SqlType> into) {
+        if (p instanceof ParamType.Generic g) into.put(g.name(), SqlType.STRING);
+        if (p instanceof ParamType.ArrayOf a) collectGenerics(a.element(), into);
+        if (p instanceof ParamType.MapOf m) {
+            collectGenerics(m.key(), into);
+            collectGenerics(m.value(), into);
         }
     }
 

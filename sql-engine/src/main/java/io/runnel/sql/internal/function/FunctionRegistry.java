@@ -6,7 +6,6 @@ import io.runnel.sql.function.UdafDescription;
 import io.runnel.sql.function.UdfDescription;
 import io.runnel.sql.function.UdtfDescription;
 import io.runnel.sql.internal.catalog.NameSuggester;
-import io.runnel.sql.internal.catalog.SqlBaseType;
 import io.runnel.sql.internal.catalog.SqlType;
 import io.runnel.sql.internal.function.builtin.BuiltIns;
 import java.nio.file.Path;
@@ -123,18 +122,12 @@ public final class FunctionRegistry {
                                            FunctionKind kind) {
         MethodFunction function = functions.get(name.toUpperCase(Locale.ROOT));
         if (function == null) throw notFound(name, kind);
-        MethodOverload best = null;
-        SignatureMatcher.Match bestMatch = null;
-        for (MethodOverload overload : function.overloads()) {
-            Optional<SignatureMatcher.Match> match = SignatureMatcher.match(overload.signature(), args);
-            if (match.isEmpty()) continue;
-            if (best == null || better(match.get(), overload.signature(), bestMatch, best.signature())) {
-                best = overload;
-                bestMatch = match.get();
-            }
-        }
-        if (best == null) throw noMatch(function.metadata().name(), args,
+        Candidate<MethodOverload> chosen = choose(function.metadata().name(), args, function.overloads(),
+                MethodOverload::signature);
+        if (chosen == null) throw noMatch(function.metadata().name(), args,
                 function.overloads().stream().map(o -> o.signature().display()).toList());
+        MethodOverload best = chosen.overload();
+        SignatureMatcher.Match bestMatch = chosen.match();
         List<SqlType> argumentTypes = args.stream().map(a -> a instanceof ArgType.Typed t ? t.type() : null).toList();
         return new ResolvedFunction(function.metadata().name(), kind, best, new ArrayList<>(argumentTypes),
                 bestMatch.parameterTypes(), bestMatch.lambdaInputTypes(), best.returnType(bestMatch));
@@ -147,21 +140,19 @@ public final class FunctionRegistry {
     public ResolvedAggregate resolveAggregate(String name, List<ArgType> args) {
         AggregateFunction function = aggregates.get(name.toUpperCase(Locale.ROOT));
         if (function == null) throw notFound(name, FunctionKind.AGGREGATE);
-        AggregateOverload best = null;
-        SignatureMatcher.Match bestMatch = null;
-        for (AggregateOverload overload : function.overloads()) {
-            Optional<SignatureMatcher.Match> match = SignatureMatcher.match(overload.signature(), args);
-            if (match.isEmpty()) continue;
-            if (best == null || better(match.get(), overload.signature(), bestMatch, best.signature())) {
-                best = overload;
-                bestMatch = match.get();
-            }
-        }
-        if (best == null) throw noMatch(function.metadata().name(), args,
+        Candidate<AggregateOverload> chosen = choose(function.metadata().name(), args, function.overloads(),
+                AggregateOverload::signature);
+        if (chosen == null) throw noMatch(function.metadata().name(), args,
                 function.overloads().stream().map(o -> o.signature().display()).toList());
+        AggregateOverload best = chosen.overload();
+        SignatureMatcher.Match bestMatch = chosen.match();
         SqlType firstColumn = best.columnCount() > 0 ? bestMatch.parameterTypes().get(0) : null;
-        SqlType aggregateType = aggregateSideType(best.aggregateType(), bestMatch, firstColumn);
-        SqlType returnType = aggregateSideType(best.outputType(), bestMatch, firstColumn);
+        SqlType aggregateType = best.aggregateSchema().isEmpty()
+                ? aggregateSideType(best.aggregateType(), bestMatch, firstColumn)
+                : SchemaText.parse(best.aggregateSchema(), bestMatch.bindings());
+        SqlType returnType = best.returnSchema().isEmpty()
+                ? aggregateSideType(best.outputType(), bestMatch, firstColumn)
+                : SchemaText.parse(best.returnSchema(), bestMatch.bindings());
         if (aggregateType == null || returnType == null) {
             throw new SqlException(SqlErrorCode.NO_MATCHING_FUNCTION_OVERLOAD, "Cannot infer the types of "
                     + best.signature().display() + " for arguments " + display(args));
@@ -177,22 +168,42 @@ public final class FunctionRegistry {
         return SignatureMatcher.substitute(pattern, match.bindings(), null);
     }
 
-    private static boolean better(SignatureMatcher.Match a, FunctionSignature sa, SignatureMatcher.Match b,
-                                  FunctionSignature sb) {
-        if (a.cost() != b.cost()) return a.cost() < b.cost();
-        if (sa.variadic() != sb.variadic()) return !sa.variadic();
-        return width(a.parameterTypes()) < width(b.parameterTypes());
+    private record Candidate<O>(O overload, FunctionSignature signature, SignatureMatcher.Match match) {
     }
 
-    /** How wide the parameter types are, to prefer INT over BIGINT over DECIMAL over DOUBLE for NULL arguments. */
-    private static int width(List<SqlType> types) {
-        int w = 0;
-        for (SqlType t : types) {
-            if (t == null) continue;
-            SqlBaseType b = t.baseType();
-            w += b == SqlBaseType.INTEGER ? 0 : b == SqlBaseType.BIGINT ? 1 : b == SqlBaseType.DECIMAL ? 2 : b == SqlBaseType.DOUBLE ? 3 : 1;
+    /**
+     * ksqlDB's choice: the overloads matching without any implicit cast (a NULL literal matches
+     * any type) if there are some, else those matching with casts. Among them a non-variadic
+     * overload beats a variadic one, then fewer type-variable parameters win; a remaining tie is
+     * an AMBIGUOUS_FUNCTION_CALL error (e.g. GREATEST(INT, BIGINT): the BIGINT, DECIMAL and DOUBLE
+     * overloads all need casts). Null when nothing matches.
+     */
+    private static <O> Candidate<O> choose(String name, List<ArgType> args, List<O> overloads,
+                                           java.util.function.Function<O, FunctionSignature> signatureOf) {
+        List<Candidate<O>> exact = new ArrayList<>();
+        List<Candidate<O>> cast = new ArrayList<>();
+        for (O overload : overloads) {
+            FunctionSignature signature = signatureOf.apply(overload);
+            SignatureMatcher.match(signature, args).ifPresent(m ->
+                    (m.cost() == 0 ? exact : cast).add(new Candidate<>(overload, signature, m)));
         }
-        return w;
+        List<Candidate<O>> pool = exact.isEmpty() ? cast : exact;
+        if (pool.isEmpty()) return null;
+        Comparator<Candidate<O>> preference = Comparator
+                .<Candidate<O>>comparingInt(c -> c.signature().variadic() ? 1 : 0)
+                .thenComparingInt(c -> genericCount(c.signature()));
+        pool.sort(preference);
+        if (pool.size() > 1 && preference.compare(pool.get(0), pool.get(1)) == 0) {
+            throw new SqlException(SqlErrorCode.AMBIGUOUS_FUNCTION_CALL, "Function '" + name.toLowerCase(Locale.ROOT)
+                    + "' cannot be resolved due to ambiguous method parameters (" + display(args) + ").");
+        }
+        return pool.get(0);
+    }
+
+    private static int genericCount(FunctionSignature signature) {
+        int n = 0;
+        for (ParamType p : signature.parameters()) if (p.hasGenerics()) n++;
+        return n;
     }
 
     private SqlException notFound(String name, FunctionKind wanted) {
@@ -218,7 +229,7 @@ public final class FunctionRegistry {
     }
 
     private static SqlException noMatch(String name, List<ArgType> args, List<String> signatures) {
-        return new SqlException(SqlErrorCode.NO_MATCHING_FUNCTION_OVERLOAD, "Function '" + name
+        return new SqlException(SqlErrorCode.NO_MATCHING_FUNCTION_OVERLOAD, "Function '" + name.toLowerCase(Locale.ROOT)
                 + "' does not accept parameters (" + display(args) + ").\nValid alternatives are:\n"
                 + String.join("\n", signatures));
     }

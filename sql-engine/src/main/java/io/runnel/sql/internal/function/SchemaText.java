@@ -15,4 +15,12 @@ public final class SchemaText {
     public static SqlType parse(String text) {
         return RESOLVER.resolve(SqlParser.parseType(text));
     }
+
+    /** Parses type text in which the names of {@code variables} (e.g. {@code T}) stand for their bound types. */
+    public static SqlType parse(String text, java.util.Map<String, SqlType> variables) {
+        if (variables.isEmpty()) return parse(text);
+        Catalog catalog = Catalog.empty();
+        for (java.util.Map.Entry<String, SqlType> v : variables.entrySet()) catalog = catalog.withType(v.getKey(), v.getValue());
+        return new TypeResolver(catalog).resolve(SqlParser.parseType(text));
+    }
 }

@@ -12,7 +12,12 @@ import java.util.List;
  */
 public final class BuiltIns {
     private static final List<Class<?>> FAMILIES = List.of(
-            StringFunctions.class, RegexFunctions.class, MaskFunctions.class, EncodingFunctions.class);
+            StringFunctions.class, RegexFunctions.class, MaskFunctions.class, EncodingFunctions.class,
+            MathFunctions.class, DoubleMathFunctions.class, ComparisonFunctions.class,
+            DateTimeFunctions.class, IntervalFunctions.class, JsonFunctions.class, UrlFunctions.class,
+            ArrayFunctions.class, MapFunctions.class, LambdaFunctions.class, NullFunctions.class,
+            CountAggregates.class, SumAggregates.class, CollectAggregates.class, OffsetAggregates.class,
+            StatsAggregates.class, TableFunctions.class);
 
     private BuiltIns() {
     }
