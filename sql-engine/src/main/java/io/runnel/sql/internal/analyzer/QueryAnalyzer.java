@@ -139,7 +139,10 @@ public final class QueryAnalyzer {
             FunctionCall call = (FunctionCall) e;
             List<TypedExpression> args = new ArrayList<>();
             List<SqlType> argTypes = new ArrayList<>();
-            for (Expression a : call.arguments()) {
+            // COUNT(*) counts rows: ROWTIME is never null, so counting it counts every row (as ksqlDB does).
+            List<Expression> arguments = call.star()
+                    ? List.of(new ColumnRef(Optional.empty(), "ROWTIME", call.position())) : call.arguments();
+            for (Expression a : arguments) {
                 TypedExpression t = ExpressionTyper.type(a, input, functions, types);
                 args.add(t);
                 argTypes.add(t.type());
