@@ -26,7 +26,19 @@ public enum SqlErrorCode {
     /** No custom type with that name. */
     TYPE_NOT_FOUND("RUNNEL-2003"),
     /** A stream, table or type with that name exists already. */
-    ALREADY_EXISTS("RUNNEL-2004");
+    ALREADY_EXISTS("RUNNEL-2004"),
+    /** A WITH clause property that is unknown, missing, of the wrong type or in conflict with another. */
+    INVALID_PROPERTY("RUNNEL-3001"),
+    /** A key or value format that does not exist, or that Runnel does not support (e.g. AVRO). */
+    UNSUPPORTED_FORMAT("RUNNEL-3002"),
+    /** Columns the source's formats or kind cannot hold (key rules, reserved names, header types). */
+    INVALID_SCHEMA("RUNNEL-3003"),
+    /** The source's topic does not exist (and PARTITIONS was not given) or differs from what was asked. */
+    TOPIC_NOT_FOUND("RUNNEL-3004"),
+    /** A DDL statement the catalog's current state does not allow (drop of the wrong kind, replace of a read-only source). */
+    INVALID_DDL("RUNNEL-3005"),
+    /** SET / UNSET of a property name that is not known, or a value it does not accept. */
+    INVALID_SESSION_PROPERTY("RUNNEL-3006");
 
     private final String code;
 
