@@ -1,5 +1,8 @@
 package io.runnel.bench;
 
+import io.runnel.bench.log.LogAppendRawWorkload;
+import io.runnel.bench.log.LogConsumeWorkload;
+import io.runnel.bench.log.LogProduceWorkload;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +11,9 @@ public final class Workloads {
 
     /** Every workload, in the order {@code list} prints them. */
     public static final List<Workload> ALL = List.of(
+            new LogAppendRawWorkload(),
+            new LogProduceWorkload(),
+            new LogConsumeWorkload()
     );
 
     private Workloads() {

@@ -124,10 +124,11 @@ query
       (LIMIT integer)?
     ;
 
+// GROUP BY and PARTITION BY take value expressions (as ksqlDB): `GROUP BY a AND b` is an error.
 expressionList
     : LPAREN RPAREN
-    | LPAREN expression (COMMA expression)* RPAREN
-    | expression (COMMA expression)*
+    | LPAREN valueExpression (COMMA valueExpression)* RPAREN
+    | valueExpression (COMMA valueExpression)*
     ;
 
 selectItem

@@ -17,6 +17,7 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -27,8 +28,13 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * <p>Every method either returns an AST or throws {@link SqlParseException} (with a 1-based line and
  * column); no other exception escapes, whatever the input. Parsing first runs ANTLR's fast SLL
  * mode and falls back to full LL only when SLL fails, which is also when errors are reported.
+ * Brackets nested deeper than {@value #MAX_NESTING} levels are rejected up front; any stack
+ * overflow left (e.g. thousands of chained operators) is still reported as a SqlParseException.
  */
 public final class SqlParser {
+
+    /** Deepest bracket nesting accepted; far beyond hand-written SQL, well within the JVM stack. */
+    static final int MAX_NESTING = 256;
 
     private SqlParser() {
     }
@@ -39,12 +45,11 @@ public final class SqlParser {
         return guarded(() -> {
             CharStream input = CharStreams.fromString(sql);
             RunnelSqlParser.StatementsContext script = run(input, RunnelSqlParser::statements);
-            AstBuilder builder = new AstBuilder();
             List<ParsedStatement> statements = new ArrayList<>();
             for (StatementContext statement : script.statement()) {
                 String text = input.getText(Interval.of(statement.getStart().getStartIndex(),
                         statement.getStop().getStopIndex()));
-                statements.add(new ParsedStatement(text, builder.statement(statement)));
+                statements.add(new ParsedStatement(text, AstBuilder.statement(statement)));
             }
             return statements;
         });
@@ -60,21 +65,21 @@ public final class SqlParser {
     /** Parses exactly one statement (a trailing {@code ;} is allowed). */
     public static Statement parseStatement(String sql) {
         Objects.requireNonNull(sql, "sql");
-        return guarded(() -> new AstBuilder().statement(
+        return guarded(() -> AstBuilder.statement(
                 run(CharStreams.fromString(sql), RunnelSqlParser::singleStatement).statement()));
     }
 
     /** Parses one expression, e.g. {@code a + 1 > b}. */
     public static Expression parseExpression(String sql) {
         Objects.requireNonNull(sql, "sql");
-        return guarded(() -> new AstBuilder().expression(
+        return guarded(() -> ExpressionBuilder.expression(
                 run(CharStreams.fromString(sql), RunnelSqlParser::singleExpression).expression()));
     }
 
     /** Parses one data type, e.g. {@code ARRAY<DECIMAL(10, 2)>}. */
     public static TypeExpr parseType(String sql) {
         Objects.requireNonNull(sql, "sql");
-        return guarded(() -> new AstBuilder().type(run(CharStreams.fromString(sql), RunnelSqlParser::singleType).type()));
+        return guarded(() -> TypeBuilder.type(run(CharStreams.fromString(sql), RunnelSqlParser::singleType).type()));
     }
 
     private static <T extends ParserRuleContext> T run(CharStream input, Function<RunnelSqlParser, T> rule) {
@@ -82,6 +87,7 @@ public final class SqlParser {
         lexer.removeErrorListeners();
         lexer.addErrorListener(SyntaxErrorReporter.INSTANCE);
         CommonTokenStream tokens = new CommonTokenStream(lexer);
+        checkNesting(tokens);
         RunnelSqlParser parser = new RunnelSqlParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
@@ -95,6 +101,27 @@ public final class SqlParser {
             parser.setErrorHandler(new DefaultErrorStrategy());
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             return rule.apply(parser);
+        }
+    }
+
+    /**
+     * Rejects brackets nested deeper than {@link #MAX_NESTING} before parsing, so absurd input
+     * fails with a precise error instead of exhausting the parser's stack.
+     */
+    private static void checkNesting(CommonTokenStream tokens) {
+        tokens.fill();
+        int depth = 0;
+        for (Token token : tokens.getTokens()) {
+            int type = token.getType();
+            if (type == RunnelSqlLexer.LPAREN || type == RunnelSqlLexer.LBRACKET) {
+                if (++depth > MAX_NESTING) {
+                    throw new SqlParseException(SqlErrorCode.TOO_DEEPLY_NESTED, Math.max(1, token.getLine()),
+                            token.getCharPositionInLine() + 1, "brackets nested deeper than " + MAX_NESTING + " levels",
+                            token.getText(), List.of(), "simplify the statement");
+                }
+            } else if (type == RunnelSqlLexer.RPAREN || type == RunnelSqlLexer.RBRACKET) {
+                depth = Math.max(0, depth - 1);
+            }
         }
     }
 

@@ -15,8 +15,13 @@ import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.atn.ATNConfig;
+import org.antlr.v4.runtime.atn.ATNConfigSet;
+import org.antlr.v4.runtime.atn.ATNState;
+import org.antlr.v4.runtime.atn.Transition;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -35,7 +40,13 @@ final class SyntaxErrorReporter extends BaseErrorListener {
     private static final String NUMBER = "a number";
     private static final String STRING = "a string";
     private static final String EXPRESSION = "an expression";
+    private static final String TYPE = "a type";
     private static final String END = "end of input";
+
+    /** Keywords that start a clause after a source name, where a misspelling reads as an alias. */
+    private static final List<String> CLAUSE_KEYWORDS = List.of(
+            "FROM", "WHERE", "WINDOW", "GROUP", "PARTITION", "HAVING", "EMIT", "LIMIT", "JOIN", "INNER", "LEFT",
+            "RIGHT", "FULL", "OUTER", "WITHIN", "ON");
 
     private static final Set<Integer> EXPRESSION_STARTERS = Set.of(
             RunnelSqlParser.NULL, RunnelSqlParser.TRUE, RunnelSqlParser.FALSE, RunnelSqlParser.STRING,
@@ -80,23 +91,27 @@ final class SyntaxErrorReporter extends BaseErrorListener {
 
     /**
      * A misspelled keyword is often taken for an alias ({@code SELECT a FORM s} reads FORM as the
-     * alias of a) and the error surfaces one token later. When the previous token is an
-     * identifier close to a keyword expected here, report the misspelling itself.
+     * alias of a; {@code FROM s WHRE a = 1} reads WHRE as the alias of s) and the error surfaces one
+     * token later. When the previous token is an identifier close to a keyword expected here, or
+     * to a clause keyword, report the misspelling itself.
      */
     private static SqlParseException misspelledKeywordBefore(Parser parser, Token token, List<String> keywords) {
-        if (keywords.isEmpty() || !(parser.getInputStream() instanceof BufferedTokenStream tokens)) return null;
+        if (!(parser.getInputStream() instanceof BufferedTokenStream tokens)) return null;
         int index = token.getTokenIndex() - 1;
         while (index >= 0 && tokens.get(index).getChannel() != Token.DEFAULT_CHANNEL) index--;
         if (index < 0) return null;
         Token previous = tokens.get(index);
         if (previous.getType() != RunnelSqlParser.IDENTIFIER) return null;
         Optional<String> keyword = NameSuggester.closest(previous.getText(), keywords);
+        boolean expectedHere = keyword.isPresent();
+        if (!expectedHere) keyword = NameSuggester.closest(previous.getText(), CLAUSE_KEYWORDS);
         if (keyword.isEmpty() || keyword.get().equalsIgnoreCase(previous.getText())) return null;
-        String expected = "'" + keyword.get() + "'";
+        String detail = expectedHere
+                ? "mismatched input '" + previous.getText() + "' expecting '" + keyword.get() + "'"
+                : "syntax error at or near '" + previous.getText() + "'";
         return new SqlParseException(SqlErrorCode.SYNTAX_ERROR, Math.max(1, previous.getLine()),
-                previous.getCharPositionInLine() + 1,
-                "mismatched input '" + previous.getText() + "' expecting " + expected, previous.getText(),
-                List.of(expected), "did you mean " + keyword.get() + "?");
+                previous.getCharPositionInLine() + 1, detail, previous.getText(),
+                expectedHere ? List.of("'" + keyword.get() + "'") : List.of(), "did you mean " + keyword.get() + "?");
     }
 
     private static SqlParseException lexicalError(Token token, int line, int column) {
@@ -125,8 +140,9 @@ final class SyntaxErrorReporter extends BaseErrorListener {
         try {
             if (e instanceof NoViableAltException noViable
                     && noViable.getStartToken().getTokenIndex() != token.getTokenIndex()) {
-                // The decision failed deeper than it started; the state's expected set would mislead.
-                return new IntervalSet();
+                // The decision started earlier and failed at this token: what would have been
+                // accepted here is what the configurations still alive before it could match.
+                return deadEndExpected(noViable);
             }
             if (e != null && e.getExpectedTokens() != null) {
                 return e.getExpectedTokens();
@@ -135,6 +151,20 @@ final class SyntaxErrorReporter extends BaseErrorListener {
         } catch (RuntimeException ignored) {
             return new IntervalSet();
         }
+    }
+
+    private static IntervalSet deadEndExpected(NoViableAltException e) {
+        IntervalSet expected = new IntervalSet();
+        ATNConfigSet configs = e.getDeadEndConfigs();
+        if (configs == null) return expected;
+        for (ATNConfig config : configs) {
+            ATNState state = config.state;
+            for (int i = 0; i < state.getNumberOfTransitions(); i++) {
+                Transition transition = state.transition(i);
+                if (!transition.isEpsilon() && transition.label() != null) expected.addAll(transition.label());
+            }
+        }
+        return expected;
     }
 
     private static List<String> expectedKeywords(Parser parser, Token token, RecognitionException e) {
@@ -155,10 +185,13 @@ final class SyntaxErrorReporter extends BaseErrorListener {
         boolean identifier = types.contains(RunnelSqlParser.IDENTIFIER);
         boolean expression = identifier && types.contains(RunnelSqlParser.STRING)
                 && types.contains(RunnelSqlParser.INTEGER_VALUE) && types.contains(RunnelSqlParser.CASE);
+        boolean dataType = identifier && !expression && typeExpected(parser, e);
         Set<String> readable = new LinkedHashSet<>();
         if (expression) readable.add(EXPRESSION);
+        if (dataType) readable.add(TYPE);
         for (int type : types) {
             if (expression && (EXPRESSION_STARTERS.contains(type) || isIdentifierLike(type))) continue;
+            if (dataType && isIdentifierLike(type)) continue;
             if (identifier && NonReservedKeywords.contains(type)) continue;
             readable.add(describe(type, vocabulary));
         }
@@ -169,6 +202,18 @@ final class SyntaxErrorReporter extends BaseErrorListener {
             result.add("(" + more + " more)");
         }
         return result;
+    }
+
+    /** True when the parser was reading a data type where it failed. */
+    private static boolean typeExpected(Parser parser, RecognitionException e) {
+        RuleContext rule = e != null && e.getCtx() != null ? e.getCtx() : parser.getContext();
+        if (rule instanceof RunnelSqlParser.TypeContext) return true;
+        if (e instanceof NoViableAltException noViable && noViable.getDeadEndConfigs() != null) {
+            for (ATNConfig config : noViable.getDeadEndConfigs()) {
+                if (config.state.ruleIndex == RunnelSqlParser.RULE_type) return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isIdentifierLike(int type) {

@@ -18,12 +18,16 @@ class ConformanceParseTest {
         List<String> unexpectedFailures = new ArrayList<>();
         List<String> expectedFailures = new ArrayList<>();
         Set<String> distinct = new LinkedHashSet<>();
+        List<String> acceptedSyntaxErrors = new ArrayList<>();
         int parsed = 0;
         for (ConformanceStatements.Entry entry : entries) {
             distinct.add(entry.sql());
             try {
                 SqlParser.parse(entry.sql());
                 parsed++;
+                if (entry.last() && entry.expectedErrorType().endsWith("ParseFailedException")) {
+                    acceptedSyntaxErrors.add(entry.file() + " / " + entry.test() + ": " + entry.sql());
+                }
             } catch (SqlParseException e) {
                 String line = entry.file() + " / " + entry.test() + ": " + e.getMessage() + "\n    " + entry.sql();
                 (entry.expectsError() ? expectedFailures : unexpectedFailures).add(line);
@@ -34,6 +38,10 @@ class ConformanceParseTest {
                 parsed, entries.size(), distinct.size(), expectedFailures.size(), unexpectedFailures.size());
         expectedFailures.forEach(f -> System.out.println("expected failure: " + f));
         unexpectedFailures.forEach(f -> System.out.println("UNEXPECTED failure: " + f));
+        // ksqlDB rejects these while parsing (ParseFailedException); Runnel leaves them to the analyzer.
+        System.out.printf("%d statements ksqlDB rejects as ParseFailedException parse here (left to the analyzer)%n",
+                acceptedSyntaxErrors.size());
+        acceptedSyntaxErrors.forEach(f -> System.out.println("accepted, ksqlDB rejects at parse: " + f));
         assertThat(entries).hasSizeGreaterThan(3000);
         assertThat(unexpectedFailures).isEmpty();
     }

@@ -18,8 +18,11 @@ import java.util.stream.Stream;
  */
 final class ConformanceStatements {
 
-    /** One statement of one test; {@code expectsError} when the test expects some statement to fail. */
-    record Entry(String file, String test, String sql, boolean expectsError) {
+    /**
+     * One statement of one test; {@code expectsError} when the test expects some statement to fail,
+     * {@code expectedErrorType} the ksqlDB exception class or REST error type it names (empty if none).
+     */
+    record Entry(String file, String test, String sql, boolean expectsError, String expectedErrorType, boolean last) {
     }
 
     private ConformanceStatements() {
@@ -44,9 +47,13 @@ final class ConformanceStatements {
             for (JsonNode test : root.path("tests")) {
                 if (!test.path("enabled").asBoolean(true)) continue;
                 boolean expectsError = test.has("expectedException") || test.has("expectedError");
-                for (JsonNode statement : test.path("statements")) {
+                String errorType = test.has("expectedException") ? test.path("expectedException").path("type").asText()
+                        : test.path("expectedError").path("type").asText();
+                JsonNode statements = test.path("statements");
+                for (int i = 0; i < statements.size(); i++) {
                     entries.add(new Entry(file.getFileName().toString(), test.path("name").asText(),
-                            statement.asText().replace("{FORMAT}", "JSON"), expectsError));
+                            statements.get(i).asText().replace("{FORMAT}", "JSON"), expectsError, errorType,
+                            i == statements.size() - 1));
                 }
             }
         }

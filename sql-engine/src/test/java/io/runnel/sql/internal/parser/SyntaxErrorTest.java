@@ -26,13 +26,21 @@ class SyntaxErrorTest {
     }
 
     @Test
+    void shouldPointAtMisspelledClauseKeywordReadAsAnAlias() {
+        assertThat(error("SELECT a FROM s WHRE a = 1;").getMessage())
+                .isEqualTo("line 1:17: syntax error at or near 'WHRE'; did you mean WHERE?");
+        assertThat(error("SELECT a FROM s limt 5;").hint()).contains("did you mean LIMIT?");
+    }
+
+    @Test
     void shouldSuggestKeywordForMisspelledStatementStart() {
         SqlParseException e = error("SELEC a FROM s");
         assertThat(e.lineNumber()).isEqualTo(1);
         assertThat(e.columnNumber()).isEqualTo(1);
         assertThat(e.hint()).contains("did you mean SELECT?");
         SqlParseException stream = error("CREATE STREM s (a INT);");
-        assertThat(stream.getMessage()).isEqualTo("line 1:8: syntax error at or near 'STREM'; did you mean STREAM?");
+        assertThat(stream.getMessage()).isEqualTo("line 1:8: mismatched input 'STREM' expecting "
+                + "{'OR', 'SOURCE', 'STREAM', 'TABLE', 'TYPE'}; did you mean STREAM?");
     }
 
     @Test
@@ -45,6 +53,13 @@ class SyntaxErrorTest {
     void shouldListExpectedPunctuation() {
         assertThat(error("CREATE STREAM s (a INT KEY b STRING) WITH (kafka_topic='x');").getMessage())
                 .isEqualTo("line 1:28: mismatched input 'b' expecting {',', ')'}");
+    }
+
+    @Test
+    void shouldSayATypeIsExpectedWhereOneIs() {
+        assertThat(error("SELECT CAST(a AS NULL) FROM s").getMessage())
+                .isEqualTo("line 1:18: mismatched input 'NULL' expecting a type");
+        assertThat(error("CREATE STREAM s (a, b INT) WITH (kafka_topic='s')").expected()).containsExactly("a type");
     }
 
     @Test
@@ -87,9 +102,20 @@ class SyntaxErrorTest {
     }
 
     @Test
-    void shouldReportDeepNestingAsParseErrorNotStackOverflow() {
+    void shouldRejectDeepNestingBeforeParsing() {
         String deep = "SELECT " + "(".repeat(5_000) + "1" + ")".repeat(5_000) + " FROM s";
-        SqlParseException e = catchThrowableOfType(SqlParseException.class, () -> SqlParser.parse(deep));
+        SqlParseException e = error(deep);
+        assertThat(e.errorCode()).isEqualTo(SqlErrorCode.TOO_DEEPLY_NESTED);
+        assertThat(e.getMessage()).isEqualTo("line 1:" + (8 + SqlParser.MAX_NESTING)
+                + ": brackets nested deeper than 256 levels; simplify the statement");
+        String fine = "SELECT " + "(".repeat(SqlParser.MAX_NESTING) + "1" + ")".repeat(SqlParser.MAX_NESTING) + " FROM s";
+        assertThat(SqlParser.parse(fine)).hasSize(1);
+    }
+
+    @Test
+    void shouldReportStackExhaustionAsParseError() {
+        String chain = "SELECT " + "a + ".repeat(50_000) + "1 FROM s";
+        SqlParseException e = catchThrowableOfType(SqlParseException.class, () -> SqlParser.parse(chain));
         if (e != null) {
             assertThat(e.errorCode()).isEqualTo(SqlErrorCode.TOO_DEEPLY_NESTED);
         }
