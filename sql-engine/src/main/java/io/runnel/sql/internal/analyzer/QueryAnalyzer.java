@@ -55,7 +55,9 @@ public final class QueryAnalyzer {
      */
     public AnalyzedQuery analyze(Query query, Optional<String> sink) {
         if (!(query.from() instanceof Relation.Source from)) {
-            throw error(query.from(), "JOIN is not supported yet");
+            Position p = query.from().position();
+            throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, p.line(), p.column(),
+                    "line " + p.line() + ":" + p.column() + ": JOIN is not supported yet");
         }
         DataSource source;
         try {

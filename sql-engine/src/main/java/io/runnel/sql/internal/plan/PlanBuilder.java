@@ -55,7 +55,7 @@ public final class PlanBuilder {
     }
 
     private static SqlException unsupported(String what) {
-        return new SqlException(SqlErrorCode.INVALID_STATEMENT, "Persistent queries with " + what
+        return new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, "Persistent queries with " + what
                 + " are not supported yet");
     }
 }
