@@ -1,0 +1,239 @@
+package io.runnel.sql.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.runnel.common.Serdes;
+import io.runnel.sql.SqlErrorCode;
+import io.runnel.sql.SqlException;
+import io.runnel.sql.internal.analyzer.FunctionResolver;
+import io.runnel.sql.internal.analyzer.RegistryFunctionResolver;
+import io.runnel.sql.internal.ast.Statement;
+import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.command.DdlExecutor;
+import io.runnel.sql.internal.command.InMemoryCommandLog;
+import io.runnel.sql.internal.command.InMemoryTopics;
+import io.runnel.sql.internal.command.SessionContext;
+import io.runnel.sql.internal.exec.ProcessingLog;
+import io.runnel.sql.internal.exec.TopologyBuilder;
+import io.runnel.sql.internal.function.FunctionRegistry;
+import io.runnel.sql.internal.parser.ParsedStatement;
+import io.runnel.sql.internal.parser.SqlParser;
+import io.runnel.sql.internal.plan.ExecNode;
+import io.runnel.sql.internal.plan.PersistentQueryPlanner;
+import io.runnel.sql.internal.serde.FormatOptions;
+import io.runnel.sql.internal.serde.QttCodec;
+import io.runnel.streams.testing.TestDriver;
+import io.runnel.streams.testing.TestInputTopic;
+import io.runnel.streams.testing.TestOutputTopic;
+import io.runnel.streams.testing.TestRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a QTT case on the SQL engine with the streams test driver: the statements in order (DDL
+ * into the catalog, each persistent query into its own driver), then the input records; a
+ * record produced to a topic is delivered to every query reading that topic, so queries chain as
+ * they do over a log. Outputs are decoded with the formats of the source on their topic and
+ * compared by ksqlDB's rules ({@link OutputMatcher}). Not checked yet: {@code post} conditions.
+ * One instance runs one case at a time.
+ */
+public final class EngineCaseExecutor implements CaseExecutor {
+    private static final Pattern KAFKA_TOPIC = Pattern.compile("KAFKA_TOPIC\\s*=\\s*'([^']*)'", Pattern.CASE_INSENSITIVE);
+
+    private final FunctionResolver functions = new RegistryFunctionResolver(FunctionRegistry.withBuiltIns());
+
+    @Override
+    public CaseResult run(QttCase c) {
+        long start = System.nanoTime();
+        try (Run run = new Run(c)) {
+            return run.execute(start);
+        } catch (RuntimeException e) {
+            return CaseResult.failed(c.id(), "engine error: " + e, millisSince(start));
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** The state of one case: catalog, topics, running queries, records produced per topic. */
+    private final class Run implements AutoCloseable {
+        private final QttCase testCase;
+        private final InMemoryTopics topics;
+        private final DdlExecutor ddl;
+        private SessionContext session = SessionContext.empty();
+        private final List<Query> queries = new ArrayList<>();
+        private final Map<String, List<TestRecord<byte[], byte[]>>> produced = new LinkedHashMap<>();
+
+        Run(QttCase testCase) {
+            this.testCase = testCase;
+            Set<String> names = new LinkedHashSet<>();
+            testCase.topics().forEach(t -> names.add(t.path("name").asText()));
+            testCase.inputs().forEach(r -> names.add(r.topic()));
+            testCase.outputs().forEach(r -> names.add(r.topic()));
+            for (String s : testCase.statements()) {
+                Matcher m = KAFKA_TOPIC.matcher(s);
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+            this.topics = InMemoryTopics.of(names);
+            this.ddl = new DdlExecutor(topics, new InMemoryCommandLog());
+        }
+
+        CaseResult execute(long start) {
+            String failure = null;
+            boolean lastFailed = false;
+            boolean unsupported = false;
+            List<String> statements = testCase.statements();
+            for (int i = 0; i < statements.size(); i++) {
+                try {
+                    for (ParsedStatement statement : SqlParser.parse(statements.get(i), session.variables())) {
+                        execute(statement);
+                    }
+                } catch (RuntimeException e) {
+                    failure = e instanceof SqlException ? e.getMessage() : e.toString();
+                    lastFailed = i == statements.size() - 1;
+                    unsupported = e instanceof UnsupportedOperationException || (e instanceof SqlException se
+                            && se.errorCode() == SqlErrorCode.UNSUPPORTED_FEATURE);
+                    break;
+                }
+            }
+            QttCase.ExpectedError expected = testCase.expectedError();
+            if (expected != null) {
+                // Passing needs the last statement to fail for a reason of the user's, not a gap of ours.
+                if (failure == null) {
+                    return CaseResult.failed(testCase.id(), "expected " + expected.type() + " '" + expected.message()
+                            + "' but every statement succeeded", millisSince(start));
+                }
+                if (unsupported || !lastFailed) {
+                    return CaseResult.failed(testCase.id(), "expected '" + expected.message() + "' from the last "
+                            + "statement, got: " + failure, millisSince(start));
+                }
+                return CaseResult.passed(testCase.id(), failure.contains(expected.message()), millisSince(start));
+            }
+            if (failure != null) {
+                return CaseResult.failed(testCase.id(), "statement failed: " + failure, millisSince(start));
+            }
+            for (QttRecord input : testCase.inputs()) {
+                DataSource source = sourceOn(input.topic());
+                if (source == null) {
+                    return CaseResult.failed(testCase.id(), "no stream or table reads input topic " + input.topic(),
+                            millisSince(start));
+                }
+                QttCodec codec = QttCodec.forSource(source, FormatOptions.DEFAULTS, FormatOptions.DEFAULTS);
+                byte[] key = input.key().isNull() ? null : codec.keyBytes(input.key(), input.window());
+                byte[] value = input.value().isNull() ? null : codec.valueBytes(input.value());
+                deliver(input.topic(), new TestRecord<>(key, value, input.timestamp() == null ? 0 : input.timestamp()));
+            }
+            List<QttRecord> actual = new ArrayList<>();
+            Set<String> expectedTopics = new LinkedHashSet<>();
+            testCase.outputs().forEach(r -> expectedTopics.add(r.topic()));
+            for (String topic : expectedTopics) {
+                DataSource source = sourceOn(topic);
+                if (source == null) {
+                    return CaseResult.failed(testCase.id(), "no stream or table writes output topic " + topic,
+                            millisSince(start));
+                }
+                QttCodec codec = QttCodec.forSource(source, FormatOptions.DEFAULTS, FormatOptions.DEFAULTS);
+                for (TestRecord<byte[], byte[]> r : produced.getOrDefault(topic, List.of())) {
+                    QttCodec.DecodedKey key = r.key() == null ? null : codec.decodeKey(r.key());
+                    JsonNode value = r.value() == null ? null : codec.decodeValue(r.value());
+                    actual.add(new QttRecord(topic, key == null ? null : key.key(), value, r.timestamp(),
+                            key == null ? null : key.window(), null));
+                }
+            }
+            Optional<String> mismatch = OutputMatcher.firstMismatch(testCase.outputs(), actual);
+            return mismatch.map(m -> CaseResult.failed(testCase.id(), m, millisSince(start)))
+                    .orElseGet(() -> CaseResult.passed(testCase.id(), null, millisSince(start)));
+        }
+
+        private void execute(ParsedStatement parsed) {
+            Statement statement = parsed.statement();
+            if (DdlExecutor.handles(statement)) {
+                session = ddl.execute(parsed, session).session();
+            } else if (statement instanceof Statement.CreateAsSelect create) {
+                PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(functions)
+                        .plan(create, session.catalog(), queries.size());
+                if (topics.partitions(planned.sink().topic()).isEmpty()) {
+                    topics.create(planned.sink().topic(), 1, false);
+                }
+                session = session.withCatalog(session.catalog().withSource(planned.sink(), create.orReplace()));
+                start(planned);
+            } else if (statement instanceof Statement.InsertInto insert) {
+                start(new PersistentQueryPlanner(functions).plan(insert, session.catalog(), queries.size()));
+            } else {
+                throw new UnsupportedOperationException(statement.getClass().getSimpleName()
+                        + " statements are not supported by the engine yet");
+            }
+        }
+
+        private void start(PersistentQueryPlanner.Planned planned) {
+            ExecNode.Sink plan = planned.plan();
+            TestDriver driver = new TestDriver(TopologyBuilder.build(planned.queryId(), plan,
+                    new ProcessingLog(planned.queryId())), Map.of(), Instant.ofEpochMilli(0));
+            String sourceTopic = sourceTopic(plan);
+            queries.add(new Query(sourceTopic, plan.topic(), driver,
+                    driver.createInputTopic(sourceTopic, Serdes.byteArray().serializer(), Serdes.byteArray().serializer()),
+                    driver.createOutputTopic(plan.topic(), Serdes.byteArray().deserializer(),
+                            Serdes.byteArray().deserializer())));
+        }
+
+        /** Records one record on its topic and feeds it to every query reading that topic, recursively. */
+        private void deliver(String topic, TestRecord<byte[], byte[]> record) {
+            produced.computeIfAbsent(topic, t -> new ArrayList<>()).add(record);
+            for (Query q : List.copyOf(queries)) {
+                if (q.sourceTopic().equals(topic)) {
+                    q.input().pipeInput(record);
+                    for (TestRecord<byte[], byte[]> out : q.output().readRecordsToList()) {
+                        deliver(q.sinkTopic(), out);
+                    }
+                }
+            }
+        }
+
+        private DataSource sourceOn(String topic) {
+            for (DataSource s : session.catalog().sources().values()) {
+                if (s.topic().equals(topic)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            for (Query q : queries) {
+                q.driver().close();
+            }
+        }
+    }
+
+    private record Query(String sourceTopic, String sinkTopic, TestDriver driver,
+                         TestInputTopic<byte[], byte[]> input, TestOutputTopic<byte[], byte[]> output) {
+    }
+
+    private static String sourceTopic(ExecNode node) {
+        if (node instanceof ExecNode.StreamSource s) {
+            return s.source().topic();
+        } else if (node instanceof ExecNode.Filter f) {
+            return sourceTopic(f.input());
+        } else if (node instanceof ExecNode.Aggregate a) {
+            return sourceTopic(a.input());
+        } else if (node instanceof ExecNode.TableFilter f) {
+            return sourceTopic(f.input());
+        } else if (node instanceof ExecNode.Project p) {
+            return sourceTopic(p.input());
+        } else if (node instanceof ExecNode.Sink s) {
+            return sourceTopic(s.input());
+        }
+        throw new IllegalStateException("exec node kind not handled: " + node.getClass().getSimpleName());
+    }
+}

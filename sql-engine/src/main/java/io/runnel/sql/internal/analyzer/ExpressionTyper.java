@@ -1,0 +1,409 @@
+package io.runnel.sql.internal.analyzer;
+
+import io.runnel.sql.SqlErrorCode;
+import io.runnel.sql.SqlException;
+import io.runnel.sql.internal.ast.Expression;
+import io.runnel.sql.internal.ast.Expression.Arithmetic;
+import io.runnel.sql.internal.ast.Expression.ArrayConstructor;
+import io.runnel.sql.internal.ast.Expression.Between;
+import io.runnel.sql.internal.ast.Expression.Cast;
+import io.runnel.sql.internal.ast.Expression.ColumnRef;
+import io.runnel.sql.internal.ast.Expression.Comparison;
+import io.runnel.sql.internal.ast.Expression.Concat;
+import io.runnel.sql.internal.ast.Expression.Dereference;
+import io.runnel.sql.internal.ast.Expression.FunctionCall;
+import io.runnel.sql.internal.ast.Expression.InList;
+import io.runnel.sql.internal.ast.Expression.IsNull;
+import io.runnel.sql.internal.ast.Expression.Lambda;
+import io.runnel.sql.internal.ast.Expression.Like;
+import io.runnel.sql.internal.ast.Expression.Literal;
+import io.runnel.sql.internal.ast.Expression.Logical;
+import io.runnel.sql.internal.ast.Expression.MapConstructor;
+import io.runnel.sql.internal.ast.Expression.Negation;
+import io.runnel.sql.internal.ast.Expression.Not;
+import io.runnel.sql.internal.ast.Expression.SearchedCase;
+import io.runnel.sql.internal.ast.Expression.SimpleCase;
+import io.runnel.sql.internal.ast.Expression.StructConstructor;
+import io.runnel.sql.internal.ast.Expression.Subscript;
+import io.runnel.sql.internal.ast.Expression.WhenClause;
+import io.runnel.sql.internal.ast.Position;
+import io.runnel.sql.internal.catalog.SqlBaseType;
+import io.runnel.sql.internal.catalog.SqlType;
+import io.runnel.sql.internal.catalog.TypeResolver;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Types an expression against a {@link RowSchema} with ksqlDB's rules ({@link TypeRules}),
+ * resolving column references and function calls. One method per kind of node; a type error is
+ * a {@link SqlException} at the node's position. Not thread-safe: one typer per expression.
+ */
+public final class ExpressionTyper {
+    private final RowSchema input;
+    private final FunctionResolver functions;
+    private final TypeResolver typeResolver;
+    private final IdentityHashMap<Expression, SqlType> types = new IdentityHashMap<>();
+    private final java.util.Map<String, Integer> bindings;
+    private final IdentityHashMap<Expression, Integer> bound = new IdentityHashMap<>();
+    private final IdentityHashMap<FunctionCall, FunctionResolver.ResolvedFunction> calls = new IdentityHashMap<>();
+
+    private ExpressionTyper(RowSchema input, FunctionResolver functions, TypeResolver typeResolver,
+                            java.util.Map<String, Integer> bindings) {
+        this.input = input;
+        this.bindings = bindings;
+        this.functions = functions;
+        this.typeResolver = typeResolver;
+    }
+
+    /** Types {@code expression} over {@code input}; CAST target types are resolved with {@code typeResolver}. */
+    public static TypedExpression type(Expression expression, RowSchema input, FunctionResolver functions,
+                                       TypeResolver typeResolver) {
+        return type(expression, input, functions, typeResolver, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #type(Expression, RowSchema, FunctionResolver, TypeResolver)}, and any
+     * sub-expression whose SQL text (as {@link io.runnel.sql.internal.parser.SqlFormatter} prints
+     * it) is a key of {@code bindings} is bound to that input column instead of being evaluated:
+     * how an aggregate query's projection reads its GROUP BY expressions and aggregate results.
+     */
+    public static TypedExpression type(Expression expression, RowSchema input, FunctionResolver functions,
+                                       TypeResolver typeResolver, java.util.Map<String, Integer> bindings) {
+        ExpressionTyper typer = new ExpressionTyper(input, functions, typeResolver, bindings);
+        typer.visit(expression);
+        return new TypedExpression(expression, input, typer.types, typer.bound, typer.calls);
+    }
+
+    private SqlType visit(Expression e) {
+        if (!bindings.isEmpty() && !(e instanceof Literal)) {
+            Integer index = bindings.get(describeNode(e));
+            if (index != null) {
+                bound.put(e, index);
+                SqlType t = input.field(index).type();
+                types.put(e, t);
+                return t;
+            }
+        }
+        SqlType t;
+        if (e instanceof Literal l) {
+            t = literal(l);
+        } else if (e instanceof ColumnRef c) {
+            t = column(c);
+        } else if (e instanceof Dereference d) {
+            t = dereference(d);
+        } else if (e instanceof Subscript s) {
+            t = subscript(s);
+        } else if (e instanceof FunctionCall f) {
+            t = function(f);
+        } else if (e instanceof Lambda l) {
+            throw error(l.position(), "Lambda expressions are only allowed as arguments of TRANSFORM, FILTER and REDUCE");
+        } else if (e instanceof Cast c) {
+            t = cast(c);
+        } else if (e instanceof ArrayConstructor a) {
+            t = array(a);
+        } else if (e instanceof MapConstructor m) {
+            t = map(m);
+        } else if (e instanceof StructConstructor s) {
+            t = struct(s);
+        } else if (e instanceof Arithmetic a) {
+            t = arithmetic(a);
+        } else if (e instanceof Negation n) {
+            t = negation(n);
+        } else if (e instanceof Concat c) {
+            t = concat(c);
+        } else if (e instanceof Comparison c) {
+            t = comparison(c);
+        } else if (e instanceof Logical l) {
+            t = booleans(l.position(), l.left(), l.right());
+        } else if (e instanceof Not n) {
+            t = booleans(n.position(), n.operand());
+        } else if (e instanceof IsNull n) {
+            visit(n.operand());
+            t = SqlType.BOOLEAN;
+        } else if (e instanceof Between b) {
+            t = between(b);
+        } else if (e instanceof InList i) {
+            t = inList(i);
+        } else if (e instanceof Like l) {
+            t = like(l);
+        } else if (e instanceof SearchedCase c) {
+            t = searchedCase(c);
+        } else if (e instanceof SimpleCase c) {
+            t = simpleCase(c);
+        } else {
+            throw new IllegalStateException("expression kind not handled by the typer: " + e.getClass().getSimpleName());
+        }
+        if (t != null) {
+            types.put(e, t);
+        }
+        return t;
+    }
+
+    private static SqlType literal(Literal l) {
+        Object v = l.value();
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Boolean) {
+            return SqlType.BOOLEAN;
+        }
+        if (v instanceof Integer) {
+            return SqlType.INTEGER;
+        }
+        if (v instanceof Long) {
+            return SqlType.BIGINT;
+        }
+        if (v instanceof Double) {
+            return SqlType.DOUBLE;
+        }
+        if (v instanceof BigDecimal d) {
+            int precision = Math.max(d.precision(), d.scale());
+            return new SqlType.Decimal(Math.max(precision, 1), Math.max(d.scale(), 0));
+        }
+        return SqlType.STRING;
+    }
+
+    private SqlType column(ColumnRef c) {
+        int index;
+        try {
+            index = input.indexOf(c.qualifier(), c.name());
+        } catch (SqlException e) {
+            throw e.withPosition(c.position().line(), c.position().column());
+        }
+        bound.put(c, index);
+        return input.field(index).type();
+    }
+
+    private SqlType dereference(Dereference d) {
+        SqlType base = visit(d.base());
+        if (!(base instanceof SqlType.Struct struct)) {
+            throw error(d.position(), "Cannot dereference field '" + d.field() + "' of " + describe(base)
+                    + ": only STRUCT values have fields");
+        }
+        Optional<SqlType.Field> field = struct.field(d.field());
+        if (field.isEmpty()) {
+            List<String> names = struct.fields().stream().map(SqlType.Field::name).toList();
+            String hint = io.runnel.sql.internal.catalog.NameSuggester.closest(d.field(), names)
+                    .map(n -> "; did you mean '" + n + "'?").orElse("");
+            throw error(d.position(), "Struct has no field '" + d.field() + "'" + hint);
+        }
+        return field.get().type();
+    }
+
+    private SqlType subscript(Subscript s) {
+        SqlType base = visit(s.base());
+        SqlType index = visit(s.index());
+        if (base instanceof SqlType.Array a) {
+            if (index != null && index.baseType() != SqlBaseType.INTEGER && index.baseType() != SqlBaseType.BIGINT) {
+                throw error(s.position(), "Array index must be INTEGER, got " + index.sql());
+            }
+            return a.element();
+        }
+        if (base instanceof SqlType.Map m) {
+            if (index != null && !TypeRules.comparable(index, m.key())) {
+                throw error(s.position(), "Map key must be " + m.key().sql() + ", got " + index.sql());
+            }
+            return m.value();
+        }
+        throw error(s.position(), "Cannot subscript " + describe(base) + ": only ARRAY and MAP values can be indexed");
+    }
+
+    private SqlType function(FunctionCall f) {
+        List<SqlType> argTypes = new ArrayList<>();
+        for (Expression a : f.arguments()) {
+            if (a instanceof Lambda l) {
+                throw error(l.position(), "Lambda arguments are not supported yet (function " + f.name() + ")");
+            }
+            argTypes.add(visit(a));
+        }
+        FunctionResolver.ResolvedFunction resolved;
+        try {
+            resolved = functions.resolve(f.name(), argTypes);
+        } catch (SqlException e) {
+            throw e.line().isPresent() ? e : e.withPosition(f.position().line(), f.position().column());
+        }
+        calls.put(f, resolved);
+        return resolved.returnType();
+    }
+
+    private SqlType cast(Cast c) {
+        SqlType from = visit(c.operand());
+        SqlType to = typeResolver.resolve(c.type());
+        if (from != null && !TypeRules.castable(from, to)) {
+            throw error(c.position(), "Cast of " + from.sql() + " to " + to.sql() + " is not supported");
+        }
+        return to;
+    }
+
+    private SqlType array(ArrayConstructor a) {
+        SqlType element = null;
+        for (Expression e : a.elements()) {
+            element = widen(a.position(), element, visit(e), "array elements");
+        }
+        if (element == null) {
+            throw error(a.position(), "Cannot infer the element type of an empty or all-NULL array; CAST it");
+        }
+        return new SqlType.Array(element);
+    }
+
+    private SqlType map(MapConstructor m) {
+        SqlType key = null;
+        SqlType value = null;
+        for (Expression.MapEntry entry : m.entries()) {
+            key = widen(m.position(), key, visit(entry.key()), "map keys");
+            value = widen(m.position(), value, visit(entry.value()), "map values");
+        }
+        if (key == null || value == null) {
+            throw error(m.position(), "Cannot infer the type of an empty or all-NULL map; CAST it");
+        }
+        return new SqlType.Map(key, value);
+    }
+
+    private SqlType struct(StructConstructor s) {
+        List<SqlType.Field> fields = new ArrayList<>();
+        for (Expression.StructField f : s.fields()) {
+            SqlType t = visit(f.value());
+            if (t == null) {
+                throw error(s.position(), "Cannot infer the type of struct field '" + f.name() + "' from NULL; CAST it");
+            }
+            fields.add(new SqlType.Field(f.name(), t));
+        }
+        return new SqlType.Struct(fields);
+    }
+
+    private SqlType arithmetic(Arithmetic a) {
+        SqlType l = visit(a.left());
+        SqlType r = visit(a.right());
+        if (l == null || r == null) {
+            SqlType known = l != null ? l : r;
+            return known;
+        }
+        return TypeRules.arithmetic(a.operator(), l, r).orElseThrow(() -> error(a.position(),
+                "Unsupported arithmetic types: " + l.sql() + " " + a.operator().symbol() + " " + r.sql()));
+    }
+
+    private SqlType negation(Negation n) {
+        SqlType t = visit(n.operand());
+        if (t != null && !t.baseType().isNumber()) {
+            throw error(n.position(), "Cannot negate " + t.sql() + ": only numbers");
+        }
+        return t;
+    }
+
+    private SqlType concat(Concat c) {
+        for (Expression e : List.of(c.left(), c.right())) {
+            SqlType t = visit(e);
+            if (t != null && t.baseType() != SqlBaseType.STRING) {
+                throw error(c.position(), "|| concatenates strings, got " + t.sql());
+            }
+        }
+        return SqlType.STRING;
+    }
+
+    private SqlType comparison(Comparison c) {
+        SqlType l = visit(c.left());
+        SqlType r = visit(c.right());
+        if (l != null && r != null && !TypeRules.comparable(l, r)) {
+            throw error(c.position(), "Cannot compare " + l.sql() + " (" + describeNode(c.left()) + ") to "
+                    + r.sql() + " (" + describeNode(c.right()) + ") with " + c.operator().symbol());
+        }
+        return SqlType.BOOLEAN;
+    }
+
+    private SqlType booleans(Position p, Expression... operands) {
+        for (Expression e : operands) {
+            SqlType t = visit(e);
+            if (t != null && t.baseType() != SqlBaseType.BOOLEAN) {
+                throw error(p, "Expected a BOOLEAN operand, got " + t.sql() + " (" + describeNode(e) + ")");
+            }
+        }
+        return SqlType.BOOLEAN;
+    }
+
+    private SqlType between(Between b) {
+        SqlType v = visit(b.value());
+        for (Expression bound : List.of(b.lower(), b.upper())) {
+            SqlType t = visit(bound);
+            if (v != null && t != null && !TypeRules.comparable(v, t)) {
+                throw error(b.position(), "BETWEEN bounds must be comparable to " + v.sql() + ", got " + t.sql());
+            }
+        }
+        return SqlType.BOOLEAN;
+    }
+
+    private SqlType inList(InList in) {
+        SqlType v = visit(in.value());
+        for (Expression e : in.list()) {
+            SqlType t = visit(e);
+            if (v != null && t != null && !TypeRules.comparable(v, t)) {
+                throw error(e.position(), "IN list value of type " + t.sql() + " cannot be compared to " + v.sql());
+            }
+        }
+        return SqlType.BOOLEAN;
+    }
+
+    private SqlType like(Like l) {
+        for (Expression e : List.of(l.value(), l.pattern())) {
+            SqlType t = visit(e);
+            if (t != null && t.baseType() != SqlBaseType.STRING) {
+                throw error(l.position(), "LIKE works on strings, got " + t.sql());
+            }
+        }
+        return SqlType.BOOLEAN;
+    }
+
+    private SqlType searchedCase(SearchedCase c) {
+        SqlType result = null;
+        for (WhenClause w : c.whens()) {
+            booleans(c.position(), w.condition());
+            result = widen(w.result().position(), result, visit(w.result()), "CASE results");
+        }
+        if (c.elseValue().isPresent()) {
+            result = widen(c.position(), result, visit(c.elseValue().get()), "CASE results");
+        }
+        return result;
+    }
+
+    private SqlType simpleCase(SimpleCase c) {
+        SqlType operand = visit(c.operand());
+        SqlType result = null;
+        for (WhenClause w : c.whens()) {
+            SqlType when = visit(w.condition());
+            if (operand != null && when != null && !TypeRules.comparable(operand, when)) {
+                throw error(w.condition().position(), "WHEN value " + when.sql() + " cannot be compared to " + operand.sql());
+            }
+            result = widen(w.result().position(), result, visit(w.result()), "CASE results");
+        }
+        if (c.elseValue().isPresent()) {
+            result = widen(c.position(), result, visit(c.elseValue().get()), "CASE results");
+        }
+        return result;
+    }
+
+    private SqlType widen(Position p, SqlType so, SqlType next, String what) {
+        if (so == null) {
+            return next;
+        }
+        if (next == null) {
+            return so;
+        }
+        return TypeRules.common(so, next).orElseThrow(() -> error(p, "All " + what + " must have the same type: "
+                + so.sql() + " and " + next.sql()));
+    }
+
+    private static String describe(SqlType t) {
+        return t == null ? "NULL" : t.sql();
+    }
+
+    private static String describeNode(Expression e) {
+        return io.runnel.sql.internal.parser.SqlFormatter.format(e);
+    }
+
+    private static SqlException error(Position p, String message) {
+        return new SqlException(SqlErrorCode.INVALID_STATEMENT, p.line(), p.column(),
+                "line " + p.line() + ":" + p.column() + ": " + message);
+    }
+}

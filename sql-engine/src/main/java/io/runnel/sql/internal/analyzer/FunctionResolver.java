@@ -1,0 +1,77 @@
+package io.runnel.sql.internal.analyzer;
+
+import io.runnel.sql.internal.catalog.SqlType;
+import java.util.List;
+
+/**
+ * Finds the function a call refers to, for the analyzer and the expression compiler. The
+ * function registry implements it; tests may use a small fixed set of functions.
+ */
+public interface FunctionResolver {
+
+    /**
+     * The function {@code name} (case-insensitive) applied to arguments of these types. A null
+     * entry is an argument of unknown type (a NULL literal), which matches any parameter.
+     *
+     * @throws io.runnel.sql.SqlException when there is no such function or no matching signature
+     */
+    ResolvedFunction resolve(String name, List<SqlType> argumentTypes);
+
+    /** A resolved scalar function: its return type and how to call it on evaluated arguments. */
+    interface ResolvedFunction {
+
+        SqlType returnType();
+
+        /**
+         * Calls the function. Arguments are Java values per docs/internals/sql-engine.md, already
+         * converted to the parameter types the resolution chose.
+         */
+        Object invoke(Object[] arguments);
+
+        /** The parameter types the arguments are converted to before {@link #invoke}. */
+        List<SqlType> parameterTypes();
+    }
+
+    /** True when {@code name} (case-insensitive) is an aggregate function (COUNT, SUM, ...). */
+    default boolean isAggregate(String name) {
+        return false;
+    }
+
+    /**
+     * The aggregate {@code name} applied to arguments of these types ({@code COUNT(*)} has none).
+     *
+     * @throws io.runnel.sql.SqlException when there is no such aggregate or no matching signature
+     */
+    default ResolvedAggregate resolveAggregate(String name, List<SqlType> argumentTypes) {
+        throw new io.runnel.sql.SqlException(io.runnel.sql.SqlErrorCode.INVALID_STATEMENT,
+                "Unknown aggregate function '" + name + "'");
+    }
+
+    /** A resolved aggregate: the types of its result and state, and how to run it. */
+    interface ResolvedAggregate {
+
+        String name();
+
+        SqlType returnType();
+
+        List<SqlType> parameterTypes();
+
+        /** The type of the aggregation state (what the state store keeps). */
+        SqlType aggregateType();
+
+        /** How many leading arguments are columns; the others are constants given to {@link #create}. */
+        int columnCount();
+
+        /** A new aggregation for the constant arguments' values. */
+        io.runnel.sql.function.Udaf<Object, Object, Object> create(List<Object> constantArguments);
+
+        /** The value to aggregate for one record's column argument values (converted and paired). */
+        Object input(Object... columnValues);
+    }
+
+    /** A resolver that knows no functions. */
+    FunctionResolver NONE = (name, types) -> {
+        throw new io.runnel.sql.SqlException(io.runnel.sql.SqlErrorCode.INVALID_STATEMENT,
+                "Unknown function '" + name + "'");
+    };
+}

@@ -1,0 +1,378 @@
+package io.runnel.sql.internal.analyzer;
+
+import io.runnel.sql.SqlErrorCode;
+import io.runnel.sql.SqlException;
+import io.runnel.sql.internal.ast.Expression;
+import io.runnel.sql.internal.ast.Expression.ColumnRef;
+import io.runnel.sql.internal.ast.Expression.FunctionCall;
+import io.runnel.sql.internal.ast.Node;
+import io.runnel.sql.internal.ast.Position;
+import io.runnel.sql.internal.ast.Query;
+import io.runnel.sql.internal.ast.Relation;
+import io.runnel.sql.internal.ast.SelectItem;
+import io.runnel.sql.internal.ast.SourceKind;
+import io.runnel.sql.internal.catalog.Catalog;
+import io.runnel.sql.internal.catalog.Column;
+import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.catalog.SqlBaseType;
+import io.runnel.sql.internal.catalog.SqlType;
+import io.runnel.sql.internal.catalog.TypeResolver;
+import io.runnel.sql.internal.parser.SqlFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves a SELECT against the catalog ({@link AnalyzedQuery} says what comes out), with
+ * ksqlDB's rules and error messages for keys, grouping and projections. Reads from one stream
+ * or table; joins are rejected with a clear error until the join analysis lands.
+ */
+public final class QueryAnalyzer {
+    /** Pseudo columns every source row carries, after its own columns. */
+    public static final List<RowSchema.Field> PSEUDO_COLUMNS = List.of(
+            RowSchema.Field.of("ROWTIME", SqlType.BIGINT),
+            RowSchema.Field.of("ROWPARTITION", SqlType.INTEGER),
+            RowSchema.Field.of("ROWOFFSET", SqlType.BIGINT));
+
+    private final Catalog catalog;
+    private final FunctionResolver functions;
+    private final TypeResolver types;
+
+    public QueryAnalyzer(Catalog catalog, FunctionResolver functions) {
+        this.catalog = catalog;
+        this.functions = functions;
+        this.types = new TypeResolver(catalog);
+    }
+
+    /**
+     * @param query the SELECT
+     * @param sink  the name of the stream or table the query builds (for messages), or empty
+     */
+    public AnalyzedQuery analyze(Query query, Optional<String> sink) {
+        if (!(query.from() instanceof Relation.Source from)) {
+            Position p = query.from().position();
+            throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, p.line(), p.column(),
+                    "line " + p.line() + ":" + p.column() + ": JOIN is not supported yet");
+        }
+        DataSource source;
+        try {
+            source = catalog.source(from.name());
+        } catch (SqlException e) {
+            throw e.line().isPresent() ? e : e.withPosition(from.position().line(), from.position().column());
+        }
+        String alias = from.qualifier();
+        boolean windowedSource = source.formats().window().isPresent();
+        RowSchema input = inputSchema(source, alias, windowedSource);
+
+        Optional<TypedExpression> where = query.where().map(w -> predicate(w, input, "WHERE"));
+        String sinkName = sink.orElse("the result");
+
+        List<Expression> aggregateCalls = new ArrayList<>();
+        for (SelectItem item : query.select()) {
+            if (item instanceof SelectItem.SingleColumn c) {
+                collectAggregates(c.expression(), aggregateCalls);
+            }
+        }
+        query.having().ifPresent(h -> collectAggregates(h, aggregateCalls));
+        boolean aggregate = !query.groupBy().isEmpty() || !aggregateCalls.isEmpty();
+
+        List<NamedExpression> projection = expandSelect(query.select(), source, alias, input);
+        if (aggregate) {
+            return analyzeAggregate(query, source, alias, input, where, aggregateCalls, projection, sinkName);
+        }
+        if (query.having().isPresent()) {
+            throw error(query.having().get(), "HAVING requires GROUP BY or an aggregate function");
+        }
+        if (query.window().isPresent()) {
+            throw error(query.window().get(), "WINDOW requires GROUP BY or an aggregate function");
+        }
+        List<TypedExpression> partitionBy = new ArrayList<>();
+        for (Expression p : query.partitionBy()) {
+            partitionBy.add(typePartitionBy(p, input));
+        }
+        boolean partitionByNull = query.partitionBy().size() == 1
+                && query.partitionBy().get(0) instanceof Expression.NullLiteral;
+        List<Expression> keyExpressions = new ArrayList<>();
+        if (partitionByNull) {
+            partitionBy.clear();
+        } else if (!query.partitionBy().isEmpty()) {
+            keyExpressions.addAll(query.partitionBy());
+        } else {
+            for (Column k : source.keyColumns()) {
+                keyExpressions.add(new ColumnRef(Optional.empty(), k.name(), Position.UNKNOWN));
+            }
+        }
+        SourceKind kind = source.kind();
+        return finish(query, source, alias, input, where, List.of(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), partitionBy, projection, keyExpressions, input, Map.of(), kind, sinkName,
+                query.partitionBy().isEmpty() ? "key column" : "partitioning expression");
+    }
+
+    private AnalyzedQuery analyzeAggregate(Query query, DataSource source, String alias, RowSchema input,
+                                           Optional<TypedExpression> where, List<Expression> aggregateCalls,
+                                           List<NamedExpression> projection, String sinkName) {
+        List<TypedExpression> groupBy = new ArrayList<>();
+        for (Expression g : query.groupBy()) {
+            List<Expression> nested = new ArrayList<>();
+            collectAggregates(g, nested);
+            if (!nested.isEmpty()) {
+                throw error(g, "GROUP BY does not support aggregate functions: "
+                        + ((FunctionCall) nested.get(0)).name().toUpperCase(java.util.Locale.ROOT) + " is an aggregate function.");
+            }
+            groupBy.add(ExpressionTyper.type(g, input, functions, types));
+        }
+        List<RowSchema.Field> aggregatedFields = new ArrayList<>();
+        Map<String, Integer> bindings = new HashMap<>();
+        for (int i = 0; i < groupBy.size(); i++) {
+            aggregatedFields.add(RowSchema.Field.of("KSQL_GROUPBY_" + i, groupBy.get(i).type()));
+            bindings.putIfAbsent(SqlFormatter.format(query.groupBy().get(i)), i);
+        }
+        List<AnalyzedQuery.AggregateCall> aggregates = new ArrayList<>();
+        for (Expression e : aggregateCalls) {
+            String sql = SqlFormatter.format(e);
+            if (bindings.containsKey(sql)) {
+                continue;
+            }
+            FunctionCall call = (FunctionCall) e;
+            List<TypedExpression> args = new ArrayList<>();
+            List<SqlType> argTypes = new ArrayList<>();
+            // COUNT(*) counts rows: ROWTIME is never null, so counting it counts every row (as ksqlDB does).
+            List<Expression> arguments = call.star()
+                    ? List.of(new ColumnRef(Optional.empty(), "ROWTIME", call.position())) : call.arguments();
+            for (Expression a : arguments) {
+                TypedExpression t = ExpressionTyper.type(a, input, functions, types);
+                args.add(t);
+                argTypes.add(t.type());
+            }
+            FunctionResolver.ResolvedAggregate fn;
+            try {
+                fn = functions.resolveAggregate(call.name(), argTypes);
+            } catch (SqlException ex) {
+                throw ex.line().isPresent() ? ex : ex.withPosition(call.position().line(), call.position().column());
+            }
+            bindings.put(sql, aggregatedFields.size());
+            aggregatedFields.add(RowSchema.Field.of("KSQL_AGG_VARIABLE_" + aggregates.size(), fn.returnType()));
+            aggregates.add(new AnalyzedQuery.AggregateCall(fn, args, sql));
+        }
+        if (query.window().isPresent()) {
+            aggregatedFields.add(RowSchema.Field.of("WINDOWSTART", SqlType.BIGINT));
+            aggregatedFields.add(RowSchema.Field.of("WINDOWEND", SqlType.BIGINT));
+        }
+        RowSchema aggregated = new RowSchema(aggregatedFields);
+        Optional<TypedExpression> having = query.having().map(h -> {
+            TypedExpression t = ExpressionTyper.type(h, aggregated, functions, types, bindings);
+            requireBoolean(t, "HAVING");
+            return t;
+        });
+        List<String> notGrouped = new ArrayList<>();
+        for (NamedExpression item : projection) {
+            try {
+                ExpressionTyper.type(item.expression(), aggregated, functions, types, bindings);
+            } catch (SqlException e) {
+                if (e.errorCode() != SqlErrorCode.COLUMN_NOT_FOUND) {
+                    throw e;
+                }
+                notGrouped.add(SqlFormatter.format(item.expression()));
+            }
+        }
+        if (!notGrouped.isEmpty()) {
+            throw new SqlException(SqlErrorCode.INVALID_STATEMENT, query.position().line(), query.position().column(),
+                    "Non-aggregate SELECT expression(s) not part of GROUP BY: " + String.join(", ", notGrouped));
+        }
+        return finish(query, source, alias, input, where, groupBy, aggregates, query.window(), Optional.of(aggregated),
+                having, List.of(), projection, query.groupBy(), aggregated, bindings, SourceKind.TABLE, sinkName,
+                "grouping expression");
+    }
+
+    /**
+     * Types the projection over {@code rows}, takes the items that compute the key expressions as
+     * the output key (each once), and the rest as values.
+     */
+    private AnalyzedQuery finish(Query query, DataSource source, String alias, RowSchema input,
+                                 Optional<TypedExpression> where, List<TypedExpression> groupBy,
+                                 List<AnalyzedQuery.AggregateCall> aggregates,
+                                 Optional<io.runnel.sql.internal.ast.WindowExpression> window,
+                                 Optional<RowSchema> aggregated, Optional<TypedExpression> having,
+                                 List<TypedExpression> partitionBy,
+                                 List<NamedExpression> projection, List<Expression> keyExpressions, RowSchema rows,
+                                 Map<String, Integer> bindings, SourceKind kind, String sinkName, String keyWord) {
+        Map<String, List<NamedExpression>> byKeyText = new LinkedHashMap<>();
+        for (Expression k : keyExpressions) {
+            byKeyText.put(SqlFormatter.format(k), new ArrayList<>());
+        }
+        List<AnalyzedQuery.Projection> keys = new ArrayList<>();
+        List<AnalyzedQuery.Projection> values = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (NamedExpression item : projection) {
+            if (!names.add(item.name())) {
+                throw error(item.expression(), "Duplicate value columns found in projection: " + item.name());
+            }
+            List<NamedExpression> matches = byKeyText.get(SqlFormatter.format(item.expression()));
+            TypedExpression typed = ExpressionTyper.type(item.expression(), rows, functions, types, bindings);
+            if (matches != null) {
+                matches.add(item);
+                keys.add(new AnalyzedQuery.Projection(item.name(), typed));
+            } else {
+                values.add(new AnalyzedQuery.Projection(item.name(), typed));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, List<NamedExpression>> e : byKeyText.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                missing.add(e.getKey());
+            } else if (e.getValue().size() > 1) {
+                throw error(e.getValue().get(1).expression(), "The projection contains a key column (`" + e.getKey()
+                        + "`) more than once, aliased as: " + String.join(" and ",
+                        e.getValue().stream().map(NamedExpression::name).sorted().toList()) + ".");
+            }
+        }
+        if (!missing.isEmpty()) {
+            String plural = missing.size() > 1 ? "s" : "";
+            throw new SqlException(SqlErrorCode.INVALID_STATEMENT, query.position().line(), query.position().column(),
+                    "The query used to build `" + sinkName + "` must include the " + keyWord + plural + " "
+                            + joinAnd(missing) + " in its projection (eg, SELECT " + String.join(", ", missing) + "...).");
+        }
+        if (values.isEmpty()) {
+            throw new SqlException(SqlErrorCode.INVALID_STATEMENT, query.position().line(), query.position().column(),
+                    "The projection contains no value columns.");
+        }
+        boolean primary = kind == SourceKind.TABLE;
+        List<Column> keyColumns = new ArrayList<>();
+        for (AnalyzedQuery.Projection k : keys) {
+            keyColumns.add(LogicalSchema.keyColumn(k.name(), k.expression().type(), primary));
+        }
+        List<Column> valueColumns = new ArrayList<>();
+        for (AnalyzedQuery.Projection v : values) {
+            SqlType t = v.expression().type();
+            if (t == null) {
+                throw error(v.expression().expression(), "Cannot infer the type of column " + v.name()
+                        + " from NULL; CAST it to a type");
+            }
+            valueColumns.add(LogicalSchema.valueColumn(v.name(), t));
+        }
+        return new AnalyzedQuery(source, alias, input, where, groupBy, aggregates, window, aggregated,
+                having, partitionBy,
+                keys, values, new LogicalSchema(keyColumns, valueColumns), kind, query.emit(), query.limit());
+    }
+
+    // ------------------------------------------------------------------------ pieces
+
+    private static RowSchema inputSchema(DataSource source, String alias, boolean windowed) {
+        List<RowSchema.Field> fields = new ArrayList<>();
+        for (Column c : source.columns()) {
+            fields.add(new RowSchema.Field(Optional.of(alias), c.name(), c.type()));
+        }
+        for (RowSchema.Field p : PSEUDO_COLUMNS) {
+            fields.add(new RowSchema.Field(Optional.of(alias), p.name(), p.type()));
+        }
+        if (windowed) {
+            fields.add(new RowSchema.Field(Optional.of(alias), "WINDOWSTART", SqlType.BIGINT));
+            fields.add(new RowSchema.Field(Optional.of(alias), "WINDOWEND", SqlType.BIGINT));
+        }
+        return new RowSchema(fields);
+    }
+
+    /** A select item with its output name. */
+    private record NamedExpression(String name, Expression expression) {
+    }
+
+    private List<NamedExpression> expandSelect(List<SelectItem> items, DataSource source, String alias, RowSchema input) {
+        List<NamedExpression> out = new ArrayList<>();
+        int generated = 0;
+        for (SelectItem item : items) {
+            if (item instanceof SelectItem.AllColumns all) {
+                if (all.source().isPresent() && !all.source().get().equals(alias)) {
+                    throw error(all, "Source '" + all.source().get() + "' is not in the FROM clause; did you mean '"
+                            + alias + "'?");
+                }
+                for (Column c : source.columns()) {
+                    out.add(new NamedExpression(c.name(), new ColumnRef(Optional.empty(), c.name(), all.position())));
+                }
+            } else if (item instanceof SelectItem.AllStructFields s) {
+                SqlType t = ExpressionTyper.type(s.struct(), input, functions, types).type();
+                if (!(t instanceof SqlType.Struct struct)) {
+                    throw error(s, "->* needs a STRUCT, got " + (t == null ? "NULL" : t.sql()));
+                }
+                for (SqlType.Field f : struct.fields()) {
+                    out.add(new NamedExpression(f.name(), new Expression.Dereference(s.struct(), f.name(), s.position())));
+                }
+            } else if (item instanceof SelectItem.SingleColumn c) {
+                String name;
+                if (c.alias().isPresent()) {
+                    name = c.alias().get();
+                } else if (c.expression() instanceof ColumnRef ref) {
+                    name = ref.name();
+                } else if (c.expression() instanceof Expression.Dereference d) {
+                    name = d.field();
+                } else {
+                    name = "KSQL_COL_" + generated++;
+                }
+                out.add(new NamedExpression(name, c.expression()));
+            } else {
+                throw new IllegalStateException("select item kind not handled: " + item.getClass().getSimpleName());
+            }
+        }
+        return out;
+    }
+
+    private TypedExpression predicate(Expression e, RowSchema input, String clause) {
+        List<Expression> nested = new ArrayList<>();
+        collectAggregates(e, nested);
+        if (!nested.isEmpty()) {
+            throw error(e, clause + " clause cannot contain aggregate functions: " + SqlFormatter.format(nested.get(0)));
+        }
+        TypedExpression t = ExpressionTyper.type(e, input, functions, types);
+        requireBoolean(t, clause);
+        return t;
+    }
+
+    private static void requireBoolean(TypedExpression t, String clause) {
+        if (t.type() != null && t.type().baseType() != SqlBaseType.BOOLEAN) {
+            Position p = t.expression().position();
+            throw new SqlException(SqlErrorCode.INVALID_STATEMENT, p.line(), p.column(), "line " + p.line() + ":"
+                    + p.column() + ": Type error in " + clause + " expression: should evaluate to boolean but is "
+                    + SqlFormatter.format(t.expression()) + " (" + t.type().sql() + ") instead.");
+        }
+    }
+
+    private TypedExpression typePartitionBy(Expression p, RowSchema input) {
+        try {
+            return ExpressionTyper.type(p, input, functions, types);
+        } catch (SqlException e) {
+            if (e.errorCode() == SqlErrorCode.COLUMN_NOT_FOUND && p instanceof ColumnRef ref) {
+                throw new SqlException(SqlErrorCode.COLUMN_NOT_FOUND, p.position().line(), p.position().column(),
+                        "PARTITION BY column '" + ref.name() + "' cannot be resolved.");
+            }
+            throw e;
+        }
+    }
+
+    /** Adds every aggregate call in {@code e} (outermost first) to {@code out}. */
+    private void collectAggregates(Expression e, List<Expression> out) {
+        if (e instanceof FunctionCall f && functions.isAggregate(f.name())) {
+            out.add(f);
+            return;
+        }
+        for (Expression child : ExpressionChildren.of(e)) {
+            collectAggregates(child, out);
+        }
+    }
+
+    private static String joinAnd(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    private static SqlException error(Node node, String message) {
+        Position p = node.position();
+        return new SqlException(SqlErrorCode.INVALID_STATEMENT, p.line(), p.column(),
+                "line " + p.line() + ":" + p.column() + ": " + message);
+    }
+}

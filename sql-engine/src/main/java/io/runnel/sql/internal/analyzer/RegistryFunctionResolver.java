@@ -1,0 +1,99 @@
+package io.runnel.sql.internal.analyzer;
+
+import io.runnel.sql.internal.catalog.SqlType;
+import io.runnel.sql.internal.function.ArgType;
+import io.runnel.sql.internal.function.FunctionRegistry;
+import io.runnel.sql.internal.function.ScalarInvoker;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The analyzer's view of the {@link FunctionRegistry}. Calls go through the registry's invoker,
+ * which widens arguments itself, so the parameter types reported are the argument types (the
+ * compiler converts nothing before the call). Thread-safe when the registry is.
+ */
+public final class RegistryFunctionResolver implements FunctionResolver {
+    private final FunctionRegistry registry;
+
+    public RegistryFunctionResolver(FunctionRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public ResolvedFunction resolve(String name, List<SqlType> argumentTypes) {
+        io.runnel.sql.internal.function.ResolvedFunction f = registry.resolveScalar(name, argTypes(argumentTypes));
+        ScalarInvoker invoker = f.invoker();
+        SqlType returnType = f.returnType();
+        List<SqlType> parameters = java.util.Collections.unmodifiableList(new ArrayList<>(argumentTypes));
+        return new ResolvedFunction() {
+            @Override
+            public SqlType returnType() {
+                return returnType;
+            }
+
+            @Override
+            public Object invoke(Object[] arguments) {
+                return invoker.invoke(arguments);
+            }
+
+            @Override
+            public List<SqlType> parameterTypes() {
+                return parameters;
+            }
+        };
+    }
+
+    @Override
+    public boolean isAggregate(String name) {
+        return registry.isAggregate(name);
+    }
+
+    @Override
+    public ResolvedAggregate resolveAggregate(String name, List<SqlType> argumentTypes) {
+        io.runnel.sql.internal.function.ResolvedAggregate a = registry.resolveAggregate(name, argTypes(argumentTypes));
+        return new ResolvedAggregate() {
+            @Override
+            public String name() {
+                return a.name();
+            }
+
+            @Override
+            public SqlType returnType() {
+                return a.returnType();
+            }
+
+            @Override
+            public List<SqlType> parameterTypes() {
+                return a.parameterTypes();
+            }
+
+            @Override
+            public SqlType aggregateType() {
+                return a.aggregateType();
+            }
+
+            @Override
+            public int columnCount() {
+                return a.columnCount();
+            }
+
+            @Override
+            public io.runnel.sql.function.Udaf<Object, Object, Object> create(List<Object> constantArguments) {
+                return a.create(constantArguments);
+            }
+
+            @Override
+            public Object input(Object... columnValues) {
+                return a.input(columnValues);
+            }
+        };
+    }
+
+    private static List<ArgType> argTypes(List<SqlType> types) {
+        List<ArgType> out = new ArrayList<>();
+        for (SqlType t : types) {
+            out.add(t == null ? ArgType.NullLiteral.INSTANCE : new ArgType.Typed(t));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package io.runnel.sql.internal.analyzer;
+
+import io.runnel.sql.internal.ast.Expression;
+import io.runnel.sql.internal.catalog.SqlType;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An expression with the facts the analyzer found: the type of every node (absent for a NULL
+ * literal, whose type is unknown), the input-row index of every node bound to an input column
+ * (column references, and in aggregate queries whole GROUP BY expressions and aggregate calls),
+ * and the function each call resolved to. Keyed by node identity, since equal nodes may stand in
+ * several places.
+ */
+public final class TypedExpression {
+    private final Expression expression;
+    private final RowSchema input;
+    private final Map<Expression, SqlType> types;
+    private final Map<Expression, Integer> bound;
+    private final Map<Expression.FunctionCall, FunctionResolver.ResolvedFunction> functions;
+
+    TypedExpression(Expression expression, RowSchema input, IdentityHashMap<Expression, SqlType> types,
+                    IdentityHashMap<Expression, Integer> bound,
+                    IdentityHashMap<Expression.FunctionCall, FunctionResolver.ResolvedFunction> functions) {
+        this.expression = Objects.requireNonNull(expression, "expression");
+        this.input = Objects.requireNonNull(input, "input");
+        this.types = types;
+        this.bound = bound;
+        this.functions = functions;
+    }
+
+    public Expression expression() {
+        return expression;
+    }
+
+    public RowSchema input() {
+        return input;
+    }
+
+    /** The expression's type; null when it is a bare NULL (unknown type). */
+    public SqlType type() {
+        return types.get(expression);
+    }
+
+    /** The type of a node of this expression (null for unknown). */
+    public SqlType typeOf(Expression node) {
+        return types.get(node);
+    }
+
+    /** True when the node reads an input column (its value is {@code row[columnIndex(node)]}). */
+    public boolean isBound(Expression node) {
+        return bound.containsKey(node);
+    }
+
+    public int columnIndex(Expression node) {
+        Integer i = bound.get(node);
+        if (i == null) {
+            throw new IllegalArgumentException("not bound to an input column: " + node);
+        }
+        return i;
+    }
+
+    public FunctionResolver.ResolvedFunction function(Expression.FunctionCall call) {
+        FunctionResolver.ResolvedFunction f = functions.get(call);
+        if (f == null) {
+            throw new IllegalArgumentException("not a call of this expression: " + call.name());
+        }
+        return f;
+    }
+}

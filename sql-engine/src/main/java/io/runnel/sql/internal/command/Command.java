@@ -1,0 +1,26 @@
+package io.runnel.sql.internal.command;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One entry of the command log: a statement that changed the catalog (later also persistent
+ * queries), with the session properties in force when it ran, numbered in log order from 0.
+ * Replaying every command in sequence order on an empty catalog rebuilds the catalog. The
+ * persisted form is {@link CommandCodec}'s JSON.
+ *
+ * @param sequence   position in the log, 0 for the first command
+ * @param statement  the statement's SQL text, variables already substituted
+ * @param properties the session properties in force ({@code SET}), by name
+ */
+public record Command(long sequence, String statement, Map<String, String> properties) {
+
+    public Command {
+        if (sequence < 0) throw new IllegalArgumentException("sequence < 0: " + sequence);
+        Objects.requireNonNull(statement, "statement");
+        if (statement.isBlank()) throw new IllegalArgumentException("blank statement");
+        properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+    }
+}

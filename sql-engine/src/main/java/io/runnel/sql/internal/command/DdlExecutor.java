@@ -1,0 +1,168 @@
+package io.runnel.sql.internal.command;
+
+import io.runnel.sql.SqlException;
+import io.runnel.sql.internal.ast.Statement;
+import io.runnel.sql.internal.catalog.Catalog;
+import io.runnel.sql.internal.parser.ParsedStatement;
+import io.runnel.sql.internal.parser.SqlFormatter;
+import io.runnel.sql.internal.parser.SqlParser;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Runs the statements that do not run queries: DDL into the catalog ({@code CREATE/DROP
+ * STREAM|TABLE}, {@code CREATE SOURCE ...}, {@code ALTER}, {@code CREATE/DROP TYPE}), listings
+ * ({@code SHOW/LIST STREAMS|TABLES|TOPICS|TYPES|PROPERTIES|VARIABLES}, {@code DESCRIBE}) and
+ * session statements ({@code SET/UNSET/DEFINE/UNDEFINE}). The engine holds the current
+ * {@link SessionContext} and replaces it with {@link Executed#session()} after each statement.
+ *
+ * <p>A statement that changes the catalog is applied in this order: validate everything (no side
+ * effect on failure); create its topic if it asked for one ({@code PARTITIONS}); append it to the
+ * {@link CommandLog} (with the session properties in force); return the new catalog; for
+ * {@code DELETE TOPIC}, delete the topic last. So the log never holds a command whose validation
+ * failed, and a crash between the steps leaves at worst an unused topic or an undeleted one.
+ * {@link #replay} rebuilds the catalog from the log's commands without touching topics.
+ *
+ * <p>Errors are {@link SqlException}s with ksqlDB's messages (see the package documentation).
+ * Not thread-safe for one session; distinct sessions may share an executor if the command log is
+ * thread-safe (both implementations are).
+ */
+public final class DdlExecutor {
+
+    private final EngineTopics topics;
+    private final CommandLog commandLog;
+    private final CreateSourceExecutor createSource;
+    private final DropSourceExecutor dropSource = new DropSourceExecutor();
+    private final AlterSourceExecutor alterSource = new AlterSourceExecutor();
+    private final TypeExecutor types = new TypeExecutor();
+    private final ListingExecutor listing;
+
+    public DdlExecutor(EngineTopics topics, CommandLog commandLog) {
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.commandLog = Objects.requireNonNull(commandLog, "commandLog");
+        this.createSource = new CreateSourceExecutor(topics);
+        this.listing = new ListingExecutor(topics);
+    }
+
+    /** Whether {@link #execute} runs this statement (queries, INSERT, TERMINATE, ... are the engine's). */
+    public static boolean handles(Statement statement) {
+        return statement instanceof Statement.CreateSource
+                || statement instanceof Statement.DropSource
+                || statement instanceof Statement.AlterSource
+                || statement instanceof Statement.CreateType
+                || statement instanceof Statement.DropType
+                || statement instanceof Statement.DescribeSource
+                || statement instanceof Statement.DescribeSources
+                || statement instanceof Statement.SetProperty
+                || statement instanceof Statement.UnsetProperty
+                || statement instanceof Statement.DefineVariable
+                || statement instanceof Statement.UndefineVariable
+                || (statement instanceof Statement.ListObjects show && ListingExecutor.lists(show.what()));
+    }
+
+    /** Runs a parsed statement; its text is what the command log records. */
+    public Executed execute(ParsedStatement statement, SessionContext session) {
+        Objects.requireNonNull(statement, "statement");
+        return run(statement.text(), statement.statement(), session, false);
+    }
+
+    /** Runs a statement built in code; the command log records its formatted SQL. */
+    public Executed execute(Statement statement, SessionContext session) {
+        Objects.requireNonNull(statement, "statement");
+        return run(SqlFormatter.format(statement), statement, session, false);
+    }
+
+    /**
+     * The catalog the commands build, applied in order on an empty catalog, each with the
+     * properties it was recorded with; topics are neither checked nor created nor deleted, and
+     * nothing is appended. A command that fails now (e.g. after an incompatible upgrade) is an
+     * IllegalStateException naming it: a catalog is never rebuilt with a gap.
+     */
+    public Catalog replay(List<Command> commands) {
+        Catalog catalog = Catalog.empty();
+        long expected = 0;
+        for (Command command : commands) {
+            if (command.sequence() != expected) {
+                throw new IllegalStateException("command log has a gap: expected command " + expected + ", found "
+                        + command.sequence());
+            }
+            expected++;
+            SessionContext session = new SessionContext(catalog, command.properties(), java.util.Map.of());
+            try {
+                Statement statement = SqlParser.parseStatement(command.statement());
+                catalog = run(command.statement(), statement, session, true).session().catalog();
+            } catch (SqlException e) {
+                throw new IllegalStateException("command " + command.sequence() + " cannot be replayed: "
+                        + e.getMessage() + " [" + command.statement() + "]", e);
+            }
+        }
+        return catalog;
+    }
+
+    private Executed run(String text, Statement statement, SessionContext session, boolean replaying) {
+        Objects.requireNonNull(session, "session");
+        Catalog catalog = session.catalog();
+        try {
+            if (statement instanceof Statement.CreateSource s) {
+                return apply(text, createSource.execute(s, session, replaying), session, replaying);
+            }
+            if (statement instanceof Statement.DropSource s) return apply(text, dropSource.execute(s, catalog), session, replaying);
+            if (statement instanceof Statement.AlterSource s) return apply(text, alterSource.execute(s, catalog), session, replaying);
+            if (statement instanceof Statement.CreateType s) return apply(text, types.create(s, catalog), session, replaying);
+            if (statement instanceof Statement.DropType s) return apply(text, types.drop(s, catalog), session, replaying);
+        } catch (SqlException e) {
+            throw located(e, statement);
+        }
+        if (replaying) throw new IllegalStateException("not a catalog command: " + text);
+        if (statement instanceof Statement.ListObjects s && ListingExecutor.lists(s.what())) {
+            return new Executed(session, listing.list(s, text, session));
+        }
+        if (statement instanceof Statement.DescribeSources s) return new Executed(session, listing.describeAll(s, text, catalog));
+        if (statement instanceof Statement.DescribeSource s) return new Executed(session, listing.describe(s, text, catalog));
+        if (statement instanceof Statement.SetProperty s) {
+            SessionProperties.validate(s.name(), s.value());
+            return done(session.withProperty(s.name(), s.value()), text,
+                    "Successfully changed local property '" + s.name() + "' to '" + s.value() + "'.");
+        }
+        if (statement instanceof Statement.UnsetProperty s) {
+            SessionProperties.validateName(s.name());
+            return done(session.withoutProperty(s.name()), text, "Successfully unset local property '" + s.name() + "'.");
+        }
+        if (statement instanceof Statement.DefineVariable s) {
+            return done(session.withVariable(s.name(), s.value()), text, "Defined variable " + s.name() + ".");
+        }
+        if (statement instanceof Statement.UndefineVariable s) {
+            String message = session.variables().containsKey(s.name())
+                    ? "Undefined variable " + s.name() + "." : "Variable '" + s.name() + "' is undefined";
+            return done(session.withoutVariable(s.name()), text, message);
+        }
+        throw new IllegalArgumentException("not a statement DdlExecutor runs: " + statement.getClass().getSimpleName());
+    }
+
+    private Executed apply(String text, CatalogChange change, SessionContext session, boolean replaying) {
+        if (change.catalog() == session.catalog()) return done(session, text, change.message());
+        Optional<CatalogChange.TopicAction> action = replaying ? Optional.empty() : change.topicAction();
+        if (action.orElse(null) instanceof CatalogChange.TopicAction.Create create) {
+            topics.create(create.topic(), create.partitions(), create.compacted());
+        }
+        OptionalLong sequence = OptionalLong.empty();
+        if (!replaying) sequence = OptionalLong.of(commandLog.append(text, session.properties()).sequence());
+        if (action.orElse(null) instanceof CatalogChange.TopicAction.Delete delete && topics.exists(delete.topic())) {
+            topics.delete(delete.topic());
+        }
+        return new Executed(session.withCatalog(change.catalog()),
+                new StatementResult.CommandStatus(text, change.message(), sequence));
+    }
+
+    private static Executed done(SessionContext session, String text, String message) {
+        return new Executed(session, new StatementResult.CommandStatus(text, message, OptionalLong.empty()));
+    }
+
+    /** Errors without a position get the statement's, so users see where (code and message kept). */
+    private static SqlException located(SqlException e, Statement statement) {
+        if (e.line().isPresent()) return e;
+        return e.withPosition(statement.position().line(), statement.position().column());
+    }
+}

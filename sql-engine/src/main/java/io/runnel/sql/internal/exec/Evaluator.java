@@ -1,0 +1,14 @@
+package io.runnel.sql.internal.exec;
+
+/**
+ * A compiled expression. Evaluates over one input row laid out as the expression's
+ * {@link io.runnel.sql.internal.analyzer.RowSchema}; returns the Java value of the expression's
+ * type, or null. Thread-safe (stateless after construction). Throws
+ * {@link ExpressionEvaluationException} when a record makes the expression fail (e.g. integer
+ * division by zero, a function throwing): the caller decides whether that is NULL or a skip.
+ */
+@FunctionalInterface
+public interface Evaluator {
+
+    Object evaluate(Object[] row);
+}

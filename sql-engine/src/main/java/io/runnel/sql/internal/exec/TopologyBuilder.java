@@ -1,0 +1,401 @@
+package io.runnel.sql.internal.exec;
+
+import io.runnel.common.Serde;
+import io.runnel.sql.function.Udaf;
+import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.analyzer.LogicalSchema;
+import io.runnel.sql.internal.analyzer.RowSchema;
+import io.runnel.sql.internal.analyzer.TypedExpression;
+import io.runnel.sql.internal.ast.TimeSpan;
+import io.runnel.sql.internal.ast.WindowExpression;
+import io.runnel.sql.internal.catalog.Column;
+import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.plan.ExecNode;
+import io.runnel.sql.internal.row.Row;
+import io.runnel.sql.internal.serde.FormatOptions;
+import io.runnel.sql.internal.serde.Formats;
+import io.runnel.sql.internal.serde.SerdeSchema;
+import io.runnel.sql.internal.serde.WindowedKey;
+import io.runnel.sql.internal.serde.WindowedSerdes;
+import io.runnel.state.Window;
+import io.runnel.state.WindowStore;
+import io.runnel.state.Windowed;
+import io.runnel.streams.StreamsBuilder;
+import io.runnel.streams.Topology;
+import io.runnel.streams.dsl.Consumed;
+import io.runnel.streams.dsl.Grouped;
+import io.runnel.streams.dsl.KGroupedStream;
+import io.runnel.streams.dsl.KStream;
+import io.runnel.streams.dsl.KTable;
+import io.runnel.streams.dsl.Materialized;
+import io.runnel.streams.dsl.Named;
+import io.runnel.streams.dsl.Produced;
+import io.runnel.streams.dsl.TimeWindows;
+import io.runnel.streams.processor.FixedKeyProcessor;
+import io.runnel.streams.processor.FixedKeyProcessorContext;
+import io.runnel.streams.processor.FixedKeyRecord;
+import io.runnel.streams.processor.Processor;
+import io.runnel.streams.processor.ProcessorContext;
+import io.runnel.streams.processor.Record;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the streams topology of an exec plan through the public streams-dsl API: one method per
+ * node kind, each operator and store named {@code queryId.nodeId}. Rows travel as
+ * {@code KStream<Object, Row>}: the key is the key columns as a {@link Row}, or a
+ * {@code Windowed<Row>} after a windowed aggregation. Expressions are compiled once here and
+ * evaluated per record; a record whose expression fails is reported to the {@link ProcessingLog}.
+ */
+public final class TopologyBuilder {
+    /** ksqlDB's grace period of a window that does not set one. */
+    static final Duration DEFAULT_GRACE = Duration.ofHours(24);
+
+    private final String queryId;
+    private final ProcessingLog log;
+    private final StreamsBuilder builder = new StreamsBuilder();
+
+    private TopologyBuilder(String queryId, ProcessingLog log) {
+        this.queryId = queryId;
+        this.log = log;
+    }
+
+    public static Topology build(String queryId, ExecNode.Sink plan, ProcessingLog log) {
+        TopologyBuilder b = new TopologyBuilder(queryId, log);
+        b.sink(plan);
+        return b.builder.build();
+    }
+
+    private KStream<Object, Row> stream(ExecNode node) {
+        if (node instanceof ExecNode.StreamSource s) {
+            return source(s);
+        } else if (node instanceof ExecNode.Filter f) {
+            return filter(f);
+        } else if (node instanceof ExecNode.Aggregate a) {
+            return aggregate(a);
+        } else if (node instanceof ExecNode.TableFilter f) {
+            return tableFilter(f);
+        } else if (node instanceof ExecNode.Project p) {
+            return project(p);
+        } else if (node instanceof ExecNode.Sink s) {
+            throw new IllegalStateException("a sink has no downstream: " + s.id());
+        }
+        throw new IllegalStateException("exec node kind not handled: " + node.getClass().getSimpleName());
+    }
+
+    private KStream<Object, Row> source(ExecNode.StreamSource node) {
+        DataSource source = node.source();
+        List<Column> keys = new ArrayList<>();
+        List<Column> values = new ArrayList<>();
+        for (Column c : source.columns()) {
+            (c.isKey() ? keys : values).add(c);
+        }
+        Serde<Row> keySerde = Formats.of(source.formats().keyFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), FormatOptions.DEFAULTS);
+        Serde<Row> valueSerde = Formats.of(source.formats().valueFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, values), FormatOptions.DEFAULTS);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        KStream<Object, Row> stream = (KStream) builder.stream(source.topic(),
+                Consumed.<Row, Row>with(keySerde, valueSerde).withName(name(node)));
+        return stream;
+    }
+
+    private KStream<Object, Row> filter(ExecNode.Filter node) {
+        Evaluator predicate = ExpressionCompiler.compile(node.predicate());
+        RowLayout layout = layoutOf(node.input());
+        String nodeId = node.id();
+        return stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
+            @Override
+            void process(FixedKeyRecord<Object, Row> record, Object[] row) {
+                Object keep;
+                try {
+                    keep = predicate.evaluate(row);
+                } catch (ExpressionEvaluationException e) {
+                    log.error(nodeId, e.getMessage(), e);
+                    return;
+                }
+                if (Boolean.TRUE.equals(keep)) {
+                    forward(record);
+                }
+            }
+        }, Named.as(name(node)));
+    }
+
+    private KStream<Object, Row> tableFilter(ExecNode.TableFilter node) {
+        Evaluator predicate = ExpressionCompiler.compile(node.predicate());
+        RowLayout layout = layoutOf(node.input());
+        String nodeId = node.id();
+        return stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
+            @Override
+            void process(FixedKeyRecord<Object, Row> record, Object[] row) {
+                Object keep = null;
+                if (record.value() != null) {
+                    try {
+                        keep = predicate.evaluate(row);
+                    } catch (ExpressionEvaluationException e) {
+                        log.error(nodeId, e.getMessage(), e);
+                    }
+                }
+                forward(Boolean.TRUE.equals(keep) ? record : record.withValue(null));
+            }
+        }, Named.as(name(node)));
+    }
+
+    private KStream<Object, Row> aggregate(ExecNode.Aggregate node) {
+        String nodeId = node.id();
+        RowLayout layout = layoutOf(node.input());
+        Evaluator[] groupBy = new Evaluator[node.groupBy().size()];
+        for (int i = 0; i < groupBy.length; i++) {
+            groupBy[i] = ExpressionCompiler.compile(node.groupBy().get(i));
+        }
+        Aggregation aggregation = new Aggregation(node.aggregates());
+
+        // 1. Each record's full input row, so grouping and aggregate arguments see every column.
+        KStream<Object, Row> inputRows = stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
+            @Override
+            void process(FixedKeyRecord<Object, Row> record, Object[] row) {
+                if (record.value() != null) {
+                    forward(record.withValue(Row.wrap(row)));
+                }
+            }
+        }, Named.as(name(node) + ".input"));
+
+        // 2. Grouped by the GROUP BY values; 3. aggregated per group (and window).
+        Serde<Row> groupKeySerde = jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, groupBy.length));
+        Serde<Row> inputSerde = jsonSerde(SerdeSchema.Part.VALUE, node.inputSchema().fields());
+        Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
+        KGroupedStream<Row, Row> grouped = inputRows.groupBy((key, row) -> {
+            Object[] values = row.toArray();
+            return Row.wrap(evaluateAll(groupBy, values, nodeId));
+        }, Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"));
+
+        KTable<?, Row> table;
+        if (node.window().isPresent()) {
+            Materialized<Row, Row, WindowStore<Row, Row>> store = Materialized.<Row, Row, WindowStore<Row, Row>>as(
+                    name(node) + ".store").withKeySerde(groupKeySerde).withValueSerde(stateSerde);
+            table = grouped.windowedBy(timeWindows(node.window().get()))
+                    .aggregate(aggregation::initialize, (k, row, state) -> aggregation.add(row, state, log, nodeId), store);
+        } else {
+            Materialized<Row, Row, io.runnel.state.KeyValueStore<Row, Row>> store =
+                    Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(node) + ".store")
+                            .withKeySerde(groupKeySerde).withValueSerde(stateSerde);
+            table = grouped.aggregate(aggregation::initialize, (k, row, state) -> aggregation.add(row, state, log, nodeId),
+                    store);
+        }
+        // 4. Every update as an aggregated row: results of the aggregates (the layout adds keys and window).
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        KStream<Object, Row> updates = (KStream) table.toStream(Named.as(name(node) + ".changes"));
+        return updates.mapValues(state -> state == null ? null : aggregation.results(state),
+                Named.as(name(node) + ".results"));
+    }
+
+    private static TimeWindows timeWindows(WindowExpression window) {
+        if (window instanceof WindowExpression.Tumbling t) {
+            return TimeWindows.ofSizeAndGrace(duration(t.size()), t.grace().map(TopologyBuilder::duration)
+                    .orElse(DEFAULT_GRACE));
+        }
+        WindowExpression.Hopping h = (WindowExpression.Hopping) window;
+        return TimeWindows.ofSizeAndGrace(duration(h.size()), h.grace().map(TopologyBuilder::duration)
+                .orElse(DEFAULT_GRACE)).advanceBy(duration(h.advance()));
+    }
+
+    private static Duration duration(TimeSpan span) {
+        return Duration.ofMillis(span.toMillis());
+    }
+
+    private KStream<Object, Row> project(ExecNode.Project node) {
+        Evaluator[] keys = compileAll(node.keys());
+        Evaluator[] values = compileAll(node.values());
+        RowLayout layout = layoutOf(node.input());
+        String nodeId = node.id();
+        return stream(node.input()).process(() -> new Processor<Object, Row, Object, Row>() {
+            private ProcessorContext<Object, Row> context;
+
+            @Override
+            public void init(ProcessorContext<Object, Row> context) {
+                this.context = context;
+            }
+
+            @Override
+            public void process(Record<Object, Row> record) {
+                Object[] row = layout.fill(record.key(), record.value(), record.timestamp(),
+                        context.recordMetadata().map(m -> m.partition()).orElse(0),
+                        context.recordMetadata().map(m -> m.offset()).orElse(-1L));
+                Row key = Row.wrap(evaluateAll(keys, row, nodeId));
+                Object newKey = record.key() instanceof Windowed<?> w ? new Windowed<>(key, w.window()) : key;
+                Row value = record.value() == null ? null : Row.wrap(evaluateAll(values, row, nodeId));
+                context.forward(record.withKey(newKey).withValue(value));
+            }
+        }, Named.as(name(node)));
+    }
+
+    private void sink(ExecNode.Sink node) {
+        LogicalSchema schema = node.schema();
+        FormatOptions valueOptions = node.wrapSingleValue().map(FormatOptions.DEFAULTS::withWrapSingleValue)
+                .orElse(FormatOptions.DEFAULTS);
+        Serde<Row> keySerde = Formats.of(node.keyFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.KEY, schema.key()), FormatOptions.DEFAULTS);
+        Serde<Row> valueSerde = Formats.of(node.valueFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, schema.value()), valueOptions);
+        KStream<Object, Row> out = stream(node.input());
+        if (node.windowSizeMs().isPresent() || node.sessionWindowed()) {
+            Serde<WindowedKey> windowed = node.sessionWindowed() ? WindowedSerdes.sessionWindowed(keySerde)
+                    : WindowedSerdes.timeWindowed(keySerde, node.windowSizeMs().get());
+            out.selectKey((key, value) -> {
+                Windowed<?> w = (Windowed<?>) key;
+                Window window = w.window();
+                return new WindowedKey((Row) w.key(), window.start(), window.end());
+            }, Named.as(name(node) + ".windowkey"))
+                    .to(node.topic(), Produced.<WindowedKey, Row>with(windowed, valueSerde).withName(name(node)));
+        } else {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            KStream<Row, Row> keyed = (KStream) out;
+            keyed.to(node.topic(), Produced.<Row, Row>with(keySerde, valueSerde).withName(name(node)));
+        }
+    }
+
+    // ------------------------------------------------------------------------ helpers
+
+    /** The layout of the rows a node's expressions are typed over. */
+    private static RowLayout layoutOf(ExecNode input) {
+        if (input instanceof ExecNode.StreamSource s) {
+            return new RowLayout.Source(s.source());
+        } else if (input instanceof ExecNode.Filter f) {
+            return layoutOf(f.input());
+        } else if (input instanceof ExecNode.Aggregate a) {
+            return new RowLayout.Aggregated(a.groupBy().size(), a.aggregates().size(), a.window().isPresent());
+        } else if (input instanceof ExecNode.TableFilter f) {
+            return layoutOf(f.input());
+        }
+        throw new IllegalStateException("expressions over the output of " + input.id() + " are not supported yet");
+    }
+
+    private Object[] evaluateAll(Evaluator[] evaluators, Object[] row, String nodeId) {
+        Object[] out = new Object[evaluators.length];
+        for (int i = 0; i < evaluators.length; i++) {
+            try {
+                out[i] = evaluators[i].evaluate(row);
+            } catch (ExpressionEvaluationException e) {
+                log.error(nodeId, e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static Evaluator[] compileAll(List<AnalyzedQuery.Projection> projections) {
+        Evaluator[] out = new Evaluator[projections.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ExpressionCompiler.compile(projections.get(i).expression());
+        }
+        return out;
+    }
+
+    private static Serde<Row> jsonSerde(SerdeSchema.Part part, List<RowSchema.Field> fields) {
+        List<Column> columns = new ArrayList<>();
+        for (RowSchema.Field f : fields) {
+            columns.add(part == SerdeSchema.Part.KEY
+                    ? new Column(f.name(), f.type(), Column.Role.KEY, java.util.Optional.empty())
+                    : Column.value(f.name(), f.type()));
+        }
+        return Formats.JSON.serde(new SerdeSchema(part, columns), FormatOptions.DEFAULTS);
+    }
+
+    private String name(ExecNode node) {
+        return queryId + "." + node.id();
+    }
+
+    /** A value processor that lays each record out as its expression row first. */
+    private abstract static class RowValueProcessor implements FixedKeyProcessor<Object, Row, Row> {
+        private final RowLayout layout;
+        private FixedKeyProcessorContext<Object, Row> context;
+
+        RowValueProcessor(RowLayout layout) {
+            this.layout = layout;
+        }
+
+        @Override
+        public void init(FixedKeyProcessorContext<Object, Row> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<Object, Row> record) {
+            process(record, layout.fill(record.key(), record.value(), record.timestamp(),
+                    context.recordMetadata().map(m -> m.partition()).orElse(0),
+                    context.recordMetadata().map(m -> m.offset()).orElse(-1L)));
+        }
+
+        abstract void process(FixedKeyRecord<Object, Row> record, Object[] row);
+
+        void forward(FixedKeyRecord<Object, Row> record) {
+            context.forward(record);
+        }
+    }
+
+    /** The aggregate functions of one node: their states as a row, updated per input row. */
+    private static final class Aggregation {
+        private final List<AnalyzedQuery.AggregateCall> calls;
+        private final List<Udaf<Object, Object, Object>> udafs = new ArrayList<>();
+        private final List<Evaluator[]> arguments = new ArrayList<>();
+
+        Aggregation(List<AnalyzedQuery.AggregateCall> calls) {
+            this.calls = calls;
+            for (AnalyzedQuery.AggregateCall call : calls) {
+                int columns = call.function().columnCount();
+                List<Object> constants = new ArrayList<>();
+                for (TypedExpression c : call.arguments().subList(columns, call.arguments().size())) {
+                    constants.add(ExpressionCompiler.compile(c).evaluate(new Object[0]));
+                }
+                udafs.add(call.function().create(constants));
+                Evaluator[] args = new Evaluator[columns];
+                for (int i = 0; i < columns; i++) {
+                    args[i] = ExpressionCompiler.compile(call.arguments().get(i));
+                }
+                arguments.add(args);
+            }
+        }
+
+        List<RowSchema.Field> stateFields() {
+            List<RowSchema.Field> fields = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                fields.add(RowSchema.Field.of("S" + i, calls.get(i).function().aggregateType()));
+            }
+            return fields;
+        }
+
+        Row initialize() {
+            Object[] states = new Object[udafs.size()];
+            for (int i = 0; i < states.length; i++) {
+                states[i] = udafs.get(i).initialize();
+            }
+            return Row.wrap(states);
+        }
+
+        Row add(Row inputRow, Row state, ProcessingLog log, String nodeId) {
+            Object[] row = inputRow.toArray();
+            Object[] next = state.toArray();
+            for (int i = 0; i < udafs.size(); i++) {
+                try {
+                    Evaluator[] args = arguments.get(i);
+                    Object[] values = new Object[args.length];
+                    for (int a = 0; a < args.length; a++) {
+                        values[a] = args[a].evaluate(row);
+                    }
+                    next[i] = udafs.get(i).aggregate(calls.get(i).function().input(values), next[i]);
+                } catch (RuntimeException e) {
+                    log.error(nodeId, "aggregate " + calls.get(i).sql() + " failed: " + e, e);
+                }
+            }
+            return Row.wrap(next);
+        }
+
+        Row results(Row state) {
+            Object[] out = new Object[udafs.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = udafs.get(i).map(state.get(i));
+            }
+            return Row.wrap(out);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.runnel.sql.internal.function;
+
+/** The kinds of functions, as SHOW FUNCTIONS lists them. */
+public enum FunctionKind {
+    SCALAR, AGGREGATE, TABLE
+}

@@ -1,0 +1,134 @@
+package io.runnel.sql.internal.function.builtin;
+
+import io.runnel.sql.function.Struct;
+import io.runnel.sql.function.TableUdaf;
+import io.runnel.sql.function.UdafDescription;
+import io.runnel.sql.function.UdafFactory;
+import java.math.BigDecimal;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+
+/**
+ * SUM and AVG, both usable over tables (undo). NULL values are skipped. SUM keeps the input type
+ * (INT, BIGINT, DOUBLE, DECIMAL(p, s)); AVG returns DOUBLE and keeps STRUCT<SUM, COUNT BIGINT>.
+ */
+public final class SumAggregates {
+    private SumAggregates() {
+    }
+
+    static <N> TableUdaf<N, N, N> sum(N zero, BinaryOperator<N> plus, BinaryOperator<N> minus) {
+        return new TableUdaf<>() {
+            @Override
+            public N initialize() {
+                return zero;
+            }
+
+            @Override
+            public N aggregate(N current, N aggregate) {
+                return current == null ? aggregate : plus.apply(aggregate, current);
+            }
+
+            @Override
+            public N merge(N aggOne, N aggTwo) {
+                return plus.apply(aggOne, aggTwo);
+            }
+
+            @Override
+            public N map(N aggregate) {
+                return aggregate;
+            }
+
+            @Override
+            public N undo(N valueToUndo, N aggregate) {
+                return valueToUndo == null ? aggregate : minus.apply(aggregate, valueToUndo);
+            }
+        };
+    }
+
+    @UdafDescription(name = "SUM", category = "AGGREGATE", description = "The sum of the non-NULL values.")
+    public static final class Sum {
+        @UdafFactory(description = "Sums INT values.")
+        public static TableUdaf<Integer, Integer, Integer> sumInt() {
+            return sum(0, Integer::sum, (a, b) -> a - b);
+        }
+
+        @UdafFactory(description = "Sums BIGINT values.")
+        public static TableUdaf<Long, Long, Long> sumLong() {
+            return sum(0L, Long::sum, (a, b) -> a - b);
+        }
+
+        @UdafFactory(description = "Sums DOUBLE values.")
+        public static TableUdaf<Double, Double, Double> sumDouble() {
+            return sum(0.0, Double::sum, (a, b) -> a - b);
+        }
+
+        @UdafFactory(description = "Sums DECIMAL values (result of the input's type).")
+        public static TableUdaf<BigDecimal, BigDecimal, BigDecimal> sumDecimal() {
+            return sum(BigDecimal.ZERO, BigDecimal::add, BigDecimal::subtract);
+        }
+    }
+
+    static <N> TableUdaf<N, Struct, Double> avg(Object zero, BinaryOperator<Object> plus, BinaryOperator<Object> minus,
+                                                 Function<Object, Double> toDouble) {
+        return new TableUdaf<>() {
+            @Override
+            public Struct initialize() {
+                return state(zero, 0L);
+            }
+
+            @Override
+            public Struct aggregate(N current, Struct aggregate) {
+                if (current == null) return aggregate;
+                return state(plus.apply(aggregate.get("SUM"), current), (Long) aggregate.get("COUNT") + 1);
+            }
+
+            @Override
+            public Struct merge(Struct aggOne, Struct aggTwo) {
+                return state(plus.apply(aggOne.get("SUM"), aggTwo.get("SUM")),
+                        (Long) aggOne.get("COUNT") + (Long) aggTwo.get("COUNT"));
+            }
+
+            @Override
+            public Double map(Struct aggregate) {
+                long count = (Long) aggregate.get("COUNT");
+                return count == 0 ? 0.0 : toDouble.apply(aggregate.get("SUM")) / count;
+            }
+
+            @Override
+            public Struct undo(N valueToUndo, Struct aggregate) {
+                if (valueToUndo == null) return aggregate;
+                return state(minus.apply(aggregate.get("SUM"), valueToUndo), (Long) aggregate.get("COUNT") - 1);
+            }
+        };
+    }
+
+    private static Struct state(Object sum, long count) {
+        return Struct.builder().put("SUM", sum).put("COUNT", count).build();
+    }
+
+    @UdafDescription(name = "AVG", category = "AGGREGATE", description = "The average of the non-NULL values, as DOUBLE.")
+    public static final class Avg {
+        @UdafFactory(description = "Averages INT values.", aggregateSchema = "STRUCT<SUM BIGINT, COUNT BIGINT>")
+        public static TableUdaf<Integer, Struct, Double> avgInt() {
+            return avg(0L, (a, b) -> (Long) a + ((Number) b).longValue(), (a, b) -> (Long) a - ((Number) b).longValue(),
+                    a -> ((Long) a).doubleValue());
+        }
+
+        @UdafFactory(description = "Averages BIGINT values.", aggregateSchema = "STRUCT<SUM BIGINT, COUNT BIGINT>")
+        public static TableUdaf<Long, Struct, Double> avgLong() {
+            return avg(0L, (a, b) -> (Long) a + (Long) b, (a, b) -> (Long) a - (Long) b, a -> ((Long) a).doubleValue());
+        }
+
+        @UdafFactory(description = "Averages DOUBLE values.", aggregateSchema = "STRUCT<SUM DOUBLE, COUNT BIGINT>")
+        public static TableUdaf<Double, Struct, Double> avgDouble() {
+            return avg(0.0, (a, b) -> (Double) a + (Double) b, (a, b) -> (Double) a - (Double) b, a -> (Double) a);
+        }
+
+        @UdafFactory(description = "Averages DECIMAL values.", aggregateSchema = "STRUCT<SUM DECIMAL(38, 10), COUNT BIGINT>")
+        public static TableUdaf<BigDecimal, Struct, Double> avgDecimal() {
+            return avg(BigDecimal.ZERO.setScale(10), (a, b) -> ((BigDecimal) a).add((BigDecimal) b).setScale(10, java.math.RoundingMode.HALF_UP),
+                    (a, b) -> ((BigDecimal) a).subtract((BigDecimal) b).setScale(10, java.math.RoundingMode.HALF_UP),
+                    a -> ((BigDecimal) a).doubleValue());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.runnel.sql.internal.function.builtin;
+
+import io.runnel.sql.function.Udtf;
+import io.runnel.sql.function.UdtfDescription;
+import io.runnel.sql.function.UdfParameter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** EXPLODE and CUBE_EXPLODE: table functions producing one row per element. */
+public final class TableFunctions {
+    private TableFunctions() {
+    }
+
+    @UdtfDescription(name = "EXPLODE", category = "TABLE", description = "One row per element of an array; none for a NULL array.")
+    public static final class Explode {
+        @Udtf
+        public static <T> List<T> explode(@UdfParameter("list") List<T> list) {
+            return list == null ? List.of() : list;
+        }
+    }
+
+    @UdtfDescription(name = "CUBE_EXPLODE", category = "TABLE",
+            description = "One row per combination of the values with NULLs (all 2^n grouping sets of the array's elements).")
+    public static final class CubeExplode {
+        @Udtf
+        public static <T> List<List<T>> cubeExplode(@UdfParameter("columns") List<T> columns) {
+            if (columns == null) return List.of();
+            int n = columns.size();
+            List<List<T>> out = new ArrayList<>();
+            for (int mask = 0; mask < (1 << n); mask++) {
+                List<T> row = new ArrayList<>(n);
+                boolean duplicate = false;
+                for (int i = 0; i < n; i++) {
+                    boolean nulled = (mask & (1 << (n - 1 - i))) != 0;
+                    if (nulled && columns.get(i) == null) duplicate = true;
+                    row.add(nulled ? null : columns.get(i));
+                }
+                if (!duplicate) out.add(row);
+            }
+            return out;
+        }
+    }
+}

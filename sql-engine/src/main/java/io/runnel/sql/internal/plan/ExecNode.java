@@ -1,0 +1,96 @@
+package io.runnel.sql.internal.plan;
+
+import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.analyzer.LogicalSchema;
+import io.runnel.sql.internal.analyzer.RowSchema;
+import io.runnel.sql.internal.analyzer.TypedExpression;
+import io.runnel.sql.internal.ast.WindowExpression;
+import io.runnel.sql.internal.catalog.DataSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One step of a query's plan. Each kind is a record; the topology builder has one method per
+ * kind, so a new kind is a compile error where it matters.
+ */
+public sealed interface ExecNode {
+
+    /** A name unique in the plan, e.g. {@code source_0}, {@code filter_1}. */
+    String id();
+
+    /** Reads a stream's topic as keyed rows, in the source's own column layout. */
+    record StreamSource(String id, DataSource source) implements ExecNode {
+        public StreamSource {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** Keeps the records for which the predicate, over the source row, is TRUE. */
+    record Filter(String id, ExecNode input, TypedExpression predicate) implements ExecNode {
+        public Filter {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(predicate, "predicate");
+        }
+    }
+
+    /**
+     * Computes the output key and value columns from the source row (a new key when the query
+     * partitions by expressions or drops the key).
+     */
+    record Project(String id, ExecNode input, List<AnalyzedQuery.Projection> keys,
+                   List<AnalyzedQuery.Projection> values, LogicalSchema schema) implements ExecNode {
+        public Project {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(input, "input");
+            keys = List.copyOf(keys);
+            values = List.copyOf(values);
+            Objects.requireNonNull(schema, "schema");
+        }
+    }
+
+    /**
+     * Groups the source rows by the GROUP BY values and aggregates them (per window when
+     * windowed); emits, for every input record, the updated aggregated row of its group: GROUP BY
+     * values, aggregate results, then WINDOWSTART and WINDOWEND when windowed.
+     */
+    record Aggregate(String id, ExecNode input, List<TypedExpression> groupBy,
+                     List<AnalyzedQuery.AggregateCall> aggregates, Optional<WindowExpression> window,
+                     RowSchema inputSchema, RowSchema aggregated) implements ExecNode {
+        public Aggregate {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(input, "input");
+            groupBy = List.copyOf(groupBy);
+            aggregates = List.copyOf(aggregates);
+            Objects.requireNonNull(window, "window");
+            Objects.requireNonNull(inputSchema, "inputSchema");
+            Objects.requireNonNull(aggregated, "aggregated");
+        }
+    }
+
+    /** A table's filter (HAVING): a row that fails it becomes a tombstone of its key. */
+    record TableFilter(String id, ExecNode input, TypedExpression predicate) implements ExecNode {
+        public TableFilter {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(predicate, "predicate");
+        }
+    }
+
+    /** Writes keyed rows to a topic with the given formats. */
+    record Sink(String id, ExecNode input, String topic, LogicalSchema schema, String keyFormat, String valueFormat,
+                Optional<Boolean> wrapSingleValue, Optional<Long> windowSizeMs, boolean sessionWindowed)
+            implements ExecNode {
+        public Sink {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(schema, "schema");
+            Objects.requireNonNull(keyFormat, "keyFormat");
+            Objects.requireNonNull(valueFormat, "valueFormat");
+            Objects.requireNonNull(wrapSingleValue, "wrapSingleValue");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.runnel.sql.internal.plan;
+
+import io.runnel.sql.SqlErrorCode;
+import io.runnel.sql.SqlException;
+import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.analyzer.FunctionResolver;
+import io.runnel.sql.internal.analyzer.LogicalSchema;
+import io.runnel.sql.internal.analyzer.QueryAnalyzer;
+import io.runnel.sql.internal.ast.Position;
+import io.runnel.sql.internal.ast.SourceKind;
+import io.runnel.sql.internal.ast.Statement;
+import io.runnel.sql.internal.ast.WindowExpression;
+import io.runnel.sql.internal.catalog.Catalog;
+import io.runnel.sql.internal.catalog.Column;
+import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.catalog.SourceFormats;
+import io.runnel.sql.internal.command.SourceProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Plans a persistent query (CREATE STREAM|TABLE ... AS SELECT, INSERT INTO ... SELECT): the sink
+ * it writes (a new source in the catalog, or the existing target), its id, and its exec plan.
+ * Query ids are ksqlDB's: {@code CSAS_<SINK>_<n>}, {@code CTAS_<SINK>_<n>}, {@code INSERTQUERY_<n>},
+ * with {@code n} the engine's count of queries started so far.
+ */
+public final class PersistentQueryPlanner {
+    private final FunctionResolver functions;
+
+    public PersistentQueryPlanner(FunctionResolver functions) {
+        this.functions = Objects.requireNonNull(functions, "functions");
+    }
+
+    /** A planned query: its id, the source it writes (new for CREATE ... AS), and the plan. */
+    public record Planned(String queryId, DataSource sink, boolean createsSink, ExecNode.Sink plan,
+                          AnalyzedQuery query) {
+    }
+
+    public Planned plan(Statement.CreateAsSelect statement, Catalog catalog, int queryNumber) {
+        AnalyzedQuery query = new QueryAnalyzer(catalog, functions).analyze(statement.query(), Optional.of(statement.name()));
+        if (query.resultKind() != statement.kind()) {
+            String produced = query.resultKind().name();
+            String use = query.resultKind() == SourceKind.STREAM ? "CREATE STREAM AS SELECT" : "CREATE TABLE AS SELECT";
+            throw error(statement.position(), "Invalid result type. Your SELECT query produces a " + produced
+                    + ". Please use " + use + " statement instead.");
+        }
+        if (catalog.findSource(statement.name()).isPresent() && !statement.orReplace()) {
+            throw new SqlException(SqlErrorCode.ALREADY_EXISTS, statement.position().line(), statement.position().column(),
+                    "Cannot add " + statement.kind().name().toLowerCase(Locale.ROOT) + " '" + statement.name()
+                            + "': A " + catalog.findSource(statement.name()).get().kind().name().toLowerCase(Locale.ROOT)
+                            + " with the same name already exists");
+        }
+        SourceProperties props = SourceProperties.parse(statement.properties(), SourceProperties.Statement.CREATE_AS_SELECT);
+        DataSource input = query.source();
+        String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE" : input.formats().keyFormat());
+        String valueFormat = props.valueFormat().orElse(input.formats().valueFormat());
+        Optional<SourceFormats.KeyWindow> window = query.window().map(PersistentQueryPlanner::keyWindow);
+        SourceFormats formats = new SourceFormats(keyFormat, valueFormat, window);
+        DataSource sink = new DataSource(statement.name(), statement.kind(), columns(query.output(), statement.kind()),
+                props.kafkaTopic().orElse(statement.name()), formats, Optional.empty(), false);
+        String prefix = statement.kind() == SourceKind.STREAM ? "CSAS_" : "CTAS_";
+        String queryId = prefix + statement.name().toUpperCase(Locale.ROOT) + "_" + queryNumber;
+        ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), keyFormat, valueFormat, props.wrapSingleValue());
+        return new Planned(queryId, sink, true, plan, query);
+    }
+
+    public Planned plan(Statement.InsertInto statement, Catalog catalog, int queryNumber) {
+        DataSource target = catalog.source(statement.target());
+        AnalyzedQuery query = new QueryAnalyzer(catalog, functions).analyze(statement.query(), Optional.of(target.name()));
+        List<Column> expected = target.columns();
+        List<Column> produced = columns(query.output(), target.kind());
+        if (!sameSchema(expected, produced)) {
+            throw error(statement.position(), "Incompatible schema between results and sink. Result schema is "
+                    + query.output().sql() + ", but the sink schema is " + new LogicalSchema(
+                    expected.stream().filter(Column::isKey).toList(),
+                    expected.stream().filter(c -> !c.isKey()).toList()).sql() + ".");
+        }
+        String queryId = "INSERTQUERY_" + queryNumber;
+        ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats().keyFormat(),
+                target.formats().valueFormat(), Optional.empty());
+        return new Planned(queryId, target, false, plan, query);
+    }
+
+    private static boolean sameSchema(List<Column> a, List<Column> b) {
+        List<String> x = a.stream().map(c -> c.isKey() + c.name() + c.type().sql()).sorted().toList();
+        List<String> y = b.stream().map(c -> c.isKey() + c.name() + c.type().sql()).sorted().toList();
+        return x.equals(y);
+    }
+
+    private static List<Column> columns(LogicalSchema schema, SourceKind kind) {
+        List<Column> out = new ArrayList<>();
+        for (Column k : schema.key()) {
+            out.add(LogicalSchema.keyColumn(k.name(), k.type(), kind == SourceKind.TABLE));
+        }
+        out.addAll(schema.value());
+        return out;
+    }
+
+    private static SourceFormats.KeyWindow keyWindow(WindowExpression w) {
+        if (w instanceof WindowExpression.Tumbling t) {
+            return new SourceFormats.KeyWindow(SourceFormats.KeyWindow.Kind.TUMBLING, Optional.of(t.size().toMillis()));
+        } else if (w instanceof WindowExpression.Hopping h) {
+            return new SourceFormats.KeyWindow(SourceFormats.KeyWindow.Kind.HOPPING, Optional.of(h.size().toMillis()));
+        }
+        return new SourceFormats.KeyWindow(SourceFormats.KeyWindow.Kind.SESSION, Optional.empty());
+    }
+
+    private static SqlException error(Position p, String message) {
+        return new SqlException(SqlErrorCode.INVALID_STATEMENT, p.line(), p.column(), message);
+    }
+}

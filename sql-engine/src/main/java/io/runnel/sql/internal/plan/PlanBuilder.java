@@ -1,0 +1,61 @@
+package io.runnel.sql.internal.plan;
+
+import io.runnel.sql.SqlErrorCode;
+import io.runnel.sql.SqlException;
+import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.ast.SourceKind;
+import io.runnel.sql.internal.ast.WindowExpression;
+import java.util.Optional;
+
+/**
+ * Turns an analyzed query into an exec plan. Node ids are {@code kind_position}, counted from the
+ * source, so the same query always gets the same names. Stream sources, with or without
+ * aggregation (tumbling and hopping windows); tables, joins, session windows and windowed
+ * sources are rejected with a clear error until their nodes land.
+ */
+public final class PlanBuilder {
+
+    private PlanBuilder() {
+    }
+
+    /** The plan writing the query's result to {@code topic}; the sink's root node is returned. */
+    public static ExecNode.Sink build(AnalyzedQuery query, String topic, String keyFormat, String valueFormat,
+                                      Optional<Boolean> wrapSingleValue) {
+        if (query.source().kind() != SourceKind.STREAM) {
+            throw unsupported("queries over tables");
+        }
+        if (query.source().formats().window().isPresent()) {
+            throw unsupported("windowed sources");
+        }
+        int position = 0;
+        ExecNode node = new ExecNode.StreamSource("source_" + position++, query.source());
+        if (query.where().isPresent()) {
+            node = new ExecNode.Filter("filter_" + position++, node, query.where().get());
+        }
+        Optional<Long> windowSize = Optional.empty();
+        boolean session = false;
+        if (query.isAggregate()) {
+            if (query.window().isPresent()) {
+                WindowExpression w = query.window().get();
+                if (w instanceof WindowExpression.Session) {
+                    throw unsupported("SESSION windows");
+                }
+                windowSize = Optional.of(w instanceof WindowExpression.Tumbling t ? t.size().toMillis()
+                        : ((WindowExpression.Hopping) w).size().toMillis());
+            }
+            node = new ExecNode.Aggregate("aggregate_" + position++, node, query.groupBy(), query.aggregates(),
+                    query.window(), query.input(), query.aggregated().orElseThrow());
+            if (query.having().isPresent()) {
+                node = new ExecNode.TableFilter("having_" + position++, node, query.having().get());
+            }
+        }
+        node = new ExecNode.Project("project_" + position++, node, query.keys(), query.values(), query.output());
+        return new ExecNode.Sink("sink_" + position, node, topic, query.output(), keyFormat, valueFormat, wrapSingleValue,
+                windowSize, session);
+    }
+
+    private static SqlException unsupported(String what) {
+        return new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, "Persistent queries with " + what
+                + " are not supported yet");
+    }
+}

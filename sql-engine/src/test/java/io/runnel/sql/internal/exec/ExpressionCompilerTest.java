@@ -1,0 +1,168 @@
+package io.runnel.sql.internal.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.runnel.sql.SqlException;
+import io.runnel.sql.function.Struct;
+import io.runnel.sql.internal.analyzer.ExpressionTyper;
+import io.runnel.sql.internal.analyzer.FunctionResolver;
+import io.runnel.sql.internal.analyzer.RowSchema;
+import io.runnel.sql.internal.analyzer.TypedExpression;
+import io.runnel.sql.internal.catalog.Catalog;
+import io.runnel.sql.internal.catalog.SqlType;
+import io.runnel.sql.internal.catalog.TypeResolver;
+import io.runnel.sql.internal.parser.SqlParser;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExpressionCompilerTest {
+
+    private static final RowSchema SCHEMA = RowSchema.of(
+            RowSchema.Field.of("I", SqlType.INTEGER),
+            RowSchema.Field.of("L", SqlType.BIGINT),
+            RowSchema.Field.of("D", SqlType.DOUBLE),
+            RowSchema.Field.of("M", new SqlType.Decimal(4, 2)),
+            RowSchema.Field.of("S", SqlType.STRING),
+            RowSchema.Field.of("B", SqlType.BOOLEAN),
+            RowSchema.Field.of("A", new SqlType.Array(SqlType.INTEGER)),
+            RowSchema.Field.of("MP", new SqlType.Map(SqlType.STRING, SqlType.BIGINT)),
+            RowSchema.Field.of("ST", new SqlType.Struct(List.of(new SqlType.Field("F", SqlType.STRING)))),
+            RowSchema.Field.of("USER_ID", SqlType.STRING));
+
+    private static final Object[] ROW = {7, 10L, 2.5, new BigDecimal("1.25"), "hello", true, List.of(1, 2, 3),
+            Map.of("k", 5L), Struct.builder().put("F", "x").build(), "u1"};
+
+    private static final FunctionResolver UCASE_ONLY = (name, types) -> {
+        if (!name.equalsIgnoreCase("UCASE")) {
+            throw new SqlException(io.runnel.sql.SqlErrorCode.INVALID_STATEMENT, "Unknown function '" + name + "'");
+        }
+        return new FunctionResolver.ResolvedFunction() {
+            @Override
+            public SqlType returnType() {
+                return SqlType.STRING;
+            }
+
+            @Override
+            public Object invoke(Object[] arguments) {
+                return arguments[0] == null ? null : ((String) arguments[0]).toUpperCase(java.util.Locale.ROOT);
+            }
+
+            @Override
+            public List<SqlType> parameterTypes() {
+                return List.of(SqlType.STRING);
+            }
+        };
+    };
+
+    private static TypedExpression typed(String sql) {
+        return ExpressionTyper.type(SqlParser.parseExpression(sql), SCHEMA, UCASE_ONLY, new TypeResolver(Catalog.empty()));
+    }
+
+    private static Object eval(String sql, Object[] row) {
+        return ExpressionCompiler.compile(typed(sql)).evaluate(row);
+    }
+
+    private static Object eval(String sql) {
+        return eval(sql, ROW);
+    }
+
+    @Test
+    void shouldWidenIntegerArithmeticToTheWiderOperandType() {
+        assertThat(typed("I + L").type()).isEqualTo(SqlType.BIGINT);
+        assertThat(eval("I + L")).isEqualTo(17L);
+        assertThat(eval("I * 2")).isEqualTo(14);
+        assertThat(eval("I / 2")).isEqualTo(3);
+        assertThat(eval("I % 4")).isEqualTo(3);
+        assertThat(eval("I + D")).isEqualTo(9.5);
+        assertThat(eval("-I")).isEqualTo(-7);
+    }
+
+    @Test
+    void shouldKeepDecimalScaleByKsqlRules() {
+        assertThat(typed("M + M").type()).isEqualTo(new SqlType.Decimal(5, 2));
+        assertThat(eval("M + M")).isEqualTo(new BigDecimal("2.50"));
+        assertThat(typed("M * M").type()).isEqualTo(new SqlType.Decimal(9, 4));
+        assertThat(eval("M * M")).isEqualTo(new BigDecimal("1.5625"));
+        assertThat(typed("M / I").type()).isEqualTo(new SqlType.Decimal(15, 13));
+        assertThat(eval("M + 1")).isEqualTo(new BigDecimal("2.25"));
+        assertThat(eval("M / 0")).isNull();
+    }
+
+    @Test
+    void shouldPropagateNullsAndUseThreeValuedLogic() {
+        Object[] nulls = new Object[ROW.length];
+        assertThat(eval("I + 1", nulls)).isNull();
+        assertThat(eval("I > 1 AND FALSE", nulls)).isEqualTo(false);
+        assertThat(eval("I > 1 OR TRUE", nulls)).isEqualTo(true);
+        assertThat(eval("I > 1 AND TRUE", nulls)).isNull();
+        assertThat(eval("NOT (I > 1)", nulls)).isNull();
+        assertThat(eval("I IS NULL", nulls)).isEqualTo(true);
+        assertThat(eval("I IS DISTINCT FROM NULL", nulls)).isEqualTo(false);
+        assertThat(eval("I IS NOT DISTINCT FROM NULL", nulls)).isEqualTo(true);
+        assertThat(eval("I IN (1, NULL)")).isNull();
+        assertThat(eval("I IN (1, 7)")).isEqualTo(true);
+    }
+
+    @Test
+    void shouldCompareAcrossNumericTypesAndEvaluatePredicates() {
+        assertThat(eval("I = 7.0")).isEqualTo(true);
+        assertThat(eval("L > I")).isEqualTo(true);
+        assertThat(eval("M < 2")).isEqualTo(true);
+        assertThat(eval("I BETWEEN 1 AND 10")).isEqualTo(true);
+        assertThat(eval("I NOT BETWEEN 1 AND 10")).isEqualTo(false);
+        assertThat(eval("S LIKE 'he%'")).isEqualTo(true);
+        assertThat(eval("S LIKE 'h_llo'")).isEqualTo(true);
+        assertThat(eval("S NOT LIKE '%z%'")).isEqualTo(true);
+        assertThat(eval("S = 'hello' AND B")).isEqualTo(true);
+    }
+
+    @Test
+    void shouldEvaluateCaseCastAndStructuredValues() {
+        assertThat(eval("CASE WHEN I > 5 THEN 'big' WHEN I > 2 THEN 'mid' ELSE 'small' END")).isEqualTo("big");
+        assertThat(eval("CASE I WHEN 1 THEN 'one' WHEN 7 THEN 'seven' END")).isEqualTo("seven");
+        assertThat(eval("CASE WHEN I > 100 THEN 1 END")).isNull();
+        assertThat(eval("CAST(I AS STRING)")).isEqualTo("7");
+        assertThat(eval("CAST('12' AS BIGINT)")).isEqualTo(12L);
+        assertThat(eval("CAST(D AS DECIMAL(4, 1))")).isEqualTo(new BigDecimal("2.5"));
+        assertThat(eval("A[1]")).isEqualTo(1);
+        assertThat(eval("A[-1]")).isEqualTo(3);
+        assertThat(eval("A[10]")).isNull();
+        assertThat(eval("MP['k']")).isEqualTo(5L);
+        assertThat(eval("ST->F")).isEqualTo("x");
+        assertThat(eval("ARRAY[1, 2]")).isEqualTo(List.of(1, 2));
+        assertThat(eval("MAP('a' := 1)")).isEqualTo(Map.of("a", 1));
+        assertThat(eval("STRUCT(X := 1)")).isEqualTo(Struct.builder().put("X", 1).build());
+        assertThat(eval("UCASE(S)")).isEqualTo("HELLO");
+        assertThat(eval("'a' + S")).isEqualTo("ahello");
+        assertThat(eval("ARRAY[1, NULL]")).isEqualTo(Arrays.asList(1, null));
+    }
+
+    @Test
+    void shouldReportTypeErrorsWithPositionAndSuggestion() {
+        assertThatThrownBy(() -> typed("S + 1")).isInstanceOf(SqlException.class)
+                .hasMessageContaining("line 1:1").hasMessageContaining("Unsupported arithmetic types: STRING + INTEGER");
+        assertThatThrownBy(() -> typed("I = 'x'")).hasMessageContaining("Cannot compare INTEGER");
+        assertThatThrownBy(() -> typed("1 = USERID")).isInstanceOf(SqlException.class)
+                .hasMessageContaining("line 1:5").hasMessageContaining("did you mean 'USER_ID'?");
+        assertThatThrownBy(() -> typed("LCASE(S)")).hasMessageContaining("Unknown function 'LCASE'");
+        assertThatThrownBy(() -> typed("ST->G")).hasMessageContaining("Struct has no field 'G'");
+    }
+
+    @Test
+    void shouldFailTheRecordNotTheProcessOnIntegerDivisionByZero() {
+        assertThatThrownBy(() -> eval("I / 0")).isInstanceOf(ExpressionEvaluationException.class)
+                .hasMessageContaining("Error evaluating (I / 0)");
+    }
+
+    @Test
+    void shouldShareOneGeneratedClassForExpressionsThatDifferOnlyInLiterals() {
+        Evaluator a = ExpressionCompiler.compile(typed("I + 1"));
+        Evaluator b = ExpressionCompiler.compile(typed("I + 2"));
+        assertThat(a.getClass()).isSameAs(b.getClass());
+        assertThat(b.evaluate(ROW)).isEqualTo(9);
+    }
+}

@@ -1,0 +1,171 @@
+package io.runnel.sql.internal.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runnel.common.Deserializer;
+import io.runnel.common.Serdes;
+import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.analyzer.QueryAnalyzer;
+import io.runnel.sql.internal.analyzer.RegistryFunctionResolver;
+import io.runnel.sql.internal.ast.SourceKind;
+import io.runnel.sql.internal.ast.Statement;
+import io.runnel.sql.internal.catalog.Catalog;
+import io.runnel.sql.internal.catalog.Column;
+import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.catalog.SourceFormats;
+import io.runnel.sql.internal.catalog.SqlType;
+import io.runnel.sql.internal.function.FunctionRegistry;
+import io.runnel.sql.internal.parser.SqlParser;
+import io.runnel.sql.internal.plan.ExecNode;
+import io.runnel.sql.internal.plan.PlanBuilder;
+import io.runnel.streams.Topology;
+import io.runnel.streams.testing.TestDriver;
+import io.runnel.streams.testing.TestInputTopic;
+import io.runnel.streams.testing.TestOutputTopic;
+import io.runnel.streams.testing.TestRecord;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A SQL stream query run end to end through the test driver: analyzer, plan, topology, formats. */
+class StreamQueryTopologyTest {
+
+    private static final Catalog CATALOG = Catalog.empty()
+            .withSource(new DataSource("S", SourceKind.STREAM, List.of(
+                    new Column("ID", SqlType.BIGINT, Column.Role.KEY, Optional.empty()),
+                    Column.value("NAME", SqlType.STRING),
+                    Column.value("D1", SqlType.DOUBLE)), "s_topic", SourceFormats.of("KAFKA", "JSON"),
+                    Optional.empty(), false), false);
+
+    private static final FunctionRegistry FUNCTIONS = FunctionRegistry.withBuiltIns();
+
+    private static Topology topology(String select, ProcessingLog log) {
+        Statement.QueryStatement q = (Statement.QueryStatement) SqlParser.parseStatement(select);
+        AnalyzedQuery analyzed = new QueryAnalyzer(CATALOG, new RegistryFunctionResolver(FUNCTIONS))
+                .analyze(q.query(), Optional.of("OUTPUT"));
+        ExecNode.Sink plan = PlanBuilder.build(analyzed, "OUTPUT", "KAFKA", "JSON", Optional.empty());
+        return TopologyBuilder.build("csas_output_0", plan, log);
+    }
+
+    private static byte[] key(long id) {
+        return ByteBuffer.allocate(8).putLong(id).array();
+    }
+
+    private static byte[] json(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldFilterProjectAndCallFunctionsPerRecord() {
+        ProcessingLog log = new ProcessingLog("csas_output_0");
+        Topology topology = topology("SELECT ID, UCASE(NAME) AS NAME, D1 * 2 AS D2, ROWTIME AS TS FROM S WHERE D1 > 1;", log);
+        assertThat(topology.describe().toString()).contains("csas_output_0.filter_1").contains("csas_output_0.project_2");
+        try (TestDriver driver = new TestDriver(topology, Map.of(), Instant.ofEpochMilli(0))) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic("s_topic", Serdes.byteArray().serializer(),
+                    Serdes.byteArray().serializer());
+            TestOutputTopic<byte[], byte[]> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.byteArray().deserializer());
+            in.pipeInput(key(1), json("{\"name\": \"a\", \"d1\": 0.5}"), 10);
+            in.pipeInput(key(2), json("{\"NAME\": \"b\", \"D1\": 2.5}"), 20);
+            in.pipeInput(key(3), json("{\"NAME\": null, \"D1\": 3}"), 30);
+            List<TestRecord<byte[], byte[]>> records = out.readRecordsToList();
+            Deserializer<String> text = Serdes.string().deserializer();
+            assertThat(records).extracting(r -> ByteBuffer.wrap(r.key()).getLong()).containsExactly(2L, 3L);
+            assertThat(records).extracting(r -> text.deserialize("OUTPUT", r.value())).containsExactly(
+                    "{\"NAME\":\"B\",\"D2\":5.0,\"TS\":20}", "{\"NAME\":null,\"D2\":6.0,\"TS\":30}");
+            assertThat(records).extracting(TestRecord::timestamp).containsExactly(20L, 30L);
+        }
+        assertThat(log.errorCount()).isZero();
+    }
+
+    @Test
+    void shouldRekeyByPartitionByAndKeepTheOldKeyAsAValue() {
+        Topology topology = topology("SELECT NAME, ID FROM S PARTITION BY NAME;", new ProcessingLog("q"));
+        try (TestDriver driver = new TestDriver(topology, Map.of(), Instant.ofEpochMilli(0))) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic("s_topic", Serdes.byteArray().serializer(),
+                    Serdes.byteArray().serializer());
+            TestOutputTopic<String, String> out = driver.createOutputTopic("OUTPUT", Serdes.string().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(7), json("{\"NAME\": \"x\", \"D1\": 1}"), 5);
+            assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key() + "=" + kv.value())
+                    .containsExactly("x={\"ID\":7}");
+        }
+    }
+
+    @Test
+    void shouldCountAndLogARecordWhoseExpressionFailsAndKeepRunning() {
+        ProcessingLog log = new ProcessingLog("q");
+        Topology topology = topology("SELECT ID, CAST(NAME AS INT) AS N FROM S;", log);
+        try (TestDriver driver = new TestDriver(topology, Map.of(), Instant.ofEpochMilli(0))) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic("s_topic", Serdes.byteArray().serializer(),
+                    Serdes.byteArray().serializer());
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"not a number\"}"), 1);
+            in.pipeInput(key(2), json("{\"NAME\": \"42\"}"), 2);
+            assertThat(out.readValuesToList()).containsExactly("{\"N\":null}", "{\"N\":42}");
+        }
+        assertThat(log.errorCount()).isEqualTo(1);
+    }
+
+    private static TestDriver driver(String select) {
+        return new TestDriver(topology(select, new ProcessingLog("q")), Map.of(), Instant.ofEpochMilli(0));
+    }
+
+    private static TestInputTopic<byte[], byte[]> input(TestDriver driver) {
+        return driver.createInputTopic("s_topic", Serdes.byteArray().serializer(), Serdes.byteArray().serializer());
+    }
+
+    @Test
+    void shouldEmitEveryUpdateOfAGroupedCountAndSum() {
+        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C, SUM(D1) AS TOTAL FROM S GROUP BY NAME;")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<String, String> out = driver.createOutputTopic("OUTPUT", Serdes.string().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\", \"D1\": 1.5}"), 1);
+            in.pipeInput(key(2), json("{\"NAME\": \"b\", \"D1\": 1}"), 2);
+            in.pipeInput(key(3), json("{\"NAME\": \"a\", \"D1\": 2}"), 3);
+            in.pipeInput(key(4), null, 4);
+            assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key() + "=" + kv.value()).containsExactly(
+                    "a={\"C\":1,\"TOTAL\":1.5}", "b={\"C\":1,\"TOTAL\":1.0}", "a={\"C\":2,\"TOTAL\":3.5}");
+        }
+    }
+
+    @Test
+    void shouldTurnRowsThatFailHavingIntoTombstones() {
+        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM S GROUP BY NAME HAVING COUNT(*) > 1;")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<String, String> out = driver.createOutputTopic("OUTPUT", Serdes.string().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
+            in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 2);
+            assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key() + "=" + kv.value())
+                    .containsExactly("a=null", "a={\"C\":2}");
+        }
+    }
+
+    @Test
+    void shouldCountPerTumblingWindowAndWriteWindowedKeys() {
+        try (TestDriver driver = driver(
+                "SELECT NAME, COUNT(*) AS C, WINDOWSTART AS WS FROM S WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY NAME;")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 10_000);
+            in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 50_000);
+            in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 70_000);
+            List<TestRecord<byte[], String>> records = out.readRecordsToList();
+            assertThat(records).extracting(TestRecord::value).containsExactly(
+                    "{\"C\":1,\"WS\":0}", "{\"C\":2,\"WS\":0}", "{\"C\":1,\"WS\":60000}");
+            ByteBuffer lastKey = ByteBuffer.wrap(records.get(2).key());
+            byte[] name = new byte[lastKey.remaining() - 8];
+            lastKey.get(name);
+            assertThat(new String(name, StandardCharsets.UTF_8)).isEqualTo("a");
+            assertThat(lastKey.getLong()).isEqualTo(60_000L);
+        }
+    }
+}
