@@ -1,0 +1,121 @@
+package io.runnel.server.internal.http;
+
+import io.runnel.server.api.ErrorCodes;
+import io.runnel.server.api.KsqlErrorMessage;
+import io.runnel.server.api.QueryHeader;
+import io.runnel.server.api.RowSink;
+import io.runnel.server.api.StatementException;
+import java.util.List;
+
+/**
+ * A {@link RowSink} that streams one query's result into an HTTP response, chunk by chunk, in
+ * the format of its {@link QueryResponseWriter}. An error before the header becomes a complete
+ * error response (4xx for user errors); an error after it is written into the stream.
+ *
+ * <p>Thread-safe: the engine calls it from its threads while the server may {@link #detach()}
+ * it when the client goes away; after either the end or a detach, calls do nothing.
+ * Rows are handed to Netty without waiting; a client slower than the query makes the server
+ * buffer (no back-pressure yet).
+ */
+final class ChannelRowSink implements RowSink {
+
+    private final HttpExchange exchange;
+    private final QueryResponseWriter writer;
+    private final Runnable onEnd;
+    private boolean started;
+    private boolean ended;
+
+    /**
+     * @param onEnd run once when the response ends by itself (complete or error), not on detach
+     */
+    ChannelRowSink(HttpExchange exchange, QueryResponseWriter writer, Runnable onEnd) {
+        this.exchange = exchange;
+        this.writer = writer;
+        this.onEnd = onEnd;
+    }
+
+    @Override
+    public synchronized void header(QueryHeader header) {
+        if (ended || started) {
+            return;
+        }
+        started = true;
+        exchange.startStream(writer.contentType());
+        exchange.writeChunk(writer.header(header));
+    }
+
+    @Override
+    public synchronized void row(List<Object> values) {
+        if (!ended && started) {
+            exchange.writeChunk(writer.row(values));
+        }
+    }
+
+    @Override
+    public synchronized void tombstone(List<Object> values) {
+        if (!ended && started) {
+            exchange.writeChunk(writer.tombstone(values));
+        }
+    }
+
+    @Override
+    public void complete(String finalMessage) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (!started) {
+                exchange.sendError(new KsqlErrorMessage.GenericError(ErrorCodes.SERVER_ERROR,
+                        "Internal server error: the query completed without sending its columns"));
+            } else {
+                exchange.writeChunk(writer.complete(finalMessage));
+                exchange.writeChunk(writer.end());
+                exchange.endStream();
+            }
+        }
+        onEnd.run();
+    }
+
+    @Override
+    public void error(StatementException error) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            KsqlErrorMessage message = KsqlErrorMessage.of(error);
+            if (!started) {
+                exchange.sendError(message);
+            } else {
+                exchange.writeChunk(writer.error(message));
+                exchange.writeChunk(writer.end());
+                exchange.endStream();
+            }
+        }
+        onEnd.run();
+    }
+
+    /** The server closed the query (close-query, shutdown): end the response as it stands. */
+    synchronized void endByServer() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (started) {
+            exchange.writeChunk(writer.end());
+            exchange.endStream();
+        } else {
+            exchange.sendError(new KsqlErrorMessage.GenericError(ErrorCodes.BAD_REQUEST, "Query closed"));
+        }
+    }
+
+    /** The client went away: write nothing more. */
+    synchronized void detach() {
+        ended = true;
+    }
+
+    synchronized boolean isEnded() {
+        return ended;
+    }
+}
