@@ -72,6 +72,11 @@ final class HttpExchange {
         sendBytes(status, "application/json", Json.write(mapper, body));
     }
 
+    /** A complete JSON response already serialized. */
+    void sendJsonBytes(HttpResponseStatus status, byte[] json) {
+        sendBytes(status, "application/json", json);
+    }
+
     /** A complete error response; the status comes from the error code. */
     void sendError(KsqlErrorMessage error) {
         sendJson(HttpResponseStatus.valueOf(io.runnel.server.api.ErrorCodes.httpStatus(error.errorCode())), error);

@@ -110,7 +110,10 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
             try {
                 Map<String, Object> row = parseRow(line);
                 executor.insert(target, List.of(row));
-                exchange.writeChunk(ack(Map.of("status", "ok", "seq", rowSeq)));
+                Map<String, Object> ack = new LinkedHashMap<>();
+                ack.put("status", "ok");
+                ack.put("seq", rowSeq);
+                exchange.writeChunk(ack(ack));
             } catch (StatementException | RuntimeException e) {
                 KsqlErrorMessage error = Errors.toMessage(e);
                 Map<String, Object> ack = new LinkedHashMap<>();

@@ -1,10 +1,12 @@
 package io.runnel.server.internal.http;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.runnel.server.api.KsqlEntity;
 import io.runnel.server.api.StatementException;
 import io.runnel.server.api.StatementExecutor;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -15,6 +17,8 @@ import java.util.concurrent.Executor;
  * {@code entities} hold the results of the statements before the failing one.
  */
 final class KsqlEndpoint implements Endpoint {
+
+    private static final TypeReference<List<KsqlEntity>> ENTITIES = new TypeReference<>() { };
 
     private final StatementExecutor executor;
     private final Executor workers;
@@ -39,8 +43,8 @@ final class KsqlEndpoint implements Endpoint {
         workers.execute(() -> {
             try {
                 List<KsqlEntity> entities = executor.execute(sql, properties);
-                exchange.sendJson(HttpResponseStatus.OK, entities);
-            } catch (StatementException | RuntimeException e) {
+                exchange.sendJsonBytes(HttpResponseStatus.OK, exchange.mapper().writerFor(ENTITIES).writeValueAsBytes(entities));
+            } catch (StatementException | IOException | RuntimeException e) {
                 exchange.sendError(Errors.toMessage(e));
             }
         });
