@@ -94,16 +94,23 @@ public final class RunnelClient {
         body.put("sql", Objects.requireNonNull(sql, "sql"));
         body.put("properties", properties);
         StreamedQuery.LineQueue lines = new StreamedQuery.LineQueue();
-        int[] status = new int[1];
+        // The response future completes only when the body ends, so the status is taken from
+        // the body handler as soon as the headers arrive.
+        CompletableFuture<Integer> status = new CompletableFuture<>();
         HttpResponse.BodyHandler<Void> handler = info -> {
-            status[0] = info.statusCode();
+            status.complete(info.statusCode());
             return HttpResponse.BodySubscribers.fromLineSubscriber(lines, s -> null, StandardCharsets.UTF_8, null);
         };
         CompletableFuture<HttpResponse<Void>> future = http.sendAsync(post("/query-stream", body, DELIMITED), handler);
+        future.whenComplete((response, failure) -> {
+            if (failure != null) {
+                status.completeExceptionally(failure);
+            }
+        });
         try {
-            future.get();
-            if (status[0] != 200) {
-                throw ErrorBodies.parse(mapper, status[0], lines.readAll().strip());
+            int code = status.get();
+            if (code != 200) {
+                throw ErrorBodies.parse(mapper, code, lines.readAll().strip());
             }
             String first = lines.take();
             while (first != StreamedQuery.LineQueue.END && first != StreamedQuery.LineQueue.FAILED
