@@ -11,7 +11,9 @@ import io.runnel.server.client.RunnelClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -152,10 +154,11 @@ public final class RunnelMain {
                 ? TerminalBuilder.builder().system(false).streams(InputStream.nullInputStream(), out)
                         .type(Terminal.TYPE_DUMB).dumb(true).build()
                 : terminal(in, terminalOut)) {
-            Shell shell = new Shell(client, terminal, script != null ? null : history, format);
             if (script != null) {
-                return shell.runScript(script) ? 0 : 1;
+                PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+                return new Shell(client, terminal, writer, null, format).runScript(script) ? 0 : 1;
             }
+            Shell shell = new Shell(client, terminal, history, format);
             if (history != null && history.getParent() != null) {
                 Files.createDirectories(history.getParent());
             }

@@ -67,12 +67,19 @@ public final class Shell {
     private enum Outcome { OK, FAILED, EXIT }
 
     /**
+     * A shell that prints to the terminal.
+     *
      * @param historyFile where typed lines are kept between sessions; null for none
      */
     public Shell(RunnelClient client, Terminal terminal, Path historyFile, OutputFormat format) {
+        this(client, terminal, terminal.writer(), historyFile, format);
+    }
+
+    /** A shell that prints to {@code out} (scripts: {@code --execute}, {@code --file}). */
+    public Shell(RunnelClient client, Terminal terminal, PrintWriter out, Path historyFile, OutputFormat format) {
         this.client = Objects.requireNonNull(client, "client");
         this.terminal = Objects.requireNonNull(terminal, "terminal");
-        this.out = terminal.writer();
+        this.out = Objects.requireNonNull(out, "out");
         this.historyFile = historyFile;
         this.format = Objects.requireNonNull(format, "format");
     }
@@ -156,6 +163,7 @@ public final class Shell {
     }
 
     private Outcome execute(String statement) {
+        // Sent without leading comments, so that positions in errors refer to what was sent.
         String body = StatementSplitter.stripLeadingComments(statement);
         try {
             if (isLocalCommand(body)) {
@@ -177,16 +185,16 @@ public final class Shell {
                 return Outcome.OK;
             }
             if (body.regionMatches(true, 0, "SELECT", 0, 6)) {
-                return query(statement);
+                return query(body);
             }
-            List<KsqlEntity> results = client.execute(statement, properties);
+            List<KsqlEntity> results = client.execute(body, properties);
             print(results);
             if (results.stream().anyMatch(e -> e instanceof KsqlEntity.CommandStatusEntity)) {
                 refreshNames();
             }
             return Outcome.OK;
         } catch (RunnelClientException e) {
-            out.print(errors.render(e, statement));
+            out.print(errors.render(e, body));
             out.flush();
             return Outcome.FAILED;
         }
@@ -194,9 +202,13 @@ public final class Shell {
 
     private Outcome query(String statement) {
         boolean push = PUSH.matcher(statement).find();
-        StreamedQuery query = client.streamQuery(statement, properties);
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> query.close());
+        // Ctrl-C from the moment the query is sent: stops the query, never the shell.
+        CancelOnInterrupt cancel = new CancelOnInterrupt();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> cancel.interrupt());
+        StreamedQuery query = null;
         try {
+            query = client.streamQuery(statement, properties);
+            cancel.attach(query);
             if (format == OutputFormat.JSON) {
                 println(toJson(Map.of("queryId", query.queryId(), "columnNames", query.columnNames(),
                         "columnTypes", query.columnTypes())));
@@ -221,8 +233,30 @@ public final class Shell {
             return Outcome.OK;
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
-            query.close();
+            if (query != null) {
+                query.close();
+            }
             out.flush();
+        }
+    }
+
+    /** Closes the running query on Ctrl-C, including one that arrives before it started. */
+    private static final class CancelOnInterrupt {
+        private StreamedQuery query;
+        private boolean interrupted;
+
+        synchronized void attach(StreamedQuery started) {
+            query = started;
+            if (interrupted) {
+                started.close();
+            }
+        }
+
+        synchronized void interrupt() {
+            interrupted = true;
+            if (query != null) {
+                query.close();
+            }
         }
     }
 

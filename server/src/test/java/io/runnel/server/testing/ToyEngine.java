@@ -142,9 +142,9 @@ public final class ToyEngine implements StatementExecutor {
             id = (push ? "transient_" : "pull_") + name + "_" + (++nextQuery);
         }
         ToyQuery query = new ToyQuery(id, name, sink, limit);
-        queries.add(query);
         sink.header(new QueryHeader(id, List.of(new QueryHeader.Column("ID", "INTEGER", !push),
                 QueryHeader.Column.value("V", "STRING"))));
+        queries.add(query);
         if (!push) {
             for (Map<String, Object> row : rows) {
                 query.offer(row);
