@@ -107,6 +107,20 @@ class RestEndpointsTest {
     }
 
     @Test
+    void shouldAddThePositionOfTheMistakeWhenTheEngineKnowsIt() throws Exception {
+        request("POST", "/ksql", ksql("CREATE STREAM S (ID INT KEY);"));
+
+        Response positioned = request("POST", "/ksql", ksql("DESCRIBE NOPE;"));
+        Response unpositioned = request("POST", "/ksql", ksql("CREATE STREAM S (ID INT KEY);"));
+
+        assertThat(positioned.body().get("line").asInt()).isEqualTo(1);
+        assertThat(positioned.body().get("column").asInt()).isEqualTo(10);
+        assertThat(unpositioned.status()).isEqualTo(400);
+        assertThat(unpositioned.body().has("line")).isFalse();
+        assertThat(unpositioned.body().has("column")).isFalse();
+    }
+
+    @Test
     void shouldRejectQueriesOnKsqlEndpointWith40002() throws Exception {
         request("POST", "/ksql", ksql("CREATE STREAM S (ID INT KEY);"));
 

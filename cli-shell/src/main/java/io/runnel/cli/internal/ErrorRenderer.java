@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders an error for the user: the message and, when the message names a position the way
- * ksqlDB's do ({@code line 2:15: ...}), the offending line of the statement with a caret under
- * the column. Never a stack trace. Stateless.
+ * Renders an error for the user: the message and, when the position is known (sent by the
+ * server, or named in the message the way ksqlDB's are: {@code line 2:15: ...}), the offending
+ * line of the statement with a caret under the column. Never a stack trace. Stateless.
  */
 public final class ErrorRenderer {
 
@@ -18,7 +18,10 @@ public final class ErrorRenderer {
             return "Could not reach the server: " + error.getMessage() + "\n";
         }
         StringBuilder out = new StringBuilder(error.getMessage()).append('\n');
-        String caret = caret(error.getMessage(), error.statementText() != null ? error.statementText() : statement);
+        String text = error.statementText() != null ? error.statementText() : statement;
+        String caret = error.line() > 0 && error.column() > 0
+                ? caret(error.line(), error.column(), text)
+                : caret(error.getMessage(), text);
         if (!caret.isEmpty()) {
             out.append(caret);
         }
@@ -37,8 +40,14 @@ public final class ErrorRenderer {
         if (!m.find()) {
             return "";
         }
-        int line = Integer.parseInt(m.group(1));
-        int column = Integer.parseInt(m.group(2));
+        return caret(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), statement);
+    }
+
+    /** Line {@code line} of the statement and a caret under {@code column}; empty if out of range. */
+    public String caret(int line, int column, String statement) {
+        if (statement == null) {
+            return "";
+        }
         String[] lines = statement.split("\n", -1);
         if (line < 1 || line > lines.length || column < 1) {
             return "";

@@ -79,6 +79,14 @@ class RenderersTest {
     }
 
     @Test
+    void shouldPutACaretWhereTheServerSaysWhenTheMessageHasNoPosition() {
+        RunnelClientException e = new RunnelClientException(400, 40001,
+                "Could not find STREAM/TABLE 'NOPE' in the Metastore", "DESCRIBE NOPE;", List.of(), 1, 10);
+
+        assertThat(new ErrorRenderer().render(e, "ignored")).endsWith("DESCRIBE NOPE;\n         ^\n");
+    }
+
+    @Test
     void shouldShowOnlyTheMessageWhenNoPositionIsKnown() {
         RunnelClientException e = new RunnelClientException(400, 40001, "S does not exist.", "SELECT * FROM S;", null);
 

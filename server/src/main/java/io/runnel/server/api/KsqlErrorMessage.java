@@ -1,5 +1,6 @@
 package io.runnel.server.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -27,7 +28,8 @@ public sealed interface KsqlErrorMessage {
     static KsqlErrorMessage of(StatementException e) {
         return e.statementText() == null
                 ? new GenericError(e.errorCode(), e.getMessage())
-                : new StatementError(e.errorCode(), e.getMessage(), e.statementText(), e.entities());
+                : new StatementError(e.errorCode(), e.getMessage(), e.statementText(), e.entities(), e.line(),
+                        e.column());
     }
 
     /** An error that is not about one statement. */
@@ -37,12 +39,24 @@ public sealed interface KsqlErrorMessage {
         }
     }
 
-    /** A statement failed; {@code entities} are the results of the statements before it. */
+    /**
+     * A statement failed; {@code entities} are the results of the statements before it.
+     * {@code line} and {@code column} (1-based, within {@code statementText}) are Runnel's
+     * addition to ksqlDB's shape, sent only when known (ksqlDB clients ignore them); the shell
+     * puts a caret there.
+     */
     record StatementError(@JsonProperty("error_code") int errorCode, String message, String statementText,
-            List<KsqlEntity> entities) implements KsqlErrorMessage {
+            List<KsqlEntity> entities,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) int line,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) int column) implements KsqlErrorMessage {
         public StatementError {
             Objects.requireNonNull(message, "message");
             entities = entities == null ? List.of() : List.copyOf(entities);
+        }
+
+        /** Without a position. */
+        public StatementError(int errorCode, String message, String statementText, List<KsqlEntity> entities) {
+            this(errorCode, message, statementText, entities, 0, 0);
         }
     }
 }

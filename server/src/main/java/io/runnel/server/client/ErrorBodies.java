@@ -14,7 +14,8 @@ final class ErrorBodies {
         try {
             KsqlErrorMessage error = mapper.readValue(body, KsqlErrorMessage.class);
             if (error instanceof KsqlErrorMessage.StatementError s) {
-                return new RunnelClientException(httpStatus, s.errorCode(), s.message(), s.statementText(), s.entities());
+                return new RunnelClientException(httpStatus, s.errorCode(), s.message(), s.statementText(), s.entities(),
+                        s.line(), s.column());
             }
             return new RunnelClientException(httpStatus, error.errorCode(), error.message(), null, null);
         } catch (IOException | RuntimeException e) {

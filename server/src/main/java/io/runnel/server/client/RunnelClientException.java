@@ -17,14 +17,24 @@ public final class RunnelClientException extends RuntimeException {
     private final int errorCode;
     private final String statementText;
     private final transient List<KsqlEntity> entities;
+    private final int line;
+    private final int column;
 
     public RunnelClientException(int httpStatus, int errorCode, String message, String statementText,
             List<KsqlEntity> entities) {
+        this(httpStatus, errorCode, message, statementText, entities, 0, 0);
+    }
+
+    /** With the 1-based position of the mistake in {@code statementText} (0 when unknown). */
+    public RunnelClientException(int httpStatus, int errorCode, String message, String statementText,
+            List<KsqlEntity> entities, int line, int column) {
         super(message);
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
         this.statementText = statementText;
         this.entities = entities == null ? List.of() : List.copyOf(entities);
+        this.line = line;
+        this.column = column;
     }
 
     /** A transport failure. */
@@ -34,6 +44,18 @@ public final class RunnelClientException extends RuntimeException {
         this.errorCode = -1;
         this.statementText = null;
         this.entities = List.of();
+        this.line = 0;
+        this.column = 0;
+    }
+
+    /** 1-based line of the mistake within {@link #statementText()}, 0 if the server did not say. */
+    public int line() {
+        return line;
+    }
+
+    /** 1-based column of the mistake within its line, 0 if the server did not say. */
+    public int column() {
+        return column;
     }
 
     public int httpStatus() {
