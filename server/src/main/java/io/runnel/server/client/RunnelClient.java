@@ -134,7 +134,7 @@ public final class RunnelClient {
             Thread.currentThread().interrupt();
             throw new RunnelClientException("interrupted while starting the query", e);
         } catch (ExecutionException e) {
-            throw new RunnelClientException("cannot reach " + base + ": " + e.getCause().getMessage(), e.getCause());
+            throw new RunnelClientException("cannot reach " + base + ": " + describe(e.getCause()), e.getCause());
         } catch (IOException e) {
             lines.cancel();
             throw new RunnelClientException("unreadable query header from the server", e);
@@ -242,7 +242,7 @@ public final class RunnelClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new RunnelClientException("cannot reach " + base + ": " + e.getMessage(), e);
+            throw new RunnelClientException("cannot reach " + base + ": " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunnelClientException("interrupted while waiting for " + base, e);
@@ -258,6 +258,14 @@ public final class RunnelClient {
         } catch (IOException e) {
             throw new RunnelClientException("unreadable response from " + base + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     private static List<String> strings(JsonNode array) {
