@@ -127,6 +127,7 @@ class QueryStreamEndpointTest {
             engine.lastQuery().fail("boom");
 
             JsonNode error = json.readTree(http.readBodyLine());
+            assertThat(error.get("@type").asText()).isEqualTo("generic_error");
             assertThat(error.get("error_code").asInt()).isEqualTo(50000);
             assertThat(error.get("message").asText()).isEqualTo("boom");
             assertThat(http.readBodyLine()).isNull();

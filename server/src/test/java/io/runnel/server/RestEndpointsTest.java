@@ -160,6 +160,17 @@ class RestEndpointsTest {
     }
 
     @Test
+    void shouldRefuseBodiesOverTheLimitWith413() throws Exception {
+        server.close();
+        server = RunnelServer.start(new RunnelServerConfig("127.0.0.1", 0, null, "default_", 1, 1024), engine);
+
+        Response r = request("POST", "/ksql", ksql("SHOW STREAMS; -- " + "x".repeat(2000)));
+
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.body().get("message").asText()).contains("larger than 1024 bytes");
+    }
+
+    @Test
     void shouldDescribeServerOnInfo() throws Exception {
         Response r = request("GET", "/info", null);
 

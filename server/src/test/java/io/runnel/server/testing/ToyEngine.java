@@ -142,9 +142,12 @@ public final class ToyEngine implements StatementExecutor {
             id = (push ? "transient_" : "pull_") + name + "_" + (++nextQuery);
         }
         ToyQuery query = new ToyQuery(id, name, sink, limit);
-        sink.header(new QueryHeader(id, List.of(new QueryHeader.Column("ID", "INTEGER", !push),
-                QueryHeader.Column.value("V", "STRING"))));
-        queries.add(query);
+        // Visible to inserts at once, but rows wait (on the query's lock) until the header is out.
+        synchronized (query) {
+            queries.add(query);
+            sink.header(new QueryHeader(id, List.of(new QueryHeader.Column("ID", "INTEGER", !push),
+                    QueryHeader.Column.value("V", "STRING"))));
+        }
         if (!push) {
             for (Map<String, Object> row : rows) {
                 query.offer(row);

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.runnel.server.api.ErrorCodes;
 import io.runnel.server.api.KsqlErrorMessage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Objects;
@@ -79,7 +80,8 @@ final class HttpExchange {
 
     /** A complete error response; the status comes from the error code. */
     void sendError(KsqlErrorMessage error) {
-        sendJson(HttpResponseStatus.valueOf(io.runnel.server.api.ErrorCodes.httpStatus(error.errorCode())), error);
+        sendBytes(HttpResponseStatus.valueOf(ErrorCodes.httpStatus(error.errorCode())), "application/json",
+                Json.writeError(mapper, error));
     }
 
     /** A complete response with no body. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.runnel.server.api.KsqlErrorMessage;
 
 /** The one JSON configuration of the server and its client. */
 public final class Json {
@@ -19,6 +20,18 @@ public final class Json {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+    }
+
+    /**
+     * An error body with its {@code "@type"}, also where the declared type would not carry it
+     * (inside a map, for instance).
+     */
+    public static byte[] writeError(ObjectMapper mapper, KsqlErrorMessage error) {
+        try {
+            return mapper.writerFor(KsqlErrorMessage.class).writeValueAsBytes(error);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write error as JSON", e);
+        }
     }
 
     /** {@code value} as JSON bytes; the values we write are always serializable. */

@@ -95,7 +95,7 @@ final class QueryStreamFormats {
 
         @Override
         public byte[] error(KsqlErrorMessage error) {
-            return concat("", Json.write(mapper, error), "\n");
+            return concat("", Json.writeError(mapper, error), "\n");
         }
 
         @Override
@@ -139,7 +139,7 @@ final class QueryStreamFormats {
 
         @Override
         public byte[] error(KsqlErrorMessage error) {
-            return concat(",\n", Json.write(mapper, error), "");
+            return concat(",\n", Json.writeError(mapper, error), "");
         }
 
         @Override
@@ -190,7 +190,7 @@ final class QueryStreamFormats {
 
         @Override
         public byte[] error(KsqlErrorMessage error) {
-            return concat(",\n", Json.write(mapper, Map.of("errorMessage", error)), "");
+            return concat(",\n{\"errorMessage\":", Json.writeError(mapper, error), "}");
         }
 
         @Override
