@@ -10,6 +10,7 @@ import io.runnel.server.testing.RawHttp;
 import io.runnel.server.testing.ToyEngine;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,41 @@ class QueryStreamEndpointTest {
             insert(2, "b");
             assertThat(http.readBodyLine()).isEqualTo("[2,\"b\"]");
             assertThat(engine.lastQuery().isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldStallThePushQueryWhileTheClientDoesNotReadAndResumeWhenItDoes() throws Exception {
+        int total = 200_000;
+        String value = "x".repeat(100);
+        AtomicInteger produced = new AtomicInteger();
+        try (RawHttp http = RawHttp.connect(server.address())) {
+            http.send("POST", "/query-stream", DELIMITED, queryStream("SELECT * FROM S EMIT CHANGES;"));
+            http.readHead();
+            http.readBodyLine();
+            Thread producer = new Thread(() -> {
+                for (int i = 0; i < total; i++) {
+                    try {
+                        insert(i, value);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    produced.incrementAndGet();
+                }
+            }, "toy-producer");
+            producer.start();
+
+            while (producer.getState() != Thread.State.WAITING) {
+                assertThat(producer.isAlive()).as("producer finished without ever waiting for the client").isTrue();
+                Thread.sleep(5);
+            }
+            assertThat(produced.get()).isLessThan(total);
+
+            for (int i = 0; i < total; i++) {
+                assertThat(http.readBodyLine()).startsWith("[" + i + ",");
+            }
+            producer.join();
+            assertThat(produced.get()).isEqualTo(total);
         }
     }
 

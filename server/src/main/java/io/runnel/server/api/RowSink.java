@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * Receives the result of one query, as it is produced (see {@link StatementExecutor#query} for
- * the order of calls). Calls for one query must not overlap. Implementations provided by the
- * server never block for long: they hand the bytes to the network and return.
+ * the order of calls). Calls for one query must not overlap. The server's implementation hands
+ * the bytes to the network and returns, except that {@link #row} and {@link #tombstone} wait
+ * while the client is behind (back-pressure), until it catches up or disconnects; so the engine
+ * must not call them while holding a lock its {@link QueryHandle#close()} needs.
  *
  * <p>Column values are JSON-friendly Java values: {@code String}, {@code Integer},
  * {@code Long}, {@code Double}, {@code java.math.BigDecimal}, {@code Boolean}, {@code null},

@@ -210,7 +210,7 @@ public final class ToyEngine implements StatementExecutor {
         private final int limit;
         private final CountDownLatch closed = new CountDownLatch(1);
         private int sent;
-        private boolean done;
+        private volatile boolean done;
 
         ToyQuery(String id, String stream, RowSink sink, int limit) {
             this.id = id;
@@ -250,11 +250,10 @@ public final class ToyEngine implements StatementExecutor {
             return id;
         }
 
+        /** Not synchronized: a row may be waiting for a slow client while holding the lock. */
         @Override
         public void close() {
-            synchronized (this) {
-                done = true;
-            }
+            done = true;
             closed.countDown();
         }
 

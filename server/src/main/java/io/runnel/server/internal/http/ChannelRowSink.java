@@ -14,8 +14,11 @@ import java.util.List;
  *
  * <p>Thread-safe: the engine calls it from its threads while the server may {@link #detach()}
  * it when the client goes away; after either the end or a detach, calls do nothing.
- * Rows are handed to Netty without waiting; a client slower than the query makes the server
- * buffer (no back-pressure yet).
+ *
+ * <p>Back-pressure: after writing a row, {@link #row} waits while the connection's outbound
+ * buffer is above Netty's high-water mark (64 KiB by default), so a client that reads slower
+ * than the query produces stalls the query's thread instead of filling the server's memory (as
+ * ksqlDB's push queries stall on their full queue). A disconnect ends the wait.
  */
 final class ChannelRowSink implements RowSink {
 
@@ -45,16 +48,33 @@ final class ChannelRowSink implements RowSink {
     }
 
     @Override
-    public synchronized void row(List<Object> values) {
-        if (!ended && started) {
+    public void row(List<Object> values) {
+        synchronized (this) {
+            if (ended || !started) {
+                return;
+            }
             exchange.writeChunk(writer.row(values));
         }
+        awaitClient();
     }
 
     @Override
-    public synchronized void tombstone(List<Object> values) {
-        if (!ended && started) {
+    public void tombstone(List<Object> values) {
+        synchronized (this) {
+            if (ended || !started) {
+                return;
+            }
             exchange.writeChunk(writer.tombstone(values));
+        }
+        awaitClient();
+    }
+
+    /** Back-pressure: the engine's thread waits while the client is behind (outside the lock). */
+    private void awaitClient() {
+        try {
+            exchange.awaitWritable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -37,6 +37,7 @@ final class HttpExchange {
     private final HttpHeaders headers;
     private final boolean keepAlive;
     private final ObjectMapper mapper;
+    private final Object writability = new Object();
 
     HttpExchange(Channel channel, HttpMethod method, String path, HttpHeaders headers, boolean keepAlive,
             ObjectMapper mapper) {
@@ -111,6 +112,29 @@ final class HttpExchange {
     void writeChunk(byte[] bytes) {
         if (bytes.length > 0) {
             channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
+        }
+    }
+
+    /**
+     * Waits while the connection's outbound buffer is above its high-water mark (the client reads
+     * slower than we write), until it drains or the connection closes: back-pressure for streamed
+     * responses. Returns at once on the connection's event loop, which must never wait.
+     */
+    void awaitWritable() throws InterruptedException {
+        if (channel.eventLoop().inEventLoop()) {
+            return;
+        }
+        synchronized (writability) {
+            while (channel.isActive() && !channel.isWritable()) {
+                writability.wait();
+            }
+        }
+    }
+
+    /** Wakes {@link #awaitWritable()}; called by the dispatcher when writability or liveness changes. */
+    void writabilityChanged() {
+        synchronized (writability) {
+            writability.notifyAll();
         }
     }
 

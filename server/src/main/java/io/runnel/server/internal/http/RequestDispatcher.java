@@ -126,7 +126,18 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (exchange != null) {
+            exchange.writabilityChanged();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (exchange != null) {
+            exchange.writabilityChanged();
+        }
         if (listener != null) {
             StreamingEndpoint.BodyListener current = listener;
             listener = null;
