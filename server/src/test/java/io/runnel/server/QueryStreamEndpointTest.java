@@ -67,10 +67,10 @@ class QueryStreamEndpointTest {
 
     @Test
     void shouldStallThePushQueryWhileTheClientDoesNotReadAndResumeWhenItDoes() throws Exception {
-        int total = 200_000;
-        String value = "x".repeat(100);
+        int total = 20_000;
+        String value = "x".repeat(400);
         AtomicInteger produced = new AtomicInteger();
-        try (RawHttp http = RawHttp.connect(server.address())) {
+        try (RawHttp http = RawHttp.connect(server.address(), 65536)) {
             http.send("POST", "/query-stream", DELIMITED, queryStream("SELECT * FROM S EMIT CHANGES;"));
             http.readHead();
             http.readBodyLine();

@@ -30,12 +30,20 @@ public final class RawHttp implements AutoCloseable {
 
     private RawHttp(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream());
+        this.in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         this.out = socket.getOutputStream();
     }
 
     public static RawHttp connect(InetSocketAddress address) throws IOException {
+        return connect(address, 0);
+    }
+
+    /** With a small receive buffer (bytes; 0 for the default), to make a slow client quickly. */
+    public static RawHttp connect(InetSocketAddress address, int receiveBufferBytes) throws IOException {
         Socket socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
         socket.connect(address, 10_000);
         socket.setSoTimeout(30_000);
         return new RawHttp(socket);

@@ -9,6 +9,7 @@ import io.runnel.server.api.RowSink;
 import io.runnel.server.api.StatementException;
 import io.runnel.server.api.StatementExecutor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class ToyEngine implements StatementExecutor {
         Matcher create = CREATE.matcher(text);
         if (create.matches()) {
             String name = create.group(1).toUpperCase(Locale.ROOT);
-            if (streams.putIfAbsent(name, new CopyOnWriteArrayList<>()) != null) {
+            if (streams.putIfAbsent(name, Collections.synchronizedList(new ArrayList<>())) != null) {
                 throw new StatementException(ErrorCodes.BAD_STATEMENT,
                         "Cannot add stream '" + name + "': A stream with the same name already exists", text);
             }
@@ -149,7 +150,11 @@ public final class ToyEngine implements StatementExecutor {
                     QueryHeader.Column.value("V", "STRING"))));
         }
         if (!push) {
-            for (Map<String, Object> row : rows) {
+            List<Map<String, Object>> snapshot;
+            synchronized (rows) {
+                snapshot = List.copyOf(rows);
+            }
+            for (Map<String, Object> row : snapshot) {
                 query.offer(row);
             }
             query.finish(null);
@@ -189,7 +194,10 @@ public final class ToyEngine implements StatementExecutor {
 
     /** The rows of a stream, each as {@code [ID, V]}. */
     public List<String> executeQueryRows(String stream) {
-        return streams.get(stream).stream().map(r -> "[" + r.get("ID") + ", " + r.get("V") + "]").toList();
+        List<Map<String, Object>> rows = streams.get(stream);
+        synchronized (rows) {
+            return rows.stream().map(r -> "[" + r.get("ID") + ", " + r.get("V") + "]").toList();
+        }
     }
 
     /** Every query started so far, oldest first. */
