@@ -91,7 +91,9 @@ public final class Shell {
                 .appName("runnel")
                 .completer(new ShellCompleter(this::names))
                 .option(LineReader.Option.CASE_INSENSITIVE, true)
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                // Continuation lines of a statement are usually indented: keep them too.
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false);
         if (historyFile != null) {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
