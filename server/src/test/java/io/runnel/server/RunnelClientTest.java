@@ -56,6 +56,30 @@ class RunnelClientTest {
     }
 
     @Test
+    void shouldReadEveryEntityKindBackAsWritten() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = io.runnel.server.internal.http.Json.newMapper();
+        List<KsqlEntity> all = List.of(
+                new KsqlEntity.TypeList("SHOW TYPES;", Map.of("ADDRESS", new KsqlEntity.SchemaInfo("STRUCT",
+                        List.of(new KsqlEntity.FieldInfo("CITY", KsqlEntity.SchemaInfo.of("STRING"), null)), null, null))),
+                new KsqlEntity.FunctionDescriptionList("DESCRIBE FUNCTION ABS;", "ABS", "d", "a", "1", "p",
+                        List.of(new KsqlEntity.FunctionInfo(List.of(new KsqlEntity.ArgumentInfo("x", "INT", "", false)),
+                                "INT", "")), "SCALAR"),
+                new KsqlEntity.QueriesList("SHOW QUERIES;", List.of(new KsqlEntity.RunningQuery("CSAS", List.of("S2"),
+                        List.of("s2"), "CSAS_S2_1", Map.of("RUNNING", 1), "PERSISTENT", "RUNNING"))),
+                new KsqlEntity.KafkaTopicsList("SHOW TOPICS;", List.of(new KsqlEntity.KafkaTopicInfo("t", List.of(1, 1)))),
+                new KsqlEntity.PropertiesList("SHOW PROPERTIES;", List.of(new KsqlEntity.Property("a", "KSQL", "b")),
+                        List.of(), List.of("a")),
+                new KsqlEntity.WarningEntity("X;", "careful"));
+        com.fasterxml.jackson.core.type.TypeReference<List<KsqlEntity>> type = new com.fasterxml.jackson.core.type.TypeReference<>() { };
+
+        String json = mapper.writerFor(type).writeValueAsString(all);
+
+        assertThat(mapper.readValue(json, type)).isEqualTo(all);
+        assertThat(json).contains("\"@type\":\"type_list\"").contains("\"@type\":\"describe_function\"")
+                .contains("\"@type\":\"kafka_topics\"").contains("\"isVariadic\":false");
+    }
+
+    @Test
     void shouldThrowTypedErrorWithCodeStatementAndEarlierEntities() {
         assertThatThrownBy(() -> client.execute("CREATE STREAM S (ID INT KEY);\nDESCRIBE NOPE;"))
                 .isInstanceOfSatisfying(RunnelClientException.class, e -> {

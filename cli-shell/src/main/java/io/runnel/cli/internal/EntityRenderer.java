@@ -43,6 +43,14 @@ public final class EntityRenderer {
             return explain(e.queryDescription());
         } else if (entity instanceof KsqlEntity.WarningEntity e) {
             return e.message() + "\n";
+        } else if (entity instanceof KsqlEntity.SourceDescriptionList e) {
+            return e.sourceDescriptions().stream().map(this::describe).collect(Collectors.joining("\n"));
+        } else if (entity instanceof KsqlEntity.FunctionDescriptionList e) {
+            return describeFunction(e);
+        } else if (entity instanceof KsqlEntity.TypeList e) {
+            return table(List.of("Type Name", "Schema"), e.types().entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .map(t -> List.of(t.getKey(), typeName(t.getValue()))).toList());
         }
         throw new IllegalArgumentException("no rendering for " + entity.getClass().getName());
     }
@@ -102,6 +110,28 @@ public final class EntityRenderer {
         }
         if (q.topology() != null) {
             out.append("\nProcessing topology\n-------------------\n").append(q.topology()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private String describeFunction(KsqlEntity.FunctionDescriptionList f) {
+        StringBuilder out = new StringBuilder();
+        field(out, "Name", f.name());
+        field(out, "Author", f.author());
+        field(out, "Version", f.version());
+        field(out, "Overview", f.description());
+        field(out, "Type", f.type());
+        for (KsqlEntity.FunctionInfo signature : f.functions()) {
+            String args = signature.arguments().stream()
+                    .map(a -> (a.name() == null || a.name().isEmpty() ? "" : a.name() + " ") + a.type()
+                            + (a.isVariadic() ? "..." : ""))
+                    .collect(Collectors.joining(", "));
+            out.append('\n');
+            field(out, "Variation", f.name() + "(" + args + ")");
+            field(out, "Returns", signature.returnType());
+            if (signature.description() != null && !signature.description().isEmpty()) {
+                field(out, "Description", signature.description());
+            }
         }
         return out.toString();
     }

@@ -69,6 +69,16 @@ class RenderersTest {
     }
 
     @Test
+    void shouldRenderFunctionDescriptionWithOneVariationPerSignature() {
+        String text = new EntityRenderer().render(new KsqlEntity.FunctionDescriptionList("DESCRIBE FUNCTION ABS;",
+                "ABS", "The absolute value.", "Runnel", "1", "internal", List.of(new KsqlEntity.FunctionInfo(
+                        List.of(new KsqlEntity.ArgumentInfo("x", "DOUBLE", "", false)), "DOUBLE", "")), "SCALAR"));
+
+        assertThat(text).contains("Name            : ABS").contains("Variation       : ABS(x DOUBLE)")
+                .contains("Returns         : DOUBLE");
+    }
+
+    @Test
     void shouldPutACaretUnderTheColumnTheMessageNames() {
         RunnelClientException e = new RunnelClientException(400, 40001,
                 "line 2:6: Syntax error at or near 'FORM'", "SELECT *\nFROM S FORM;", List.of());

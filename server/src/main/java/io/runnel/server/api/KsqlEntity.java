@@ -27,6 +27,9 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = KsqlEntity.SourceDescriptionEntity.class, name = "sourceDescription"),
     @JsonSubTypes.Type(value = KsqlEntity.QueryDescriptionEntity.class, name = "queryDescription"),
     @JsonSubTypes.Type(value = KsqlEntity.WarningEntity.class, name = "warning_entity"),
+    @JsonSubTypes.Type(value = KsqlEntity.SourceDescriptionList.class, name = "source_descriptions"),
+    @JsonSubTypes.Type(value = KsqlEntity.FunctionDescriptionList.class, name = "describe_function"),
+    @JsonSubTypes.Type(value = KsqlEntity.TypeList.class, name = "type_list"),
 })
 public sealed interface KsqlEntity {
 
@@ -241,6 +244,49 @@ public sealed interface KsqlEntity {
             sources = sources == null ? List.of() : List.copyOf(sources);
             sinks = sinks == null ? List.of() : List.copyOf(sinks);
             overriddenProperties = overriddenProperties == null ? Map.of() : Map.copyOf(overriddenProperties);
+        }
+    }
+
+    /** {@code SHOW STREAMS EXTENDED}, {@code SHOW TABLES EXTENDED}: one description per source. */
+    record SourceDescriptionList(String statementText, List<SourceDescription> sourceDescriptions)
+            implements KsqlEntity {
+        public SourceDescriptionList {
+            Objects.requireNonNull(statementText, "statementText");
+            sourceDescriptions = List.copyOf(sourceDescriptions);
+        }
+    }
+
+    /**
+     * {@code DESCRIBE FUNCTION name}.
+     *
+     * @param type      {@code SCALAR}, {@code AGGREGATE} or {@code TABLE}
+     * @param functions one entry per signature
+     */
+    record FunctionDescriptionList(String statementText, String name, String description, String author,
+            String version, String path, List<FunctionInfo> functions, String type) implements KsqlEntity {
+        public FunctionDescriptionList {
+            Objects.requireNonNull(statementText, "statementText");
+            Objects.requireNonNull(name, "name");
+            functions = functions == null ? List.of() : List.copyOf(functions);
+        }
+    }
+
+    /** One signature of a function in {@code DESCRIBE FUNCTION}. */
+    record FunctionInfo(List<ArgumentInfo> arguments, String returnType, String description) {
+        public FunctionInfo {
+            arguments = arguments == null ? List.of() : List.copyOf(arguments);
+        }
+    }
+
+    /** An argument of a function signature. */
+    record ArgumentInfo(String name, String type, String description, boolean isVariadic) {
+    }
+
+    /** {@code SHOW TYPES}: custom types by name. */
+    record TypeList(String statementText, Map<String, SchemaInfo> types) implements KsqlEntity {
+        public TypeList {
+            Objects.requireNonNull(statementText, "statementText");
+            types = types == null ? Map.of() : Map.copyOf(types);
         }
     }
 
