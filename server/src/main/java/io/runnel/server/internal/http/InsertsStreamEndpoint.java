@@ -1,0 +1,184 @@
+package io.runnel.server.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.buffer.ByteBuf;
+import io.runnel.server.api.ErrorCodes;
+import io.runnel.server.api.KsqlErrorMessage;
+import io.runnel.server.api.StatementException;
+import io.runnel.server.api.StatementExecutor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * {@code POST /inserts-stream}: the body is read as it arrives, one JSON object per line. The
+ * first line names the target ({@code {"target": "PAGEVIEWS"}}); each following line is a row,
+ * inserted in order, and acknowledged at once with a line {@code {"status":"ok","seq":n}}
+ * ({@code seq} counts rows from 0). A row that fails is answered with
+ * {@code {"status":"error","seq":n,"error_code":..,"message":..}} and ends the response; later
+ * rows are ignored. An unknown target is a complete 4xx error response.
+ */
+final class InsertsStreamEndpoint implements StreamingEndpoint {
+
+    static final String CONTENT_TYPE = QueryStreamFormats.DELIMITED;
+
+    private final StatementExecutor executor;
+    private final Executor workers;
+    private final int maxLineBytes;
+
+    InsertsStreamEndpoint(StatementExecutor executor, Executor workers, int maxLineBytes) {
+        this.executor = executor;
+        this.workers = workers;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    @Override
+    public BodyListener open(HttpExchange exchange) {
+        return new Request(exchange);
+    }
+
+    /** One request: lines are split on the event loop and processed in order on a worker. */
+    private final class Request implements BodyListener {
+        private final HttpExchange exchange;
+        private final LineSplitter lines = new LineSplitter(maxLineBytes);
+        private final SerialExecutor serial = new SerialExecutor(workers);
+        // The fields below are only touched by tasks of `serial`, one at a time.
+        private String target;
+        private long seq;
+        private boolean done;
+        private volatile boolean aborted;
+
+        Request(HttpExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public void onContent(ByteBuf content) {
+            List<String> complete;
+            try {
+                complete = lines.feed(content);
+            } catch (IllegalArgumentException e) {
+                serial.execute(() -> fail(Errors.badRequest(e.getMessage())));
+                return;
+            }
+            for (String line : complete) {
+                serial.execute(() -> line(line));
+            }
+        }
+
+        @Override
+        public void onEnd() {
+            for (String line : lines.finish()) {
+                serial.execute(() -> line(line));
+            }
+            serial.execute(this::end);
+        }
+
+        @Override
+        public void onAbort() {
+            aborted = true;
+        }
+
+        private void line(String line) {
+            if (done || aborted) {
+                return;
+            }
+            if (target == null) {
+                begin(line);
+            } else {
+                insert(line);
+            }
+        }
+
+        private void begin(String line) {
+            try {
+                JsonNode first = RequestBodies.object(exchange, line.getBytes(StandardCharsets.UTF_8));
+                String name = RequestBodies.requiredText(first, "target");
+                executor.insert(name, List.of());
+                target = name;
+                exchange.startStream(CONTENT_TYPE);
+            } catch (StatementException | RuntimeException e) {
+                fail(Errors.toMessage(e));
+            }
+        }
+
+        private void insert(String line) {
+            long rowSeq = seq++;
+            try {
+                Map<String, Object> row = parseRow(line);
+                executor.insert(target, List.of(row));
+                Map<String, Object> ack = new LinkedHashMap<>();
+                ack.put("status", "ok");
+                ack.put("seq", rowSeq);
+                exchange.writeChunk(ack(ack));
+            } catch (StatementException | RuntimeException e) {
+                KsqlErrorMessage error = Errors.toMessage(e);
+                Map<String, Object> ack = new LinkedHashMap<>();
+                ack.put("status", "error");
+                ack.put("seq", rowSeq);
+                ack.put("error_code", error.errorCode());
+                ack.put("message", error.message());
+                exchange.writeChunk(ack(ack));
+                exchange.endStream();
+                done = true;
+            }
+        }
+
+        private Map<String, Object> parseRow(String line) throws StatementException {
+            JsonNode node;
+            try {
+                node = exchange.mapper().readTree(line);
+            } catch (IOException e) {
+                throw StatementException.badRequest("Invalid JSON in row: " + e.getMessage());
+            }
+            if (node == null || !node.isObject()) {
+                throw StatementException.badRequest("A row must be a JSON object: " + line);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = exchange.mapper().convertValue(node, LinkedHashMap.class);
+            return row;
+        }
+
+        private byte[] ack(Map<String, Object> ack) {
+            byte[] json = Json.write(exchange.mapper(), ack);
+            byte[] out = new byte[json.length + 1];
+            System.arraycopy(json, 0, out, 0, json.length);
+            out[json.length] = '\n';
+            return out;
+        }
+
+        private void fail(KsqlErrorMessage error) {
+            if (done || aborted) {
+                return;
+            }
+            done = true;
+            if (target == null) {
+                exchange.sendError(error);
+            } else {
+                Map<String, Object> ack = new LinkedHashMap<>();
+                ack.put("status", "error");
+                ack.put("seq", seq);
+                ack.put("error_code", error.errorCode());
+                ack.put("message", error.message());
+                exchange.writeChunk(ack(ack));
+                exchange.endStream();
+            }
+        }
+
+        private void end() {
+            if (done || aborted) {
+                return;
+            }
+            done = true;
+            if (target == null) {
+                exchange.sendError(new KsqlErrorMessage.GenericError(ErrorCodes.BAD_REQUEST,
+                        "The request names no target: its first line must be {\"target\": \"NAME\"}"));
+            } else {
+                exchange.endStream();
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.runnel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runnel.server.api.StatementExecutor;
+import io.runnel.server.api.StatementExecutorFactory;
+import io.runnel.server.testing.ToyEngine;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wiring point the engine's adapter plugs into. */
+class StatementExecutorFactoryTest {
+
+    /** What an engine adapter would register. */
+    public static final class ToyFactory implements StatementExecutorFactory {
+        @Override
+        public StatementExecutor create(Path dataDir, Map<String, Object> properties) {
+            return new ToyEngine();
+        }
+    }
+
+    @Test
+    void shouldFindAFactoryRegisteredAsAService(@TempDir Path dir) throws Exception {
+        Path services = Files.createDirectories(dir.resolve("META-INF/services"));
+        Files.writeString(services.resolve(StatementExecutorFactory.class.getName()), ToyFactory.class.getName() + "\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            Optional<StatementExecutorFactory> factory = StatementExecutorFactory.load(loader);
+
+            assertThat(factory).isPresent();
+            assertThat(factory.get().create(dir, Map.of())).isInstanceOf(ToyEngine.class);
+        }
+    }
+
+    @Test
+    void shouldFindNothingWhenNoEngineIsRegistered() {
+        assertThat(StatementExecutorFactory.load()).isEmpty();
+    }
+}
