@@ -36,9 +36,13 @@ public record QttCase(String file, String name, String variant, List<String> sta
         topics = List.copyOf(topics);
     }
 
-    /** A stable identifier: {@code file :: name} plus {@code [variant]} when expanded. */
+    /**
+     * A stable identifier: {@code file :: name} plus {@code [variant]} when expanded. The name is
+     * stripped of surrounding spaces (some test names end with one), so that the id survives a
+     * line-based baseline file and editors that trim lines.
+     */
     public String id() {
-        return file + " :: " + name + (variant.isEmpty() ? "" : " [" + variant + "]");
+        return file + " :: " + name.strip() + (variant.isEmpty() ? "" : " [" + variant + "]");
     }
 
     public boolean skipped() {

@@ -27,6 +27,7 @@ class QttLoaderTest {
                      "outputs": [{"topic": "OUT", "value": {"ID": 1}, "timestamp": 0,
                                   "window": {"start": 0, "end": 10, "type": "time"}}]},
                     {"name": "off", "enabled": false, "statements": []},
+                    {"name": "trailing space ", "statements": ["SELECT 1;"]},
                     {"name": "err", "statements": ["SELEKT 1;"],
                      "expectedException": {"type": "io.confluent.ksql.parser.exception.ParseFailedException", "message": "x"}},
                   ]
@@ -36,7 +37,7 @@ class QttLoaderTest {
         assertThat(cases).extracting(QttCase::id).containsExactly(
                 "t.json :: a [format=AVRO,config=true]", "t.json :: a [format=AVRO,config=false]",
                 "t.json :: a [format=JSON,config=true]", "t.json :: a [format=JSON,config=false]",
-                "t.json :: err");
+                "t.json :: trailing space", "t.json :: err");
         QttCase json = cases.get(2);
         assertThat(json.skipped()).isFalse();
         assertThat(json.statements().get(0)).contains("value_format='JSON'");
@@ -45,7 +46,7 @@ class QttLoaderTest {
         assertThat(json.inputs().get(0).value().get("ID").decimalValue().scale()).isEqualTo(2);
         assertThat(json.outputs().get(0).window()).isEqualTo(new QttRecord.Window(0, 10, "time"));
         assertThat(cases.get(0).skipReason()).contains("AVRO");
-        assertThat(cases.get(4).expectedError().isParseError()).isTrue();
+        assertThat(cases.get(5).expectedError().isParseError()).isTrue();
     }
 
     @Test
