@@ -88,6 +88,9 @@ public final class RunnelMain {
                 case "server" -> {
                     return server(Options.parse(rest, SERVER_OPTIONS), out, err, factories);
                 }
+                case "conformance" -> {
+                    return io.runnel.sql.conformance.ConformanceMain.run(rest.toArray(new String[0]), out, err);
+                }
                 default -> {
                     err.println("runnel: '" + command + "' is not available in this build.");
                     printHelp(err);
@@ -97,6 +100,9 @@ public final class RunnelMain {
         } catch (IllegalArgumentException e) {
             err.println("runnel " + command + ": " + e.getMessage());
             return 2;
+        } catch (java.io.IOException e) {
+            err.println("runnel " + command + ": " + e.getMessage());
+            return 1;
         }
     }
 
@@ -251,6 +257,7 @@ public final class RunnelMain {
         out.println("  ./runnel version                       the version");
         out.println("  ./runnel shell --server URL            the SQL shell on a running server (Runnel or ksqlDB)");
         out.println("        [--file F | --execute SQL] [--output table|json] [--history-file F]");
+        out.println("  ./runnel conformance DIR [--report F]  run ksqlDB-style QTT test files on the SQL engine");
         out.println("  java -jar benchmarks/target/benchmarks.jar list    the benchmark workloads");
         out.println();
         out.println("Waiting for the SQL engine (they say so and exit until its adapter is in the build):");

@@ -128,4 +128,20 @@ class RunnelMainTest {
         assertThat(setup.config().dataDir()).isEqualTo(Path.of("d"));
         assertThat(setup.engineProperties()).containsEntry("auto.offset.reset", "earliest");
     }
+
+    @Test
+    void shouldRunConformanceFilesOfADirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("t.json"), """
+                {"tests": [{"name": "copy",
+                  "statements": ["CREATE STREAM S (ID INT KEY, V STRING) WITH (kafka_topic='in', value_format='JSON');",
+                                 "CREATE STREAM OUT AS SELECT * FROM S;"],
+                  "inputs": [{"topic": "in", "key": 1, "value": {"V": "x"}}],
+                  "outputs": [{"topic": "OUT", "key": 1, "value": {"V": "x"}}]}]}
+                """);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = RunnelMain.run(new String[] {"conformance", dir.toString(), "--report", dir.resolve("r.json").toString()},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("conformance: 1 passed, 0 failed, 0 skipped");
+    }
 }
