@@ -20,7 +20,8 @@ public final class TableFunctions {
     }
 
     @UdtfDescription(name = "CUBE_EXPLODE", category = "TABLE",
-            description = "One row per combination of the values with NULLs (all 2^n grouping sets of the array's elements).")
+            description = "One row per grouping set of the array's elements (each element kept or NULL), all-NULL first; "
+                    + "combinations repeated because an element is NULL are left out.")
     public static final class CubeExplode {
         @Udtf
         public static <T> List<List<T>> cubeExplode(@UdfParameter("columns") List<T> columns) {
@@ -31,9 +32,9 @@ public final class TableFunctions {
                 List<T> row = new ArrayList<>(n);
                 boolean duplicate = false;
                 for (int i = 0; i < n; i++) {
-                    boolean nulled = (mask & (1 << (n - 1 - i))) != 0;
-                    if (nulled && columns.get(i) == null) duplicate = true;
-                    row.add(nulled ? null : columns.get(i));
+                    boolean kept = (mask & (1 << (n - 1 - i))) != 0;
+                    if (kept && columns.get(i) == null) duplicate = true;
+                    row.add(kept ? columns.get(i) : null);
                 }
                 if (!duplicate) out.add(row);
             }
