@@ -128,7 +128,7 @@ public final class FunctionRegistry {
                 function.overloads().stream().map(o -> o.signature().display()).toList());
         MethodOverload best = chosen.overload();
         SignatureMatcher.Match bestMatch = chosen.match();
-        List<SqlType> argumentTypes = args.stream().map(a -> a instanceof ArgType.Typed t ? t.type() : null).toList();
+        List<SqlType> argumentTypes = args.stream().map(FunctionRegistry::ownType).toList();
         return new ResolvedFunction(function.metadata().name(), kind, best, new ArrayList<>(argumentTypes),
                 bestMatch.parameterTypes(), bestMatch.lambdaInputTypes(), best.returnType(bestMatch));
     }
@@ -157,9 +157,14 @@ public final class FunctionRegistry {
             throw new SqlException(SqlErrorCode.NO_MATCHING_FUNCTION_OVERLOAD, "Cannot infer the types of "
                     + best.signature().display() + " for arguments " + display(args));
         }
-        List<SqlType> argumentTypes = args.stream().map(a -> a instanceof ArgType.Typed t ? t.type() : null).toList();
+        List<SqlType> argumentTypes = args.stream().map(FunctionRegistry::ownType).toList();
         return new ResolvedAggregate(function.metadata().name(), best, new ArrayList<>(argumentTypes),
                 bestMatch.parameterTypes(), aggregateType, returnType);
+    }
+
+    private static SqlType ownType(ArgType arg) {
+        if (arg instanceof ArgType.Typed t) return t.type();
+        return arg instanceof ArgType.StringLiteral ? SqlType.STRING : null;
     }
 
     /** An aggregate's A or O type: bound variables, and an open DECIMAL taking the input column's decimal type. */

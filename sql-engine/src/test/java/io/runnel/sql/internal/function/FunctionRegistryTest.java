@@ -108,6 +108,23 @@ class FunctionRegistryTest {
     }
 
     @Test
+    void shouldCastStringLiteralsToTemporalParametersAsInGreatestJson() {
+        // greatest.json "test greatest with dates / times / timestamps"
+        ResolvedFunction dates = resolve("GREATEST", t(SqlType.DATE), t(SqlType.DATE), ArgType.nullLiteral(),
+                ArgType.stringLiteral("2022-06-14"));
+        assertThat(dates.returnType()).isEqualTo(SqlType.DATE);
+        assertThat(dates.invoker().invoke(java.time.LocalDate.ofEpochDay(19071), java.time.LocalDate.ofEpochDay(18824), null,
+                "2022-06-14")).isEqualTo(java.time.LocalDate.ofEpochDay(19157));
+        ResolvedFunction times = resolve("GREATEST", t(SqlType.TIME), ArgType.stringLiteral("09:16:00"));
+        assertThat(times.invoker().invoke(java.time.LocalTime.ofNanoOfDay(10_000_000L), "09:16:00"))
+                .isEqualTo(java.time.LocalTime.ofNanoOfDay(33360000_000_000L));
+        ResolvedFunction timestamps = resolve("GREATEST", t(SqlType.TIMESTAMP), ArgType.stringLiteral("2022-06-14"));
+        assertThat(timestamps.invoker().invoke(java.time.Instant.ofEpochMilli(1647734400000L), "2022-06-14"))
+                .isEqualTo(java.time.Instant.ofEpochMilli(1655164800000L));
+        assertThat(resolve("UCASE", ArgType.stringLiteral("a")).parameterTypes()).containsExactly(SqlType.STRING);
+    }
+
+    @Test
     void shouldListSignaturesWhenNoOverloadMatches() {
         // greatest.json "test trying to compare numeric and string", dateadd.json "throws on incorrect type"
         assertThatThrownBy(() -> resolve("GREATEST", t(SqlType.STRING), t(SqlType.INTEGER)))
