@@ -5,7 +5,7 @@ import io.runnel.sql.function.UdfDescription;
 import io.runnel.sql.function.UdfParameter;
 import java.util.Objects;
 
-/** COALESCE, IFNULL and NULLIF over any type (all arguments of one type, widened as needed). */
+/** COALESCE, IFNULL and NULLIF over any type (all arguments of one type, widened as needed), and AS_VALUE. */
 public final class NullFunctions {
     private NullFunctions() {
     }
@@ -35,6 +35,15 @@ public final class NullFunctions {
         @Udf
         public static <T> T nullIf(@UdfParameter("expr1") T expr1, @UdfParameter("expr2") T expr2) {
             return Objects.equals(expr1, expr2) ? null : expr1;
+        }
+    }
+
+    @UdfDescription(name = "AS_VALUE", category = "OTHER",
+            description = "Its argument unchanged: marks a key column to be copied into the value.")
+    public static final class AsValue {
+        @Udf
+        public static <T> T asValue(@UdfParameter("source") T source) {
+            return source;
         }
     }
 }

@@ -134,5 +134,6 @@ class CollectionFunctionsTest {
         assertThat(call("IFNULL", 3, 5)).isEqualTo(3);
         assertThat(call("NULLIF", 3, 3)).isNull();
         assertThat(call("NULLIF", 3, 4)).isEqualTo(3);
+        assertThat(call("AS_VALUE", "k")).isEqualTo("k");
     }
 }
