@@ -34,7 +34,7 @@ public final class EncodingFunctions {
         };
     }
 
-    @UdfDescription(name = "ENCODE", category = "STRING",
+    @UdfDescription(name = "encode", category = "STRING",
             description = "Re-encodes a string from one encoding to another (hex, utf8, ascii, base64).")
     public static final class Encode {
         @Udf
@@ -46,7 +46,7 @@ public final class EncodingFunctions {
         }
     }
 
-    @UdfDescription(name = "TO_BYTES", category = "STRING", description = "The bytes of a string in an encoding (hex, utf8, ascii, base64).")
+    @UdfDescription(name = "to_bytes", category = "STRING", description = "The bytes of a string in an encoding (hex, utf8, ascii, base64).")
     public static final class ToBytes {
         @Udf
         public static ByteBuffer toBytes(@UdfParameter("str") String str, @UdfParameter("encoding") String encoding) {
@@ -56,7 +56,7 @@ public final class EncodingFunctions {
         }
     }
 
-    @UdfDescription(name = "FROM_BYTES", category = "STRING", description = "Bytes as a string in an encoding (hex, utf8, ascii, base64).")
+    @UdfDescription(name = "from_bytes", category = "STRING", description = "Bytes as a string in an encoding (hex, utf8, ascii, base64).")
     public static final class FromBytes {
         @Udf
         public static String fromBytes(@UdfParameter("bytes") ByteBuffer bytes, @UdfParameter("encoding") String encoding) {

@@ -24,12 +24,14 @@ class TableFunctionsTest {
         assertThat(explode.invoker().invoke(List.of(1, 2))).isEqualTo(List.of(1, 2));
         assertThat(explode.invoker().invoke(List.of())).isEqualTo(List.of());
         assertThat(explode.invoker().invoke((Object) null)).isEqualTo(List.of());
+        assertThat(resolve("EXPLODE", new SqlType.Array(new SqlType.Decimal(4, 2))).returnType()).isEqualTo(new SqlType.Decimal(4, 2));
     }
 
     @Test
     void shouldRejectMapsAsInExplodeJson() {
         assertThatThrownBy(() -> resolve("EXPLODE", new SqlType.Map(SqlType.STRING, SqlType.INTEGER)))
-                .hasMessageStartingWith("Function 'explode' does not accept parameters (MAP<STRING, INTEGER>)");
+                .hasMessage("Function 'explode' does not accept parameters (MAP<STRING, INTEGER>).\nValid alternatives are:\n"
+                        + "explode(ARRAY<DECIMAL> input)\nexplode(ARRAY<T> list)");
     }
 
     @Test
