@@ -303,6 +303,7 @@ public final class StringFunctions {
             List<String> out = new ArrayList<>();
             if (delimiter.isEmpty()) {
                 for (int i = 0; i < input.length(); i++) out.add(String.valueOf(input.charAt(i)));
+                if (input.isEmpty()) out.add("");
                 return out;
             }
             int from = 0;
@@ -324,6 +325,7 @@ public final class StringFunctions {
             List<ByteBuffer> out = new ArrayList<>();
             if (d.length == 0) {
                 for (byte b : in) out.add(Bytes.wrap(new byte[] {b}));
+                if (in.length == 0) out.add(Bytes.wrap(new byte[0]));
                 return out;
             }
             int from = 0;
