@@ -6,7 +6,6 @@ import static io.runnel.sql.internal.function.Calls.callTyped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runnel.sql.internal.catalog.SqlType;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
