@@ -49,6 +49,7 @@ public final class ExpressionTyper {
     private final java.util.Map<String, Integer> bindings;
     private final IdentityHashMap<Expression, Integer> bound = new IdentityHashMap<>();
     private final IdentityHashMap<FunctionCall, FunctionResolver.ResolvedFunction> calls = new IdentityHashMap<>();
+    private final java.util.Set<Expression> unitLiterals = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     private ExpressionTyper(RowSchema input, FunctionResolver functions, TypeResolver typeResolver,
                             java.util.Map<String, Integer> bindings) {
@@ -74,7 +75,7 @@ public final class ExpressionTyper {
                                        TypeResolver typeResolver, java.util.Map<String, Integer> bindings) {
         ExpressionTyper typer = new ExpressionTyper(input, functions, typeResolver, bindings);
         typer.visit(expression);
-        return new TypedExpression(expression, input, typer.types, typer.bound, typer.calls);
+        return new TypedExpression(expression, input, typer.types, typer.bound, typer.calls, typer.unitLiterals);
     }
 
     private SqlType visit(Expression e) {
@@ -211,9 +212,24 @@ public final class ExpressionTyper {
         throw error(s.position(), "Cannot subscript " + describe(base) + ": only ARRAY and MAP values can be indexed");
     }
 
+    /** Functions whose first argument is a time unit keyword (DAYS, HOURS, ...), passed as a string. */
+    private static final java.util.Set<String> INTERVAL_FUNCTIONS = java.util.Set.of("DATEADD", "DATESUB", "TIMEADD",
+            "TIMESUB", "TIMESTAMPADD", "TIMESTAMPSUB");
+
     private SqlType function(FunctionCall f) {
+        if (INTERVAL_FUNCTIONS.contains(f.name().toUpperCase(java.util.Locale.ROOT)) && !f.arguments().isEmpty()
+                && f.arguments().get(0) instanceof ColumnRef unit && unit.qualifier().isEmpty()
+                && isTimeUnit(unit.name())) {
+            bound.remove(unit);
+            unitLiterals.add(unit);
+            types.put(unit, SqlType.STRING);
+        }
         List<SqlType> argTypes = new ArrayList<>();
         for (Expression a : f.arguments()) {
+            if (unitLiterals.contains(a)) {
+                argTypes.add(SqlType.STRING);
+                continue;
+            }
             if (a instanceof Lambda l) {
                 throw error(l.position(), "Lambda arguments are not supported yet (function " + f.name() + ")");
             }
@@ -392,6 +408,15 @@ public final class ExpressionTyper {
         }
         return TypeRules.common(so, next).orElseThrow(() -> error(p, "All " + what + " must have the same type: "
                 + so.sql() + " and " + next.sql()));
+    }
+
+    private static boolean isTimeUnit(String name) {
+        try {
+            java.util.concurrent.TimeUnit.valueOf(name.endsWith("S") ? name : name + "S");
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String describe(SqlType t) {

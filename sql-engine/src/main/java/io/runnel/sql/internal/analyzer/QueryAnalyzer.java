@@ -142,7 +142,9 @@ public final class QueryAnalyzer {
             List<TypedExpression> args = new ArrayList<>();
             List<SqlType> argTypes = new ArrayList<>();
             // COUNT(*) counts rows: ROWTIME is never null, so counting it counts every row (as ksqlDB does).
-            List<Expression> arguments = call.star()
+            boolean countsRows = call.star() || (call.arguments().isEmpty()
+                    && call.name().equalsIgnoreCase("COUNT"));
+            List<Expression> arguments = countsRows
                     ? List.of(new ColumnRef(Optional.empty(), "ROWTIME", call.position())) : call.arguments();
             for (Expression a : arguments) {
                 TypedExpression t = ExpressionTyper.type(a, input, functions, types);

@@ -19,15 +19,26 @@ public final class TypedExpression {
     private final Map<Expression, SqlType> types;
     private final Map<Expression, Integer> bound;
     private final Map<Expression.FunctionCall, FunctionResolver.ResolvedFunction> functions;
+    private final java.util.Set<Expression> unitLiterals;
 
     TypedExpression(Expression expression, RowSchema input, IdentityHashMap<Expression, SqlType> types,
                     IdentityHashMap<Expression, Integer> bound,
-                    IdentityHashMap<Expression.FunctionCall, FunctionResolver.ResolvedFunction> functions) {
+                    IdentityHashMap<Expression.FunctionCall, FunctionResolver.ResolvedFunction> functions,
+                    java.util.Set<Expression> unitLiterals) {
         this.expression = Objects.requireNonNull(expression, "expression");
         this.input = Objects.requireNonNull(input, "input");
         this.types = types;
         this.bound = bound;
         this.functions = functions;
+        this.unitLiterals = unitLiterals;
+    }
+
+    /**
+     * True when the node is a time unit keyword given to an interval function (DATEADD(DAYS, ...)):
+     * its value is its name as a string.
+     */
+    public boolean isUnitLiteral(Expression node) {
+        return unitLiterals.contains(node);
     }
 
     public Expression expression() {

@@ -94,6 +94,10 @@ public final class ExpressionCompiler {
     // ------------------------------------------------------------------ generation, one method per node kind
 
     private String gen(Expression e) {
+        if (typed.isUnitLiteral(e)) {
+            String unit = ((Expression.ColumnRef) e).name();
+            return constant(unit.endsWith("S") ? unit : unit + "S", "String");
+        }
         if (typed.isBound(e)) {
             return "((" + javaClass(typed.typeOf(e)) + ") row[" + typed.columnIndex(e) + "])";
         }

@@ -15,6 +15,11 @@ public sealed interface ArgType {
         return new Typed(type);
     }
 
+    /** A string literal: STRING, but also accepted where a DATE, TIME or TIMESTAMP is wanted (as ksqlDB does). */
+    static ArgType stringLiteral(String value) {
+        return new StringLiteral(value);
+    }
+
     static ArgType nullLiteral() {
         return NullLiteral.INSTANCE;
     }
@@ -34,6 +39,22 @@ public sealed interface ArgType {
         @Override
         public String display() {
             return type.sql();
+        }
+    }
+
+    /**
+     * A string literal, e.g. {@code '2022-06-14'}: typed STRING, and implicitly castable (cost 1)
+     * to a DATE, TIME or TIMESTAMP parameter; the literal is then converted with
+     * {@link ImplicitCasts#convert} (ISO formats, as CAST does).
+     */
+    record StringLiteral(String value) implements ArgType {
+        public StringLiteral {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String display() {
+            return "STRING";
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * Finds the function classes in the jars of an extension directory ({@code runnel.extension.dir}).
  * Each jar gets its own {@link URLClassLoader} whose parent is the engine's loader, so a jar sees
  * the function API and its own classes (and not other extension jars). Classes that fail to load
- * (e.g. a missing optional dependency) are skipped and logged; jars are read in name order.
+ * (e.g. a missing optional dependency) are skipped and logged; jars are read in name order. The
+ * class loaders stay open for the life of the engine (loaded functions keep using their classes).
  */
 public final class ExtensionJarLoader {
     private static final System.Logger LOG = System.getLogger(ExtensionJarLoader.class.getName());

@@ -49,7 +49,7 @@ public final class FunctionClassScanner {
     public static MethodFunction scalar(Class<?> type, String source) {
         UdfDescription d = type.getAnnotation(UdfDescription.class);
         if (d == null) throw invalid(type, "is not annotated @UdfDescription");
-        FunctionMetadata metadata = new FunctionMetadata(d.name(), FunctionKind.SCALAR, d.description(), d.author(),
+        FunctionMetadata metadata = new FunctionMetadata(d.name(), d.name(), FunctionKind.SCALAR, d.description(), d.author(),
                 d.version(), d.category(), source);
         Object instance = null;
         List<MethodOverload> overloads = new ArrayList<>();
@@ -67,7 +67,7 @@ public final class FunctionClassScanner {
     public static MethodFunction table(Class<?> type, String source) {
         UdtfDescription d = type.getAnnotation(UdtfDescription.class);
         if (d == null) throw invalid(type, "is not annotated @UdtfDescription");
-        FunctionMetadata metadata = new FunctionMetadata(d.name(), FunctionKind.TABLE, d.description(), d.author(),
+        FunctionMetadata metadata = new FunctionMetadata(d.name(), d.name(), FunctionKind.TABLE, d.description(), d.author(),
                 d.version(), d.category(), source);
         Object instance = null;
         List<MethodOverload> overloads = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class FunctionClassScanner {
     public static AggregateFunction aggregate(Class<?> type, String source) {
         UdafDescription d = type.getAnnotation(UdafDescription.class);
         if (d == null) throw invalid(type, "is not annotated @UdafDescription");
-        FunctionMetadata metadata = new FunctionMetadata(d.name(), FunctionKind.AGGREGATE, d.description(), d.author(),
+        FunctionMetadata metadata = new FunctionMetadata(d.name(), d.name(), FunctionKind.AGGREGATE, d.description(), d.author(),
                 d.version(), d.category(), source);
         List<AggregateOverload> overloads = new ArrayList<>();
         for (Method m : sortedMethods(type)) {
@@ -267,7 +267,9 @@ public final class FunctionClassScanner {
 
     private static List<Method> sortedMethods(Class<?> type) {
         return Arrays.stream(type.getMethods())
-                .sorted(Comparator.comparing(Method::getName).thenComparing(m -> Arrays.toString(m.getParameterTypes())))
+                .sorted(Comparator.comparing(Method::getName)
+                        .thenComparing(m -> Arrays.toString(m.getParameterTypes()))
+                        .thenComparing(m -> Arrays.toString(m.getGenericParameterTypes())))
                 .toList();
     }
 

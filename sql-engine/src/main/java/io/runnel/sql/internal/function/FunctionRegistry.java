@@ -122,13 +122,13 @@ public final class FunctionRegistry {
                                            FunctionKind kind) {
         MethodFunction function = functions.get(name.toUpperCase(Locale.ROOT));
         if (function == null) throw notFound(name, kind);
-        Candidate<MethodOverload> chosen = choose(function.metadata().name(), args, function.overloads(),
-                MethodOverload::signature);
-        if (chosen == null) throw noMatch(function.metadata().name(), args,
-                function.overloads().stream().map(o -> o.signature().display()).toList());
+        String messageName = function.metadata().messageName();
+        Candidate<MethodOverload> chosen = choose(messageName, args, function.overloads(), MethodOverload::signature);
+        if (chosen == null) throw noMatch(messageName, args,
+                function.overloads().stream().map(o -> o.signature().displayForError(messageName)).toList());
         MethodOverload best = chosen.overload();
         SignatureMatcher.Match bestMatch = chosen.match();
-        List<SqlType> argumentTypes = args.stream().map(a -> a instanceof ArgType.Typed t ? t.type() : null).toList();
+        List<SqlType> argumentTypes = args.stream().map(FunctionRegistry::ownType).toList();
         return new ResolvedFunction(function.metadata().name(), kind, best, new ArrayList<>(argumentTypes),
                 bestMatch.parameterTypes(), bestMatch.lambdaInputTypes(), best.returnType(bestMatch));
     }
@@ -140,10 +140,10 @@ public final class FunctionRegistry {
     public ResolvedAggregate resolveAggregate(String name, List<ArgType> args) {
         AggregateFunction function = aggregates.get(name.toUpperCase(Locale.ROOT));
         if (function == null) throw notFound(name, FunctionKind.AGGREGATE);
-        Candidate<AggregateOverload> chosen = choose(function.metadata().name(), args, function.overloads(),
-                AggregateOverload::signature);
-        if (chosen == null) throw noMatch(function.metadata().name(), args,
-                function.overloads().stream().map(o -> o.signature().display()).toList());
+        String messageName = function.metadata().messageName();
+        Candidate<AggregateOverload> chosen = choose(messageName, args, function.overloads(), AggregateOverload::signature);
+        if (chosen == null) throw noMatch(messageName, args,
+                function.overloads().stream().map(o -> o.signature().displayForError(messageName)).toList());
         AggregateOverload best = chosen.overload();
         SignatureMatcher.Match bestMatch = chosen.match();
         SqlType firstColumn = best.columnCount() > 0 ? bestMatch.parameterTypes().get(0) : null;
@@ -157,9 +157,14 @@ public final class FunctionRegistry {
             throw new SqlException(SqlErrorCode.NO_MATCHING_FUNCTION_OVERLOAD, "Cannot infer the types of "
                     + best.signature().display() + " for arguments " + display(args));
         }
-        List<SqlType> argumentTypes = args.stream().map(a -> a instanceof ArgType.Typed t ? t.type() : null).toList();
+        List<SqlType> argumentTypes = args.stream().map(FunctionRegistry::ownType).toList();
         return new ResolvedAggregate(function.metadata().name(), best, new ArrayList<>(argumentTypes),
                 bestMatch.parameterTypes(), aggregateType, returnType);
+    }
+
+    private static SqlType ownType(ArgType arg) {
+        if (arg instanceof ArgType.Typed t) return t.type();
+        return arg instanceof ArgType.StringLiteral ? SqlType.STRING : null;
     }
 
     /** An aggregate's A or O type: bound variables, and an open DECIMAL taking the input column's decimal type. */
@@ -194,7 +199,7 @@ public final class FunctionRegistry {
                 .thenComparingInt(c -> genericCount(c.signature()));
         pool.sort(preference);
         if (pool.size() > 1 && preference.compare(pool.get(0), pool.get(1)) == 0) {
-            throw new SqlException(SqlErrorCode.AMBIGUOUS_FUNCTION_CALL, "Function '" + name.toLowerCase(Locale.ROOT)
+            throw new SqlException(SqlErrorCode.AMBIGUOUS_FUNCTION_CALL, "Function '" + name
                     + "' cannot be resolved due to ambiguous method parameters (" + display(args) + ").");
         }
         return pool.get(0);
@@ -229,7 +234,7 @@ public final class FunctionRegistry {
     }
 
     private static SqlException noMatch(String name, List<ArgType> args, List<String> signatures) {
-        return new SqlException(SqlErrorCode.NO_MATCHING_FUNCTION_OVERLOAD, "Function '" + name.toLowerCase(Locale.ROOT)
+        return new SqlException(SqlErrorCode.NO_MATCHING_FUNCTION_OVERLOAD, "Function '" + name
                 + "' does not accept parameters (" + display(args) + ").\nValid alternatives are:\n"
                 + String.join("\n", signatures));
     }

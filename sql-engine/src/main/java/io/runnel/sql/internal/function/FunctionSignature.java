@@ -32,6 +32,18 @@ public record FunctionSignature(String name, List<ParamType> parameters, List<St
         return expanded;
     }
 
+    /** As error messages list alternatives (ksqlDB's form), e.g. {@code substring(STRING str, INTEGER pos)}. */
+    public String displayForError(String functionName) {
+        StringBuilder b = new StringBuilder(functionName).append('(');
+        for (int i = 0; i < parameters.size(); i++) {
+            if (i > 0) b.append(", ");
+            b.append(parameters.get(i).display());
+            if (variadic && i == parameters.size() - 1) b.append("...");
+            b.append(' ').append(parameterNames.get(i));
+        }
+        return b.append(')').toString();
+    }
+
     /** As DESCRIBE FUNCTION shows it, e.g. {@code SUBSTRING(str STRING, pos INTEGER) => STRING}. */
     public String display() {
         StringBuilder b = new StringBuilder(name).append('(');

@@ -82,6 +82,14 @@ public final class ImplicitCasts {
             }
             return out;
         }
+        if (value instanceof String text && from.equals(SqlType.STRING)) {
+            return switch (to.baseType()) {
+                case DATE -> java.time.LocalDate.parse(text.trim());
+                case TIME -> java.time.LocalTime.parse(text.trim());
+                case TIMESTAMP -> parseTimestamp(text.trim());
+                default -> value;
+            };
+        }
         return switch (to.baseType()) {
             case BIGINT -> ((Number) value).longValue();
             case DOUBLE -> ((Number) value).doubleValue();
@@ -92,6 +100,15 @@ public final class ImplicitCasts {
             }
             default -> value;
         };
+    }
+
+    /** An ISO timestamp, zone-less ones read as UTC; a bare date is its midnight. */
+    private static java.time.Instant parseTimestamp(String text) {
+        if (text.length() == 10) return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.time.temporal.TemporalAccessor t = java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(text);
+        java.time.LocalDateTime local = java.time.LocalDateTime.from(t);
+        java.time.ZoneId zone = t.query(java.time.temporal.TemporalQueries.zone());
+        return local.atZone(zone == null ? java.time.ZoneOffset.UTC : zone).toInstant();
     }
 
     private static int rank(SqlBaseType type) {

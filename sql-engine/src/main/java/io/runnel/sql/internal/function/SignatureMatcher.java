@@ -50,6 +50,13 @@ public final class SignatureMatcher {
                 OptionalInt c = bind(param, t.type(), bindings, true);
                 if (c.isEmpty()) return Optional.empty();
                 cost += c.getAsInt();
+            } else if (arg instanceof ArgType.StringLiteral) {
+                OptionalInt c = bind(param, SqlType.STRING, bindings, true);
+                if (c.isEmpty()) {
+                    if (!isTemporal(param)) return Optional.empty();
+                    c = OptionalInt.of(1);
+                }
+                cost += c.getAsInt();
             }
         }
         List<List<SqlType>> lambdaInputs = new ArrayList<>();
@@ -78,12 +85,17 @@ public final class SignatureMatcher {
         List<SqlType> types = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             ArgType arg = args.get(i);
-            SqlType actual = arg instanceof ArgType.Typed t ? t.type() : null;
+            SqlType actual = arg instanceof ArgType.Typed t ? t.type() : arg instanceof ArgType.StringLiteral ? SqlType.STRING : null;
             SqlType type = params.get(i) instanceof ParamType.Lambda ? null : substitute(params.get(i), bindings, actual);
             if (type == null && !(params.get(i) instanceof ParamType.Lambda)) type = SqlType.STRING;
             types.add(type);
         }
         return Optional.of(new Match(cost, types, lambdaInputs, bindings));
+    }
+
+    private static boolean isTemporal(ParamType param) {
+        return param instanceof ParamType.Exact e && (e.type().equals(SqlType.DATE) || e.type().equals(SqlType.TIME)
+                || e.type().equals(SqlType.TIMESTAMP));
     }
 
     /** Binds {@code param} to {@code actual}; the widening cost, or empty when it does not match. */

@@ -19,7 +19,10 @@ public sealed interface ExecNode {
     /** A name unique in the plan, e.g. {@code source_0}, {@code filter_1}. */
     String id();
 
-    /** Reads a stream's topic as keyed rows, in the source's own column layout. */
+    /**
+     * Reads a stream's or table's topic as keyed rows, in the source's own column layout; for a
+     * table each record is a change (a null value deletes its key).
+     */
     record StreamSource(String id, DataSource source) implements ExecNode {
         public StreamSource {
             Objects.requireNonNull(id, "id");

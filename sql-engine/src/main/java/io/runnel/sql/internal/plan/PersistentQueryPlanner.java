@@ -69,6 +69,10 @@ public final class PersistentQueryPlanner {
 
     public Planned plan(Statement.InsertInto statement, Catalog catalog, int queryNumber) {
         DataSource target = catalog.source(statement.target());
+        if (target.kind() != SourceKind.STREAM) {
+            throw error(statement.position(), "INSERT INTO can only be used to insert into a stream. "
+                    + target.name() + " is a table.");
+        }
         AnalyzedQuery query = new QueryAnalyzer(catalog, functions).analyze(statement.query(), Optional.of(target.name()));
         List<Column> expected = target.columns();
         List<Column> produced = columns(query.output(), target.kind());

@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * Turns an analyzed query into an exec plan. Node ids are {@code kind_position}, counted from the
  * source, so the same query always gets the same names. Stream sources, with or without
- * aggregation (tumbling and hopping windows); tables, joins, session windows and windowed
- * sources are rejected with a clear error until their nodes land.
+ * aggregation (tumbling and hopping windows); table sources as streams of changes (filter,
+ * projection); joins, GROUP BY over tables, session windows and windowed sources are rejected
+ * with a clear error until their nodes land.
  */
 public final class PlanBuilder {
 
@@ -21,8 +22,9 @@ public final class PlanBuilder {
     /** The plan writing the query's result to {@code topic}; the sink's root node is returned. */
     public static ExecNode.Sink build(AnalyzedQuery query, String topic, String keyFormat, String valueFormat,
                                       Optional<Boolean> wrapSingleValue) {
-        if (query.source().kind() != SourceKind.STREAM) {
-            throw unsupported("queries over tables");
+        boolean table = query.source().kind() == SourceKind.TABLE;
+        if (table && query.isAggregate()) {
+            throw unsupported("GROUP BY over tables");
         }
         if (query.source().formats().window().isPresent()) {
             throw unsupported("windowed sources");
@@ -30,7 +32,9 @@ public final class PlanBuilder {
         int position = 0;
         ExecNode node = new ExecNode.StreamSource("source_" + position++, query.source());
         if (query.where().isPresent()) {
-            node = new ExecNode.Filter("filter_" + position++, node, query.where().get());
+            // A table's rows that stop matching become tombstones; a stream's are dropped.
+            node = table ? new ExecNode.TableFilter("filter_" + position++, node, query.where().get())
+                    : new ExecNode.Filter("filter_" + position++, node, query.where().get());
         }
         Optional<Long> windowSize = Optional.empty();
         boolean session = false;

@@ -22,10 +22,27 @@ public final class Calls {
     private Calls() {
     }
 
+    /** A lambda argument for {@link #call}: the Java function, its arity and its body's SQL type. */
+    public record Lambda(Object function, int arity, SqlType bodyType) {
+    }
+
+    public static Lambda lambda(int arity, SqlType bodyType, Object function) {
+        return new Lambda(function, arity, bodyType);
+    }
+
     public static Object call(String name, Object... args) {
         List<ArgType> types = new ArrayList<>();
-        for (Object a : args) types.add(a == null ? ArgType.nullLiteral() : ArgType.of(typeOf(a)));
-        return REGISTRY.resolveScalar(name, types).invoker().invoke(args);
+        Object[] values = args.clone();
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof Lambda l) {
+                types.add(ArgType.lambda(l.arity(), inputs -> l.bodyType()));
+                values[i] = l.function();
+            } else {
+                types.add(a == null ? ArgType.nullLiteral() : ArgType.of(typeOf(a)));
+            }
+        }
+        return REGISTRY.resolveScalar(name, types).invoker().invoke(values);
     }
 
     /** Calls with explicit SQL types (e.g. a NULL of a given type, or an empty array). */

@@ -108,11 +108,28 @@ class FunctionRegistryTest {
     }
 
     @Test
+    void shouldCastStringLiteralsToTemporalParametersAsInGreatestJson() {
+        // greatest.json "test greatest with dates / times / timestamps"
+        ResolvedFunction dates = resolve("GREATEST", t(SqlType.DATE), t(SqlType.DATE), ArgType.nullLiteral(),
+                ArgType.stringLiteral("2022-06-14"));
+        assertThat(dates.returnType()).isEqualTo(SqlType.DATE);
+        assertThat(dates.invoker().invoke(java.time.LocalDate.ofEpochDay(19071), java.time.LocalDate.ofEpochDay(18824), null,
+                "2022-06-14")).isEqualTo(java.time.LocalDate.ofEpochDay(19157));
+        ResolvedFunction times = resolve("GREATEST", t(SqlType.TIME), ArgType.stringLiteral("09:16:00"));
+        assertThat(times.invoker().invoke(java.time.LocalTime.ofNanoOfDay(10_000_000L), "09:16:00"))
+                .isEqualTo(java.time.LocalTime.ofNanoOfDay(33360000_000_000L));
+        ResolvedFunction timestamps = resolve("GREATEST", t(SqlType.TIMESTAMP), ArgType.stringLiteral("2022-06-14"));
+        assertThat(timestamps.invoker().invoke(java.time.Instant.ofEpochMilli(1647734400000L), "2022-06-14"))
+                .isEqualTo(java.time.Instant.ofEpochMilli(1655164800000L));
+        assertThat(resolve("UCASE", ArgType.stringLiteral("a")).parameterTypes()).containsExactly(SqlType.STRING);
+    }
+
+    @Test
     void shouldListSignaturesWhenNoOverloadMatches() {
         // greatest.json "test trying to compare numeric and string", dateadd.json "throws on incorrect type"
         assertThatThrownBy(() -> resolve("GREATEST", t(SqlType.STRING), t(SqlType.INTEGER)))
                 .hasMessageStartingWith("Function 'greatest' does not accept parameters (STRING, INTEGER).")
-                .hasMessageContaining("GREATEST(val INTEGER, vals INTEGER...) => INTEGER");
+                .hasMessageContaining("greatest(INTEGER val, INTEGER... vals)");
         assertThatThrownBy(() -> resolve("GREATEST"))
                 .hasMessageStartingWith("Function 'greatest' does not accept parameters ().");
         assertThatThrownBy(() -> resolve("dateadd", t(SqlType.DATE), t(SqlType.INTEGER), t(SqlType.DATE)))
@@ -127,6 +144,8 @@ class FunctionRegistryTest {
                 .extracting(e -> ((SqlException) e).errorCode()).isEqualTo(SqlErrorCode.FUNCTION_NOT_FOUND);
         assertThatThrownBy(() -> resolve("WONT_FIND_ME")).hasMessage("Can't find any functions with the name 'WONT_FIND_ME'");
         assertThatThrownBy(() -> resolve("COUNT", t(SqlType.STRING))).hasMessageContaining("is an aggregate function");
+        // null.json "coalesce - no params": ksqlDB quotes the name as declared
+        assertThatThrownBy(() -> resolve("coalesce")).hasMessageStartingWith("Function 'COALESCE' does not accept parameters ()");
     }
 
     @Test
@@ -161,6 +180,8 @@ class FunctionRegistryTest {
     void shouldRejectLambdaWithWrongArity() {
         assertThatThrownBy(() -> resolve("TRANSFORM", t(INT_ARRAY), ArgType.lambda(2, in -> SqlType.STRING)))
                 .hasMessageStartingWith("Function 'transform' does not accept parameters (ARRAY<INTEGER>, LAMBDA(2))");
+        assertThatThrownBy(() -> REGISTRY.resolveAggregate("topk", List.of(t(SqlType.STRING))))
+                .hasMessageStartingWith("Function 'TOPK' does not accept parameters (STRING).");
     }
 
     @Test

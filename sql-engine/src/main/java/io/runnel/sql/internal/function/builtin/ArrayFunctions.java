@@ -23,7 +23,7 @@ public final class ArrayFunctions {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static final Comparator<Object> NATURAL_NULLS_LAST = Comparator.nullsLast((a, b) -> ((Comparable) a).compareTo(b));
 
-    @UdfDescription(name = "ARRAY_CONTAINS", category = "ARRAY", description = "Whether an array contains a value.")
+    @UdfDescription(name = "array_contains", category = "ARRAY", description = "Whether an array contains a value.")
     public static final class ArrayContains {
         @Udf
         public static <T> Boolean arrayContains(@UdfParameter("array") List<T> array, @UdfParameter("val") T val) {
@@ -31,7 +31,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "ARRAY_DISTINCT", category = "ARRAY", description = "The distinct elements of an array, in first-seen order.")
+    @UdfDescription(name = "array_distinct", category = "ARRAY", description = "The distinct elements of an array, in first-seen order.")
     public static final class ArrayDistinct {
         @Udf
         public static <T> List<T> arrayDistinct(@UdfParameter("input") List<T> input) {
@@ -39,7 +39,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "ARRAY_EXCEPT", category = "ARRAY",
+    @UdfDescription(name = "array_except", category = "ARRAY",
             description = "The distinct elements of the left array that are not in the right one.")
     public static final class ArrayExcept {
         @Udf
@@ -51,7 +51,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "ARRAY_INTERSECT", category = "ARRAY", description = "The distinct elements in both arrays.")
+    @UdfDescription(name = "array_intersect", category = "ARRAY", description = "The distinct elements in both arrays.")
     public static final class ArrayIntersect {
         @Udf
         public static <T> List<T> arrayIntersect(@UdfParameter("left") List<T> left, @UdfParameter("right") List<T> right) {
@@ -62,7 +62,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "ARRAY_UNION", category = "ARRAY", description = "The distinct elements of either array.")
+    @UdfDescription(name = "array_union", category = "ARRAY", description = "The distinct elements of either array.")
     public static final class ArrayUnion {
         @Udf
         public static <T> List<T> arrayUnion(@UdfParameter("left") List<T> left, @UdfParameter("right") List<T> right) {
@@ -73,7 +73,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "ARRAY_CONCAT", category = "ARRAY", description = "The elements of both arrays; a NULL array counts as empty.")
+    @UdfDescription(name = "array_concat", category = "ARRAY", description = "The elements of both arrays; a NULL array counts as empty.")
     public static final class ArrayConcat {
         @Udf
         public static <T> List<T> arrayConcat(@UdfParameter("left") List<T> left, @UdfParameter("right") List<T> right) {
@@ -85,7 +85,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "ARRAY_JOIN", category = "ARRAY",
+    @UdfDescription(name = "array_join", category = "ARRAY",
             description = "The elements as text joined by a delimiter (default ','; NULL delimiter: none); NULL elements as 'null'.")
     public static final class ArrayJoin {
         @Udf
@@ -106,7 +106,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "ARRAY_LENGTH", category = "ARRAY", description = "The number of elements of an array.")
+    @UdfDescription(name = "array_length", category = "ARRAY", description = "The number of elements of an array.")
     public static final class ArrayLength {
         @Udf
         public static <T> Integer arrayLength(@UdfParameter("array") List<T> array) {
@@ -114,7 +114,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "ARRAY_MAX", category = "ARRAY", description = "The greatest non-NULL element of an array.")
+    @UdfDescription(name = "array_max", category = "ARRAY", description = "The greatest non-NULL element of an array.")
     public static final class ArrayMax {
         @Udf
         public static <T> T arrayMax(@UdfParameter("array") List<T> array) {
@@ -125,7 +125,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "ARRAY_MIN", category = "ARRAY", description = "The least non-NULL element of an array.")
+    @UdfDescription(name = "array_min", category = "ARRAY", description = "The least non-NULL element of an array.")
     public static final class ArrayMin {
         @Udf
         public static <T> T arrayMin(@UdfParameter("array") List<T> array) {
@@ -136,7 +136,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "ARRAY_REMOVE", category = "ARRAY", description = "The array without the elements equal to a value.")
+    @UdfDescription(name = "array_remove", category = "ARRAY", description = "The array without the elements equal to a value.")
     public static final class ArrayRemove {
         @Udf
         public static <T> List<T> arrayRemove(@UdfParameter("array") List<T> array, @UdfParameter("victim") T victim) {
@@ -147,7 +147,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "ARRAY_SORT", category = "ARRAY",
+    @UdfDescription(name = "array_sort", category = "ARRAY",
             description = "The array sorted ascending (default) or descending ('ASC'/'DESC'); NULL elements last.")
     public static final class ArraySort {
         @Udf
@@ -168,7 +168,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "SLICE", category = "ARRAY",
+    @UdfDescription(name = "slice", category = "ARRAY",
             description = "The elements from a 1-based position to another (both included); NULL bounds mean the array's ends.")
     public static final class Slice {
         @Udf
@@ -182,7 +182,7 @@ public final class ArrayFunctions {
         }
     }
 
-    @UdfDescription(name = "GENERATE_SERIES", category = "ARRAY",
+    @UdfDescription(name = "generate_series", category = "ARRAY",
             description = "The integers from start to end (both included) by a step (default 1, or -1 when end < start).")
     public static final class GenerateSeries {
         @Udf

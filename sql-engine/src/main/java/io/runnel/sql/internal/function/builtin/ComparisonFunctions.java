@@ -50,7 +50,7 @@ public final class ComparisonFunctions {
         return value == null ? null : value.setScale(type.scale(), java.math.RoundingMode.UNNECESSARY);
     }
 
-    @UdfDescription(name = "GREATEST", category = "COMPARISON", description = "The greatest of the arguments, ignoring NULLs.")
+    @UdfDescription(name = "greatest", category = "COMPARISON", description = "The greatest of the arguments, ignoring NULLs.")
     public static final class Greatest {
         @Udf
         public static Integer greatest(@UdfParameter("val") Integer val, @UdfParameter("vals") Integer... vals) {
@@ -103,7 +103,7 @@ public final class ComparisonFunctions {
         }
     }
 
-    @UdfDescription(name = "LEAST", category = "COMPARISON", description = "The least of the arguments, ignoring NULLs.")
+    @UdfDescription(name = "least", category = "COMPARISON", description = "The least of the arguments, ignoring NULLs.")
     public static final class Least {
         @Udf
         public static Integer least(@UdfParameter("val") Integer val, @UdfParameter("vals") Integer... vals) {

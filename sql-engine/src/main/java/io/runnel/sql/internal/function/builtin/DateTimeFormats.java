@@ -53,8 +53,10 @@ final class DateTimeFormats {
         return local.atZone(parsedZone != null ? parsedZone : zone).toInstant();
     }
 
+    /** A DATE from the start of the text (ksqlDB ignores text after what the pattern reads). */
     static LocalDate parseDate(String text, String pattern) {
-        TemporalAccessor parsed = formatter(pattern).parse(text);
+        java.text.ParsePosition position = new java.text.ParsePosition(0);
+        TemporalAccessor parsed = formatter(pattern).parse(text, position);
         if (has(parsed, ChronoField.HOUR_OF_DAY) && parsed.getLong(ChronoField.NANO_OF_DAY) != 0) {
             throw new DateTimeException("Date format contains time field: " + pattern);
         }

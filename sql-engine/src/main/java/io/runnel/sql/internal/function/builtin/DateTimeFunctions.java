@@ -18,7 +18,7 @@ public final class DateTimeFunctions {
     private DateTimeFunctions() {
     }
 
-    @UdfDescription(name = "UNIX_TIMESTAMP", category = "DATE / TIME",
+    @UdfDescription(name = "unix_timestamp", category = "DATE / TIME",
             description = "Milliseconds since the epoch of now, or of a TIMESTAMP.")
     public static final class UnixTimestamp {
         @Udf
@@ -32,7 +32,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "UNIX_DATE", category = "DATE / TIME", description = "Days since the epoch of today (UTC), or of a DATE.")
+    @UdfDescription(name = "unix_date", category = "DATE / TIME", description = "Days since the epoch of today (UTC), or of a DATE.")
     public static final class UnixDate {
         @Udf
         public static Integer unixDate() {
@@ -45,7 +45,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "FROM_DAYS", category = "DATE / TIME", description = "The DATE a number of days after the epoch.")
+    @UdfDescription(name = "from_days", category = "DATE / TIME", description = "The DATE a number of days after the epoch.")
     public static final class FromDays {
         @Udf
         public static LocalDate fromDays(@UdfParameter("days") Integer days) {
@@ -53,7 +53,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "FROM_UNIXTIME", category = "DATE / TIME", description = "The TIMESTAMP of milliseconds since the epoch.")
+    @UdfDescription(name = "from_unixtime", category = "DATE / TIME", description = "The TIMESTAMP of milliseconds since the epoch.")
     public static final class FromUnixtime {
         @Udf
         public static Instant fromUnixtime(@UdfParameter("milliseconds") Long milliseconds) {
@@ -61,7 +61,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "TIMESTAMPTOSTRING", category = "DATE / TIME",
+    @UdfDescription(name = "timestamptostring", category = "DATE / TIME",
             description = "Formats milliseconds since the epoch with a pattern, in a zone (default UTC).")
     public static final class TimestampToString {
         @Udf
@@ -79,7 +79,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "STRINGTOTIMESTAMP", category = "DATE / TIME",
+    @UdfDescription(name = "stringtotimestamp", category = "DATE / TIME",
             description = "Parses a string with a pattern into milliseconds since the epoch, in a zone (default UTC).")
     public static final class StringToTimestamp {
         @Udf
@@ -97,7 +97,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "FORMAT_TIMESTAMP", category = "DATE / TIME",
+    @UdfDescription(name = "format_timestamp", category = "DATE / TIME",
             description = "Formats a TIMESTAMP with a pattern, in a zone (default UTC).")
     public static final class FormatTimestamp {
         @Udf
@@ -115,7 +115,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "PARSE_TIMESTAMP", category = "DATE / TIME",
+    @UdfDescription(name = "parse_timestamp", category = "DATE / TIME",
             description = "Parses a string with a pattern into a TIMESTAMP, in a zone (default UTC).")
     public static final class ParseTimestamp {
         @Udf
@@ -133,7 +133,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "DATETOSTRING", category = "DATE / TIME", description = "Formats days since the epoch with a pattern.")
+    @UdfDescription(name = "datetostring", category = "DATE / TIME", description = "Formats days since the epoch with a pattern.")
     public static final class DateToString {
         @Udf
         public static String dateToString(@UdfParameter("epochDays") Integer epochDays,
@@ -143,7 +143,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "STRINGTODATE", category = "DATE / TIME", description = "Parses a string with a pattern into days since the epoch.")
+    @UdfDescription(name = "stringtodate", category = "DATE / TIME", description = "Parses a string with a pattern into days since the epoch.")
     public static final class StringToDate {
         @Udf
         public static Integer stringToDate(@UdfParameter("formattedDate") String formattedDate,
@@ -153,7 +153,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "FORMAT_DATE", category = "DATE / TIME", description = "Formats a DATE with a pattern.")
+    @UdfDescription(name = "format_date", category = "DATE / TIME", description = "Formats a DATE with a pattern.")
     public static final class FormatDate {
         @Udf
         public static String formatDate(@UdfParameter("date") LocalDate date, @UdfParameter("formatPattern") String formatPattern) {
@@ -162,7 +162,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "PARSE_DATE", category = "DATE / TIME", description = "Parses a string with a pattern into a DATE.")
+    @UdfDescription(name = "parse_date", category = "DATE / TIME", description = "Parses a string with a pattern into a DATE.")
     public static final class ParseDate {
         @Udf
         public static LocalDate parseDate(@UdfParameter("formattedDate") String formattedDate,
@@ -172,7 +172,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "FORMAT_TIME", category = "DATE / TIME", description = "Formats a TIME with a pattern.")
+    @UdfDescription(name = "format_time", category = "DATE / TIME", description = "Formats a TIME with a pattern.")
     public static final class FormatTime {
         @Udf
         public static String formatTime(@UdfParameter("time") LocalTime time, @UdfParameter("formatPattern") String formatPattern) {
@@ -181,7 +181,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "PARSE_TIME", category = "DATE / TIME", description = "Parses a string with a pattern into a TIME.")
+    @UdfDescription(name = "parse_time", category = "DATE / TIME", description = "Parses a string with a pattern into a TIME.")
     public static final class ParseTime {
         @Udf
         public static LocalTime parseTime(@UdfParameter("formattedTime") String formattedTime,
@@ -191,7 +191,7 @@ public final class DateTimeFunctions {
         }
     }
 
-    @UdfDescription(name = "CONVERT_TZ", category = "DATE / TIME",
+    @UdfDescription(name = "convert_tz", category = "DATE / TIME",
             description = "Converts a TIMESTAMP read as wall-clock time in one zone to the wall-clock time in another.")
     public static final class ConvertTz {
         @Udf

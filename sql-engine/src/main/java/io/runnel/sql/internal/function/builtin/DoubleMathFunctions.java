@@ -13,7 +13,7 @@ public final class DoubleMathFunctions {
     private DoubleMathFunctions() {
     }
 
-    @UdfDescription(name = "SQRT", category = "MATHEMATICAL", description = "The square root of a value.")
+    @UdfDescription(name = "sqrt", category = "MATHEMATICAL", description = "The square root of a value.")
     public static final class Sqrt {
         @Udf
         public static Double sqrt(@UdfParameter("value") Double value) {
@@ -21,7 +21,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "CBRT", category = "MATHEMATICAL", description = "The cube root of a value.")
+    @UdfDescription(name = "cbrt", category = "MATHEMATICAL", description = "The cube root of a value.")
     public static final class Cbrt {
         @Udf
         public static Double cbrt(@UdfParameter("value") Double value) {
@@ -29,7 +29,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "EXP", category = "MATHEMATICAL", description = "e raised to the power of a value.")
+    @UdfDescription(name = "exp", category = "MATHEMATICAL", description = "e raised to the power of a value.")
     public static final class Exp {
         @Udf
         public static Double exp(@UdfParameter("exponent") Double exponent) {
@@ -37,7 +37,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "LN", category = "MATHEMATICAL", description = "The natural logarithm of a value.")
+    @UdfDescription(name = "ln", category = "MATHEMATICAL", description = "The natural logarithm of a value.")
     public static final class Ln {
         @Udf
         public static Double ln(@UdfParameter("value") Double value) {
@@ -45,7 +45,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "LOG", category = "MATHEMATICAL", description = "The natural logarithm of a value, or its logarithm to a base.")
+    @UdfDescription(name = "log", category = "MATHEMATICAL", description = "The natural logarithm of a value, or its logarithm to a base.")
     public static final class Log {
         @Udf
         public static Double log(@UdfParameter("value") Double value) {
@@ -60,7 +60,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "POWER", category = "MATHEMATICAL", description = "A base raised to the power of an exponent.")
+    @UdfDescription(name = "power", category = "MATHEMATICAL", description = "A base raised to the power of an exponent.")
     public static final class Power {
         @Udf
         public static Double power(@UdfParameter("base") Double base, @UdfParameter("exponent") Double exponent) {
@@ -68,7 +68,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "RANDOM", category = "MATHEMATICAL", description = "A random DOUBLE in [0, 1).")
+    @UdfDescription(name = "random", category = "MATHEMATICAL", description = "A random DOUBLE in [0, 1).")
     public static final class Random {
         @Udf
         public static Double random() {
@@ -76,7 +76,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "PI", category = "MATHEMATICAL", description = "The value of pi.")
+    @UdfDescription(name = "pi", category = "MATHEMATICAL", description = "The value of pi.")
     public static final class Pi {
         @Udf
         public static Double pi() {
@@ -84,7 +84,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "DEGREES", category = "MATHEMATICAL", description = "Converts radians to degrees.")
+    @UdfDescription(name = "degrees", category = "MATHEMATICAL", description = "Converts radians to degrees.")
     public static final class Degrees {
         @Udf
         public static Double degrees(@UdfParameter("value") Double value) {
@@ -92,7 +92,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "RADIANS", category = "MATHEMATICAL", description = "Converts degrees to radians.")
+    @UdfDescription(name = "radians", category = "MATHEMATICAL", description = "Converts degrees to radians.")
     public static final class Radians {
         @Udf
         public static Double radians(@UdfParameter("value") Double value) {
@@ -100,7 +100,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "SIN", category = "MATHEMATICAL", description = "The sine of an angle in radians.")
+    @UdfDescription(name = "sin", category = "MATHEMATICAL", description = "The sine of an angle in radians.")
     public static final class Sin {
         @Udf
         public static Double sin(@UdfParameter("value") Double value) {
@@ -108,7 +108,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "COS", category = "MATHEMATICAL", description = "The cosine of an angle in radians.")
+    @UdfDescription(name = "cos", category = "MATHEMATICAL", description = "The cosine of an angle in radians.")
     public static final class Cos {
         @Udf
         public static Double cos(@UdfParameter("value") Double value) {
@@ -116,7 +116,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "TAN", category = "MATHEMATICAL", description = "The tangent of an angle in radians.")
+    @UdfDescription(name = "tan", category = "MATHEMATICAL", description = "The tangent of an angle in radians.")
     public static final class Tan {
         @Udf
         public static Double tan(@UdfParameter("value") Double value) {
@@ -124,7 +124,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "COT", category = "MATHEMATICAL", description = "The cotangent of an angle in radians.")
+    @UdfDescription(name = "cot", category = "MATHEMATICAL", description = "The cotangent of an angle in radians.")
     public static final class Cot {
         @Udf
         public static Double cot(@UdfParameter("value") Double value) {
@@ -132,7 +132,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "ASIN", category = "MATHEMATICAL", description = "The inverse sine, in radians.")
+    @UdfDescription(name = "asin", category = "MATHEMATICAL", description = "The inverse sine, in radians.")
     public static final class Asin {
         @Udf
         public static Double asin(@UdfParameter("value") Double value) {
@@ -140,7 +140,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "ACOS", category = "MATHEMATICAL", description = "The inverse cosine, in radians.")
+    @UdfDescription(name = "acos", category = "MATHEMATICAL", description = "The inverse cosine, in radians.")
     public static final class Acos {
         @Udf
         public static Double acos(@UdfParameter("value") Double value) {
@@ -148,7 +148,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "ATAN", category = "MATHEMATICAL", description = "The inverse tangent, in radians.")
+    @UdfDescription(name = "atan", category = "MATHEMATICAL", description = "The inverse tangent, in radians.")
     public static final class Atan {
         @Udf
         public static Double atan(@UdfParameter("value") Double value) {
@@ -156,7 +156,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "ATAN2", category = "MATHEMATICAL", description = "The angle of the point (x, y), in radians.")
+    @UdfDescription(name = "atan2", category = "MATHEMATICAL", description = "The angle of the point (x, y), in radians.")
     public static final class Atan2 {
         @Udf
         public static Double atan2(@UdfParameter("y") Double y, @UdfParameter("x") Double x) {
@@ -164,7 +164,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "SINH", category = "MATHEMATICAL", description = "The hyperbolic sine.")
+    @UdfDescription(name = "sinh", category = "MATHEMATICAL", description = "The hyperbolic sine.")
     public static final class Sinh {
         @Udf
         public static Double sinh(@UdfParameter("value") Double value) {
@@ -172,7 +172,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "COSH", category = "MATHEMATICAL", description = "The hyperbolic cosine.")
+    @UdfDescription(name = "cosh", category = "MATHEMATICAL", description = "The hyperbolic cosine.")
     public static final class Cosh {
         @Udf
         public static Double cosh(@UdfParameter("value") Double value) {
@@ -180,7 +180,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "TANH", category = "MATHEMATICAL", description = "The hyperbolic tangent.")
+    @UdfDescription(name = "tanh", category = "MATHEMATICAL", description = "The hyperbolic tangent.")
     public static final class Tanh {
         @Udf
         public static Double tanh(@UdfParameter("value") Double value) {
@@ -188,7 +188,7 @@ public final class DoubleMathFunctions {
         }
     }
 
-    @UdfDescription(name = "GEO_DISTANCE", category = "MATHEMATICAL", description = "The great-circle distance between two "
+    @UdfDescription(name = "geo_distance", category = "MATHEMATICAL", description = "The great-circle distance between two "
             + "latitude/longitude points (haversine, earth radius 6371 km), in KM (default) or MI.")
     public static final class GeoDistance {
         private static final double EARTH_RADIUS_KM = 6371;

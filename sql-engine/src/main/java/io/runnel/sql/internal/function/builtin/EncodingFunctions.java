@@ -14,14 +14,37 @@ public final class EncodingFunctions {
     private EncodingFunctions() {
     }
 
+    /** The bytes the text holds in an encoding; null when the encoding is unknown or the text invalid. */
     static byte[] decode(String text, String encoding) {
-        return switch (encoding.toLowerCase(Locale.ROOT)) {
-            case "hex" -> HexFormat.of().parseHex(text.length() % 2 == 1 ? "0" + text : text);
-            case "utf8" -> text.getBytes(StandardCharsets.UTF_8);
-            case "ascii" -> text.getBytes(StandardCharsets.US_ASCII);
-            case "base64" -> Base64.getDecoder().decode(text);
-            default -> null;
-        };
+        try {
+            return switch (encoding.toLowerCase(Locale.ROOT)) {
+                case "hex" -> hex(text);
+                case "utf8" -> text.getBytes(StandardCharsets.UTF_8);
+                case "ascii" -> text.getBytes(StandardCharsets.US_ASCII);
+                case "base64" -> Base64.getDecoder().decode(text);
+                default -> null;
+            };
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Hex digits as ksqlDB reads them: {@code 0x} prefix (an odd digit count gets a leading 0),
+     * SQL's {@code X'..'} literal form, or bare digits (X'..' and bare need an even count).
+     */
+    private static byte[] hex(String text) {
+        String digits;
+        if (text.startsWith("0x") || text.startsWith("0X")) {
+            digits = text.substring(2);
+            if (digits.length() % 2 == 1) digits = "0" + digits;
+        } else if (text.length() >= 3 && (text.startsWith("X'") || text.startsWith("x'")) && text.endsWith("'")) {
+            digits = text.substring(2, text.length() - 1);
+        } else {
+            digits = text;
+        }
+        if (digits.length() % 2 == 1) return null;
+        return HexFormat.of().parseHex(digits);
     }
 
     static String encode(byte[] bytes, String encoding) {
@@ -34,7 +57,7 @@ public final class EncodingFunctions {
         };
     }
 
-    @UdfDescription(name = "ENCODE", category = "STRING",
+    @UdfDescription(name = "encode", category = "STRING",
             description = "Re-encodes a string from one encoding to another (hex, utf8, ascii, base64).")
     public static final class Encode {
         @Udf
@@ -46,7 +69,7 @@ public final class EncodingFunctions {
         }
     }
 
-    @UdfDescription(name = "TO_BYTES", category = "STRING", description = "The bytes of a string in an encoding (hex, utf8, ascii, base64).")
+    @UdfDescription(name = "to_bytes", category = "STRING", description = "The bytes of a string in an encoding (hex, utf8, ascii, base64).")
     public static final class ToBytes {
         @Udf
         public static ByteBuffer toBytes(@UdfParameter("str") String str, @UdfParameter("encoding") String encoding) {
@@ -56,7 +79,7 @@ public final class EncodingFunctions {
         }
     }
 
-    @UdfDescription(name = "FROM_BYTES", category = "STRING", description = "Bytes as a string in an encoding (hex, utf8, ascii, base64).")
+    @UdfDescription(name = "from_bytes", category = "STRING", description = "Bytes as a string in an encoding (hex, utf8, ascii, base64).")
     public static final class FromBytes {
         @Udf
         public static String fromBytes(@UdfParameter("bytes") ByteBuffer bytes, @UdfParameter("encoding") String encoding) {

@@ -42,7 +42,7 @@ public final class IntervalFunctions {
         return ts.plusMillis(sign * millis(unit, interval));
     }
 
-    @UdfDescription(name = "DATEADD", category = "DATE / TIME", description = "Adds an interval to a DATE.")
+    @UdfDescription(name = "dateadd", category = "DATE / TIME", description = "Adds an interval to a DATE.")
     public static final class DateAdd {
         @Udf
         public static LocalDate dateAdd(@UdfParameter("unit") String unit, @UdfParameter("interval") Integer interval,
@@ -51,7 +51,7 @@ public final class IntervalFunctions {
         }
     }
 
-    @UdfDescription(name = "DATESUB", category = "DATE / TIME", description = "Subtracts an interval from a DATE.")
+    @UdfDescription(name = "datesub", category = "DATE / TIME", description = "Subtracts an interval from a DATE.")
     public static final class DateSub {
         @Udf
         public static LocalDate dateSub(@UdfParameter("unit") String unit, @UdfParameter("interval") Integer interval,
@@ -60,7 +60,7 @@ public final class IntervalFunctions {
         }
     }
 
-    @UdfDescription(name = "TIMEADD", category = "DATE / TIME", description = "Adds an interval to a TIME (wrapping around midnight).")
+    @UdfDescription(name = "timeadd", category = "DATE / TIME", description = "Adds an interval to a TIME (wrapping around midnight).")
     public static final class TimeAdd {
         @Udf
         public static LocalTime timeAdd(@UdfParameter("unit") String unit, @UdfParameter("interval") Integer interval,
@@ -69,7 +69,7 @@ public final class IntervalFunctions {
         }
     }
 
-    @UdfDescription(name = "TIMESUB", category = "DATE / TIME", description = "Subtracts an interval from a TIME (wrapping around midnight).")
+    @UdfDescription(name = "timesub", category = "DATE / TIME", description = "Subtracts an interval from a TIME (wrapping around midnight).")
     public static final class TimeSub {
         @Udf
         public static LocalTime timeSub(@UdfParameter("unit") String unit, @UdfParameter("interval") Integer interval,
@@ -78,7 +78,7 @@ public final class IntervalFunctions {
         }
     }
 
-    @UdfDescription(name = "TIMESTAMPADD", category = "DATE / TIME", description = "Adds an interval to a TIMESTAMP.")
+    @UdfDescription(name = "timestampadd", category = "DATE / TIME", description = "Adds an interval to a TIMESTAMP.")
     public static final class TimestampAdd {
         @Udf
         public static Instant timestampAdd(@UdfParameter("unit") String unit, @UdfParameter("interval") Integer interval,
@@ -87,7 +87,7 @@ public final class IntervalFunctions {
         }
     }
 
-    @UdfDescription(name = "TIMESTAMPSUB", category = "DATE / TIME", description = "Subtracts an interval from a TIMESTAMP.")
+    @UdfDescription(name = "timestampsub", category = "DATE / TIME", description = "Subtracts an interval from a TIMESTAMP.")
     public static final class TimestampSub {
         @Udf
         public static Instant timestampSub(@UdfParameter("unit") String unit, @UdfParameter("interval") Integer interval,

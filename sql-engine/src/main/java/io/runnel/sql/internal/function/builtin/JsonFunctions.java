@@ -57,7 +57,7 @@ public final class JsonFunctions {
         return node.isTextual() ? node.asText() : write(node);
     }
 
-    @UdfDescription(name = "EXTRACTJSONFIELD", category = "JSON",
+    @UdfDescription(name = "extractjsonfield", category = "JSON",
             description = "The value at a JSONPath ($.a.b[0], $['a']) of JSON text: strings unquoted, other values as JSON.")
     public static final class ExtractJsonField {
         @Udf
@@ -113,7 +113,7 @@ public final class JsonFunctions {
         }
     }
 
-    @UdfDescription(name = "JSON_ARRAY_CONTAINS", category = "JSON",
+    @UdfDescription(name = "json_array_contains", category = "JSON",
             description = "Whether a JSON array contains a value (compared by type and value); false for invalid JSON.")
     public static final class JsonArrayContains {
         @Udf
@@ -137,7 +137,7 @@ public final class JsonFunctions {
         }
     }
 
-    @UdfDescription(name = "IS_JSON_STRING", category = "JSON", description = "Whether a string is valid JSON.")
+    @UdfDescription(name = "is_json_string", category = "JSON", description = "Whether a string is valid JSON.")
     public static final class IsJsonString {
         @Udf
         public static Boolean isJsonString(@UdfParameter("json") String json) {
@@ -145,7 +145,7 @@ public final class JsonFunctions {
         }
     }
 
-    @UdfDescription(name = "JSON_ARRAY_LENGTH", category = "JSON", description = "The length of a JSON array; NULL if not an array.")
+    @UdfDescription(name = "json_array_length", category = "JSON", description = "The length of a JSON array; NULL if not an array.")
     public static final class JsonArrayLength {
         @Udf
         public static Integer jsonArrayLength(@UdfParameter("json") String json) {
@@ -154,7 +154,7 @@ public final class JsonFunctions {
         }
     }
 
-    @UdfDescription(name = "JSON_KEYS", category = "JSON", description = "The keys of a JSON object; NULL if not an object.")
+    @UdfDescription(name = "json_keys", category = "JSON", description = "The keys of a JSON object; NULL if not an object.")
     public static final class JsonKeys {
         @Udf
         public static List<String> jsonKeys(@UdfParameter("json") String json) {
@@ -166,7 +166,7 @@ public final class JsonFunctions {
         }
     }
 
-    @UdfDescription(name = "JSON_RECORDS", category = "JSON",
+    @UdfDescription(name = "json_records", category = "JSON",
             description = "The entries of a JSON object, values as text (strings unquoted); NULL if not an object.")
     public static final class JsonRecords {
         @Udf
@@ -183,7 +183,7 @@ public final class JsonFunctions {
         }
     }
 
-    @UdfDescription(name = "JSON_ITEMS", category = "JSON", description = "The items of a JSON array, each as JSON text; NULL if not an array.")
+    @UdfDescription(name = "json_items", category = "JSON", description = "The items of a JSON array, each as JSON text; NULL if not an array.")
     public static final class JsonItems {
         @Udf
         public static List<String> jsonItems(@UdfParameter("json") String json) {
@@ -195,7 +195,7 @@ public final class JsonFunctions {
         }
     }
 
-    @UdfDescription(name = "JSON_CONCAT", category = "JSON", description = "Merges JSON objects (later keys win), or "
+    @UdfDescription(name = "json_concat", category = "JSON", description = "Merges JSON objects (later keys win), or "
             + "concatenates JSON values into one array (arrays are flattened one level); NULL if any is invalid.")
     public static final class JsonConcat {
         @Udf
@@ -223,7 +223,7 @@ public final class JsonFunctions {
         }
     }
 
-    @UdfDescription(name = "TO_JSON_STRING", category = "JSON", description = "Any value as JSON text (STRUCT as object, "
+    @UdfDescription(name = "to_json_string", category = "JSON", description = "Any value as JSON text (STRUCT as object, "
             + "BYTES base64, DATE days since the epoch, TIME milliseconds of the day, TIMESTAMP epoch milliseconds).")
     public static final class ToJsonString {
         @Udf

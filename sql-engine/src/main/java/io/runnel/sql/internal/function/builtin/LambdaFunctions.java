@@ -16,7 +16,7 @@ public final class LambdaFunctions {
     private LambdaFunctions() {
     }
 
-    @UdfDescription(name = "TRANSFORM", category = "LAMBDA",
+    @UdfDescription(name = "transform", category = "LAMBDA",
             description = "Applies a lambda to each element of an array, or to each key and each value of a map.")
     public static final class Transform {
         @Udf
@@ -41,7 +41,7 @@ public final class LambdaFunctions {
         }
     }
 
-    @UdfDescription(name = "FILTER", category = "LAMBDA",
+    @UdfDescription(name = "filter", category = "LAMBDA",
             description = "The elements of an array, or entries of a map, for which a lambda returns true.")
     public static final class Filter {
         @Udf
@@ -65,7 +65,7 @@ public final class LambdaFunctions {
         }
     }
 
-    @UdfDescription(name = "REDUCE", category = "LAMBDA",
+    @UdfDescription(name = "reduce", category = "LAMBDA",
             description = "Folds an array, or a map's entries, into a state starting from an initial value "
                     + "(a NULL collection gives the initial value, a NULL initial value NULL).")
     public static final class Reduce {

@@ -16,7 +16,7 @@ public final class MapFunctions {
     private MapFunctions() {
     }
 
-    @UdfDescription(name = "AS_MAP", category = "MAP",
+    @UdfDescription(name = "as_map", category = "MAP",
             description = "A map from an array of keys and an array of values (pairs by position; extra ones dropped).")
     public static final class AsMap {
         @Udf
@@ -30,7 +30,7 @@ public final class MapFunctions {
         }
     }
 
-    @UdfDescription(name = "MAP_KEYS", category = "MAP", description = "The keys of a map.")
+    @UdfDescription(name = "map_keys", category = "MAP", description = "The keys of a map.")
     public static final class MapKeys {
         @Udf
         public static <K, V> List<K> mapKeys(@UdfParameter("input") Map<K, V> input) {
@@ -38,7 +38,7 @@ public final class MapFunctions {
         }
     }
 
-    @UdfDescription(name = "MAP_VALUES", category = "MAP", description = "The values of a map.")
+    @UdfDescription(name = "map_values", category = "MAP", description = "The values of a map.")
     public static final class MapValues {
         @Udf
         public static <K, V> List<V> mapValues(@UdfParameter("input") Map<K, V> input) {
@@ -46,7 +46,7 @@ public final class MapFunctions {
         }
     }
 
-    @UdfDescription(name = "MAP_UNION", category = "MAP",
+    @UdfDescription(name = "map_union", category = "MAP",
             description = "The entries of both maps; the second map's value wins for a key in both. NULL maps count as empty.")
     public static final class MapUnion {
         @Udf
@@ -59,7 +59,7 @@ public final class MapFunctions {
         }
     }
 
-    @UdfDescription(name = "ENTRIES", category = "MAP",
+    @UdfDescription(name = "entries", category = "MAP",
             description = "The entries of a map as an array of STRUCT<K STRING, V ...>, optionally sorted by key.")
     public static final class Entries {
         @Udf(schemaProvider = "entriesType")

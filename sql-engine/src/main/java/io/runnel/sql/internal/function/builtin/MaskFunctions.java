@@ -26,7 +26,7 @@ public final class MaskFunctions {
         if (n < 0) throw new IllegalArgumentException("function " + function + " requires a non-negative number of characters to mask or keep");
     }
 
-    @UdfDescription(name = "MASK", category = "STRING", description = "Masks every character of a string.")
+    @UdfDescription(name = "mask", category = "STRING", description = "Masks every character of a string.")
     public static final class Mask {
         @Udf
         public static String mask(@UdfParameter("input") String input) {
@@ -41,7 +41,7 @@ public final class MaskFunctions {
         }
     }
 
-    @UdfDescription(name = "MASK_LEFT", category = "STRING", description = "Masks the first n characters of a string.")
+    @UdfDescription(name = "mask_left", category = "STRING", description = "Masks the first n characters of a string.")
     public static final class MaskLeft {
         @Udf
         public static String maskLeft(@UdfParameter("input") String input, @UdfParameter("numChars") Integer numChars) {
@@ -58,7 +58,7 @@ public final class MaskFunctions {
         }
     }
 
-    @UdfDescription(name = "MASK_RIGHT", category = "STRING", description = "Masks the last n characters of a string.")
+    @UdfDescription(name = "mask_right", category = "STRING", description = "Masks the last n characters of a string.")
     public static final class MaskRight {
         @Udf
         public static String maskRight(@UdfParameter("input") String input, @UdfParameter("numChars") Integer numChars) {
@@ -75,7 +75,7 @@ public final class MaskFunctions {
         }
     }
 
-    @UdfDescription(name = "MASK_KEEP_LEFT", category = "STRING", description = "Masks all but the first n characters of a string.")
+    @UdfDescription(name = "mask_keep_left", category = "STRING", description = "Masks all but the first n characters of a string.")
     public static final class MaskKeepLeft {
         @Udf
         public static String maskKeepLeft(@UdfParameter("input") String input, @UdfParameter("numChars") Integer numChars) {
@@ -92,7 +92,7 @@ public final class MaskFunctions {
         }
     }
 
-    @UdfDescription(name = "MASK_KEEP_RIGHT", category = "STRING", description = "Masks all but the last n characters of a string.")
+    @UdfDescription(name = "mask_keep_right", category = "STRING", description = "Masks all but the last n characters of a string.")
     public static final class MaskKeepRight {
         @Udf
         public static String maskKeepRight(@UdfParameter("input") String input, @UdfParameter("numChars") Integer numChars) {

@@ -27,7 +27,7 @@ public final class MathFunctions {
         return value.setScale(places, value.signum() >= 0 ? RoundingMode.HALF_UP : RoundingMode.HALF_DOWN);
     }
 
-    @UdfDescription(name = "ABS", category = "MATHEMATICAL", description = "The absolute value of a number.")
+    @UdfDescription(name = "abs", category = "MATHEMATICAL", description = "The absolute value of a number.")
     public static final class Abs {
         @Udf
         public static Integer abs(@UdfParameter("val") Integer val) {
@@ -55,7 +55,7 @@ public final class MathFunctions {
         }
     }
 
-    @UdfDescription(name = "CEIL", category = "MATHEMATICAL", description = "The smallest integral value not less than the argument.")
+    @UdfDescription(name = "ceil", category = "MATHEMATICAL", description = "The smallest integral value not less than the argument.")
     public static final class Ceil {
         @Udf
         public static Integer ceil(@UdfParameter("val") Integer val) {
@@ -83,7 +83,7 @@ public final class MathFunctions {
         }
     }
 
-    @UdfDescription(name = "FLOOR", category = "MATHEMATICAL", description = "The largest integral value not greater than the argument.")
+    @UdfDescription(name = "floor", category = "MATHEMATICAL", description = "The largest integral value not greater than the argument.")
     public static final class Floor {
         @Udf
         public static Integer floor(@UdfParameter("val") Integer val) {
@@ -111,7 +111,7 @@ public final class MathFunctions {
         }
     }
 
-    @UdfDescription(name = "ROUND", category = "MATHEMATICAL",
+    @UdfDescription(name = "round", category = "MATHEMATICAL",
             description = "Rounds a number to the nearest integer, or to a number of decimal places (halves toward +infinity).")
     public static final class Round {
         @Udf
@@ -160,7 +160,7 @@ public final class MathFunctions {
         }
     }
 
-    @UdfDescription(name = "SIGN", category = "MATHEMATICAL", description = "The sign of a number: -1, 0 or 1.")
+    @UdfDescription(name = "sign", category = "MATHEMATICAL", description = "The sign of a number: -1, 0 or 1.")
     public static final class Sign {
         @Udf
         public static Integer sign(@UdfParameter("value") Integer value) {
@@ -183,7 +183,7 @@ public final class MathFunctions {
         }
     }
 
-    @UdfDescription(name = "TRUNC", category = "MATHEMATICAL", description = "Truncates a number toward zero, optionally to decimal places.")
+    @UdfDescription(name = "trunc", category = "MATHEMATICAL", description = "Truncates a number toward zero, optionally to decimal places.")
     public static final class Trunc {
         @Udf
         public static Long trunc(@UdfParameter("val") Double val) {

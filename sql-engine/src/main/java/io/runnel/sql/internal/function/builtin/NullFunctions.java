@@ -5,7 +5,7 @@ import io.runnel.sql.function.UdfDescription;
 import io.runnel.sql.function.UdfParameter;
 import java.util.Objects;
 
-/** COALESCE, IFNULL and NULLIF over any type (all arguments of one type, widened as needed). */
+/** COALESCE, IFNULL and NULLIF over any type (all arguments of one type, widened as needed), and AS_VALUE. */
 public final class NullFunctions {
     private NullFunctions() {
     }
@@ -22,7 +22,7 @@ public final class NullFunctions {
         }
     }
 
-    @UdfDescription(name = "IFNULL", category = "CONDITIONAL", description = "The expression, or the alternative when it is NULL.")
+    @UdfDescription(name = "ifnull", category = "CONDITIONAL", description = "The expression, or the alternative when it is NULL.")
     public static final class IfNull {
         @Udf
         public static <T> T ifNull(@UdfParameter("expression") T expression, @UdfParameter("altValue") T altValue) {
@@ -30,11 +30,20 @@ public final class NullFunctions {
         }
     }
 
-    @UdfDescription(name = "NULLIF", category = "CONDITIONAL", description = "NULL when both arguments are equal, else the first.")
+    @UdfDescription(name = "nullif", category = "CONDITIONAL", description = "NULL when both arguments are equal, else the first.")
     public static final class NullIf {
         @Udf
         public static <T> T nullIf(@UdfParameter("expr1") T expr1, @UdfParameter("expr2") T expr2) {
             return Objects.equals(expr1, expr2) ? null : expr1;
+        }
+    }
+
+    @UdfDescription(name = "as_value", category = "OTHER",
+            description = "Its argument unchanged: marks a key column to be copied into the value.")
+    public static final class AsValue {
+        @Udf
+        public static <T> T asValue(@UdfParameter("source") T source) {
+            return source;
         }
     }
 }

@@ -31,7 +31,7 @@ public final class RegexFunctions {
         return p;
     }
 
-    @UdfDescription(name = "REGEXP_EXTRACT", category = "STRING",
+    @UdfDescription(name = "regexp_extract", category = "STRING",
             description = "The first substring matching a pattern (or one of its groups); NULL when nothing matches.")
     public static final class RegexpExtract {
         @Udf
@@ -49,7 +49,7 @@ public final class RegexFunctions {
         }
     }
 
-    @UdfDescription(name = "REGEXP_EXTRACT_ALL", category = "STRING",
+    @UdfDescription(name = "regexp_extract_all", category = "STRING",
             description = "Every substring matching a pattern (or one of its groups).")
     public static final class RegexpExtractAll {
         @Udf
@@ -69,7 +69,7 @@ public final class RegexFunctions {
         }
     }
 
-    @UdfDescription(name = "REGEXP_REPLACE", category = "STRING", description = "Replaces every match of a pattern.")
+    @UdfDescription(name = "regexp_replace", category = "STRING", description = "Replaces every match of a pattern.")
     public static final class RegexpReplace {
         @Udf
         public static String regexpReplace(@UdfParameter("input") String input, @UdfParameter("regex") String regex,
@@ -79,7 +79,7 @@ public final class RegexFunctions {
         }
     }
 
-    @UdfDescription(name = "REGEXP_SPLIT_TO_ARRAY", category = "STRING",
+    @UdfDescription(name = "regexp_split_to_array", category = "STRING",
             description = "Splits a string by a pattern; empty parts are kept; an empty pattern splits into characters.")
     public static final class RegexpSplitToArray {
         @Udf

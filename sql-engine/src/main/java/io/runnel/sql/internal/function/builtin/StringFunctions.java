@@ -16,7 +16,7 @@ public final class StringFunctions {
     private StringFunctions() {
     }
 
-    @UdfDescription(name = "CONCAT", category = "STRING", description = "Concatenates strings or bytes; NULL inputs are skipped.")
+    @UdfDescription(name = "concat", category = "STRING", description = "Concatenates strings or bytes; NULL inputs are skipped.")
     public static final class Concat {
         @Udf(description = "Concatenates strings.")
         public static String concat(@UdfParameter("inputs") String... inputs) {
@@ -35,7 +35,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "CONCAT_WS", category = "STRING",
+    @UdfDescription(name = "concat_ws", category = "STRING",
             description = "Concatenates strings or bytes with a separator; NULL inputs are skipped, a NULL separator gives NULL.")
     public static final class ConcatWs {
         @Udf
@@ -68,7 +68,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "LEN", category = "STRING", description = "The length of a string (characters) or of bytes.")
+    @UdfDescription(name = "len", category = "STRING", description = "The length of a string (characters) or of bytes.")
     public static final class Len {
         @Udf
         public static Integer len(@UdfParameter("input") String input) {
@@ -81,7 +81,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "LCASE", category = "STRING", description = "Converts a string to lower case.")
+    @UdfDescription(name = "lcase", category = "STRING", description = "Converts a string to lower case.")
     public static final class Lcase {
         @Udf
         public static String lcase(@UdfParameter("input") String input) {
@@ -89,7 +89,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "UCASE", category = "STRING", description = "Converts a string to upper case.")
+    @UdfDescription(name = "ucase", category = "STRING", description = "Converts a string to upper case.")
     public static final class Ucase {
         @Udf
         public static String ucase(@UdfParameter("input") String input) {
@@ -97,7 +97,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "TRIM", category = "STRING", description = "Removes leading and trailing whitespace.")
+    @UdfDescription(name = "trim", category = "STRING", description = "Removes leading and trailing whitespace.")
     public static final class Trim {
         @Udf
         public static String trim(@UdfParameter("input") String input) {
@@ -105,7 +105,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "LTRIM", category = "STRING", description = "Removes leading whitespace.")
+    @UdfDescription(name = "ltrim", category = "STRING", description = "Removes leading whitespace.")
     public static final class Ltrim {
         @Udf
         public static String ltrim(@UdfParameter("input") String input) {
@@ -116,7 +116,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "RTRIM", category = "STRING", description = "Removes trailing whitespace.")
+    @UdfDescription(name = "rtrim", category = "STRING", description = "Removes trailing whitespace.")
     public static final class Rtrim {
         @Udf
         public static String rtrim(@UdfParameter("input") String input) {
@@ -127,7 +127,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "SUBSTRING", category = "STRING", description = "The part of a string or bytes from a 1-based position "
+    @UdfDescription(name = "substring", category = "STRING", description = "The part of a string or bytes from a 1-based position "
             + "(negative: from the end), optionally of a given length.")
     public static final class Substring {
         @Udf
@@ -169,7 +169,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "REPLACE", category = "STRING", description = "Replaces every occurrence of a substring.")
+    @UdfDescription(name = "replace", category = "STRING", description = "Replaces every occurrence of a substring.")
     public static final class Replace {
         @Udf
         public static String replace(@UdfParameter("str") String str, @UdfParameter("substring") String substring,
@@ -179,7 +179,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "INSTR", category = "STRING", description = "The 1-based position of the n-th occurrence of a "
+    @UdfDescription(name = "instr", category = "STRING", description = "The 1-based position of the n-th occurrence of a "
             + "substring searching from a position (negative: backwards from the end); 0 when not found.")
     public static final class Instr {
         @Udf
@@ -215,7 +215,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "LPAD", category = "STRING", description = "Pads a string or bytes on the left to a length "
+    @UdfDescription(name = "lpad", category = "STRING", description = "Pads a string or bytes on the left to a length "
             + "(or truncates it); NULL for a negative length or empty padding.")
     public static final class Lpad {
         @Udf
@@ -245,7 +245,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "RPAD", category = "STRING", description = "Pads a string or bytes on the right to a length "
+    @UdfDescription(name = "rpad", category = "STRING", description = "Pads a string or bytes on the right to a length "
             + "(or truncates it); NULL for a negative length or empty padding.")
     public static final class Rpad {
         @Udf
@@ -272,7 +272,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "INITCAP", category = "STRING",
+    @UdfDescription(name = "initcap", category = "STRING",
             description = "Capitalizes the first letter of each word (words separated by whitespace) and lower-cases the rest.")
     public static final class Initcap {
         @Udf
@@ -294,7 +294,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "SPLIT", category = "STRING", description = "Splits a string or bytes by a delimiter; an empty "
+    @UdfDescription(name = "split", category = "STRING", description = "Splits a string or bytes by a delimiter; an empty "
             + "delimiter splits into characters (bytes). Empty parts are kept.")
     public static final class Split {
         @Udf
@@ -303,6 +303,7 @@ public final class StringFunctions {
             List<String> out = new ArrayList<>();
             if (delimiter.isEmpty()) {
                 for (int i = 0; i < input.length(); i++) out.add(String.valueOf(input.charAt(i)));
+                if (input.isEmpty()) out.add("");
                 return out;
             }
             int from = 0;
@@ -324,6 +325,7 @@ public final class StringFunctions {
             List<ByteBuffer> out = new ArrayList<>();
             if (d.length == 0) {
                 for (byte b : in) out.add(Bytes.wrap(new byte[] {b}));
+                if (in.length == 0) out.add(Bytes.wrap(new byte[0]));
                 return out;
             }
             int from = 0;
@@ -341,7 +343,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "SPLIT_TO_MAP", category = "STRING", description = "Splits a string into key-value pairs by an "
+    @UdfDescription(name = "split_to_map", category = "STRING", description = "Splits a string into key-value pairs by an "
             + "entry delimiter and a key-value delimiter; entries without the key-value delimiter are dropped.")
     public static final class SplitToMap {
         @Udf
@@ -363,7 +365,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "CHR", category = "STRING",
+    @UdfDescription(name = "chr", category = "STRING",
             description = "The character of a Unicode code point, given as a number or as '\\uXXXX' text.")
     public static final class Chr {
         @Udf
@@ -383,7 +385,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "ELT", category = "STRING", description = "The n-th (1-based) of the strings; NULL when out of range.")
+    @UdfDescription(name = "elt", category = "STRING", description = "The n-th (1-based) of the strings; NULL when out of range.")
     public static final class Elt {
         @Udf
         public static String elt(@UdfParameter("n") Integer n, @UdfParameter("args") String... args) {
@@ -392,7 +394,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "FIELD", category = "STRING",
+    @UdfDescription(name = "field", category = "STRING",
             description = "The 1-based position of a string among the others; 0 when absent or NULL.")
     public static final class Field {
         @Udf
@@ -403,7 +405,7 @@ public final class StringFunctions {
         }
     }
 
-    @UdfDescription(name = "UUID", category = "STRING", description = "A random UUID, or the UUID held by 16 bytes.")
+    @UdfDescription(name = "uuid", category = "STRING", description = "A random UUID, or the UUID held by 16 bytes.")
     public static final class Uuid {
         @Udf
         public static String uuid() {

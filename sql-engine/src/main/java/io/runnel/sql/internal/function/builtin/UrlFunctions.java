@@ -23,7 +23,7 @@ public final class UrlFunctions {
         }
     }
 
-    @UdfDescription(name = "URL_EXTRACT_FRAGMENT", category = "URL", description = "The fragment of a URL.")
+    @UdfDescription(name = "url_extract_fragment", category = "URL", description = "The fragment of a URL.")
     public static final class Fragment {
         @Udf
         public static String urlExtractFragment(@UdfParameter("input") String input) {
@@ -32,7 +32,7 @@ public final class UrlFunctions {
         }
     }
 
-    @UdfDescription(name = "URL_EXTRACT_HOST", category = "URL", description = "The host of a URL.")
+    @UdfDescription(name = "url_extract_host", category = "URL", description = "The host of a URL.")
     public static final class Host {
         @Udf
         public static String urlExtractHost(@UdfParameter("input") String input) {
@@ -41,7 +41,7 @@ public final class UrlFunctions {
         }
     }
 
-    @UdfDescription(name = "URL_EXTRACT_PATH", category = "URL", description = "The path of a URL.")
+    @UdfDescription(name = "url_extract_path", category = "URL", description = "The path of a URL.")
     public static final class Path {
         @Udf
         public static String urlExtractPath(@UdfParameter("input") String input) {
@@ -50,7 +50,7 @@ public final class UrlFunctions {
         }
     }
 
-    @UdfDescription(name = "URL_EXTRACT_PORT", category = "URL", description = "The port of a URL; NULL when not given.")
+    @UdfDescription(name = "url_extract_port", category = "URL", description = "The port of a URL; NULL when not given.")
     public static final class Port {
         @Udf
         public static Integer urlExtractPort(@UdfParameter("input") String input) {
@@ -59,7 +59,7 @@ public final class UrlFunctions {
         }
     }
 
-    @UdfDescription(name = "URL_EXTRACT_PROTOCOL", category = "URL", description = "The protocol (scheme) of a URL.")
+    @UdfDescription(name = "url_extract_protocol", category = "URL", description = "The protocol (scheme) of a URL.")
     public static final class Protocol {
         @Udf
         public static String urlExtractProtocol(@UdfParameter("input") String input) {
@@ -68,7 +68,7 @@ public final class UrlFunctions {
         }
     }
 
-    @UdfDescription(name = "URL_EXTRACT_QUERY", category = "URL", description = "The decoded query string of a URL.")
+    @UdfDescription(name = "url_extract_query", category = "URL", description = "The decoded query string of a URL.")
     public static final class Query {
         @Udf
         public static String urlExtractQuery(@UdfParameter("input") String input) {
@@ -77,7 +77,7 @@ public final class UrlFunctions {
         }
     }
 
-    @UdfDescription(name = "URL_EXTRACT_PARAMETER", category = "URL",
+    @UdfDescription(name = "url_extract_parameter", category = "URL",
             description = "The decoded value of the first query parameter with a name; NULL when absent.")
     public static final class Parameter {
         @Udf
@@ -95,7 +95,7 @@ public final class UrlFunctions {
         }
     }
 
-    @UdfDescription(name = "URL_ENCODE_PARAM", category = "URL", description = "Encodes a string for a URL query parameter.")
+    @UdfDescription(name = "url_encode_param", category = "URL", description = "Encodes a string for a URL query parameter.")
     public static final class EncodeParam {
         @Udf
         public static String urlEncodeParam(@UdfParameter("input") String input) {
@@ -103,7 +103,7 @@ public final class UrlFunctions {
         }
     }
 
-    @UdfDescription(name = "URL_DECODE_PARAM", category = "URL", description = "Decodes a URL query parameter.")
+    @UdfDescription(name = "url_decode_param", category = "URL", description = "Decodes a URL query parameter.")
     public static final class DecodeParam {
         @Udf
         public static String urlDecodeParam(@UdfParameter("input") String input) {
