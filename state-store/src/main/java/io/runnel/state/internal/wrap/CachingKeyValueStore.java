@@ -168,17 +168,7 @@ public final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<
             return inner;
         }
         Bytes from = Bytes.wrap(prefixKeySerializer.serialize(null, prefix));
-        var entries = cache.range(namespace, from, null, true);
-        int end = 0;
-        while (end < entries.size() && startsWith(entries.get(end).getKey(), from)) {
-            end++;
-        }
-        return new MergedSortedCacheIterator(entries.subList(0, end), inner, true);
-    }
-
-    private static boolean startsWith(Bytes key, Bytes prefix) {
-        return key.length() >= prefix.length()
-                && java.util.Arrays.equals(key.get(), 0, prefix.length(), prefix.get(), 0, prefix.length());
+        return new MergedSortedCacheIterator(new CacheCursor(cache, namespace, from, null, true), inner, true, from);
     }
 
     private KeyValueIterator<Bytes, byte[]> merged(Bytes from, Bytes to, boolean forward,
@@ -187,7 +177,7 @@ public final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<
         if (cache == null) {
             return inner;
         }
-        return new MergedSortedCacheIterator(cache.range(namespace, from, to, forward), inner, forward);
+        return new MergedSortedCacheIterator(new CacheCursor(cache, namespace, from, to, forward), inner, forward, null);
     }
 
     @Override

@@ -129,7 +129,7 @@ public final class CachingSessionStore extends WrappedStateStore<SessionStore<By
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(Bytes key, long earliestSessionEndTime,
                                                                   long latestSessionStartTime) {
-        return merged(wrapped().findSessions(key, earliestSessionEndTime, latestSessionStartTime),
+        return merged(wrapped().findSessions(key, earliestSessionEndTime, latestSessionStartTime), key, key,
                 w -> w.key().equals(key) && w.window().end() >= earliestSessionEndTime
                         && w.window().start() <= latestSessionStartTime);
     }
@@ -137,19 +137,24 @@ public final class CachingSessionStore extends WrappedStateStore<SessionStore<By
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(Bytes keyFrom, Bytes keyTo, long earliestSessionEndTime,
                                                                   long latestSessionStartTime) {
-        return merged(wrapped().findSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime),
+        return merged(wrapped().findSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime), keyFrom, keyTo,
                 w -> (keyFrom == null || w.key().compareTo(keyFrom) >= 0) && (keyTo == null || w.key().compareTo(keyTo) <= 0)
                         && w.window().end() >= earliestSessionEndTime && w.window().start() <= latestSessionStartTime);
     }
 
     private KeyValueIterator<Windowed<Bytes>, byte[]> merged(KeyValueIterator<Windowed<Bytes>, byte[]> stored,
-                                                             Predicate<Windowed<Bytes>> wanted) {
+                                                             Bytes keyFrom, Bytes keyTo, Predicate<Windowed<Bytes>> wanted) {
         state.check();
         if (cache == null) {
             return stored;
         }
         List<KeyValue<Bytes, byte[]>> cached = new ArrayList<>();
-        for (Map.Entry<Bytes, ThreadCache.Entry> e : cache.range(namespace, null, null, true)) {
+        // the inner store's key bounds (then the exact filter); the whole namespace when unbounded
+        Bytes lower = keyFrom == null ? null
+                : SessionKeySchema.toStoreKey(new Windowed<>(keyFrom, new io.runnel.state.Window(0, 0)));
+        Bytes upper = keyTo == null ? null : SessionKeySchema.toStoreKey(
+                new Windowed<>(keyTo, new io.runnel.state.Window(Long.MAX_VALUE, Long.MAX_VALUE)));
+        for (Map.Entry<Bytes, ThreadCache.Entry> e : cache.range(namespace, lower, upper, true)) {
             if (wanted.test(SessionKeySchema.windowed(e.getKey().get()))) {
                 cached.add(new KeyValue<>(e.getKey(), e.getValue().value()));
             }

@@ -190,7 +190,10 @@ public final class CachingWindowStore extends WrappedStateStore<WindowStore<Byte
             return stored;
         }
         List<KeyValue<Bytes, byte[]>> cached = new ArrayList<>();
-        for (Map.Entry<Bytes, ThreadCache.Entry> e : cache.range(namespace, null, null, true)) {
+        // the inner store's key bounds (then the exact filter below); the whole namespace when unbounded
+        Bytes lower = keyFrom == null ? null : WindowKeySchema.toStoreKey(keyFrom, Math.max(0, timeFrom), 0);
+        Bytes upper = keyTo == null ? null : WindowKeySchema.toStoreKey(keyTo, timeTo, -1);
+        for (Map.Entry<Bytes, ThreadCache.Entry> e : cache.range(namespace, lower, upper, true)) {
             byte[] sk = e.getKey().get();
             long ts = WindowKeySchema.timestamp(sk);
             Bytes k = WindowKeySchema.key(sk);
