@@ -3,6 +3,14 @@ package io.runnel.bench;
 import io.runnel.bench.log.LogAppendRawWorkload;
 import io.runnel.bench.log.LogConsumeWorkload;
 import io.runnel.bench.log.LogProduceWorkload;
+import io.runnel.bench.state.StoreGetWorkload;
+import io.runnel.bench.state.StorePutWorkload;
+import io.runnel.bench.state.StoreRangeWorkload;
+import io.runnel.bench.state.StoreRestoreWorkload;
+import io.runnel.bench.streams.FilterMapWorkload;
+import io.runnel.bench.streams.TableJoinWorkload;
+import io.runnel.bench.streams.WindowCountWorkload;
+import io.runnel.bench.streams.WordCountWorkload;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +21,15 @@ public final class Workloads {
     public static final List<Workload> ALL = List.of(
             new LogAppendRawWorkload(),
             new LogProduceWorkload(),
-            new LogConsumeWorkload()
+            new LogConsumeWorkload(),
+            new StorePutWorkload(),
+            new StoreGetWorkload(),
+            new StoreRangeWorkload(),
+            new StoreRestoreWorkload(),
+            new FilterMapWorkload(),
+            new WordCountWorkload(),
+            new WindowCountWorkload(),
+            new TableJoinWorkload()
     );
 
     private Workloads() {

@@ -83,6 +83,7 @@ public final class ChangelogRestorer {
             return new Result(tp, plan.from(), plan.end(), 0);
         }
         consumer.assign(List.of(tp));
+        callback.onRestoreStart();
         try {
             consumer.seek(tp, plan.from());
             long restored = 0;
@@ -113,6 +114,7 @@ public final class ChangelogRestorer {
             }
             return new Result(tp, plan.from(), plan.end(), restored);
         } finally {
+            callback.onRestoreEnd();
             consumer.assign(List.of());
         }
     }

@@ -1,5 +1,11 @@
 package io.runnel.state;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
@@ -10,7 +16,9 @@ import org.rocksdb.WriteBufferManager;
  * however many stores are open (as Kafka Streams' bounded-memory config setter): one LRU block
  * cache of {@code totalBytes} that also holds index and filter blocks (high-priority pool), and one
  * {@link WriteBufferManager} whose memtables are charged to that same cache (a quarter of it by
- * default). The runtime creates one per process (or per application) and hands it to stores via
+ * default). Because RocksDB flushes only the instance being written when the buffer manager is
+ * full, stores also register as {@link MemtableOwner}s and call {@link #relieveMemoryPressure()}
+ * periodically, which flushes the largest memtables of the process when the cache is over the bound. The runtime creates one per process (or per application) and hands it to stores via
  * {@link StateStoreContext#rocksDBResources()}; it closes it after every store is closed.
  * Thread-safe (RocksDB's cache and buffer manager are).
  */
@@ -27,7 +35,23 @@ public final class RocksDBResources implements AutoCloseable {
     private final long writeBufferBytes;
     private final LRUCache cache;
     private final WriteBufferManager writeBufferManager;
+    private final Set<MemtableOwner> owners = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean relieving = new AtomicBoolean();
     private volatile boolean closed;
+
+    /**
+     * A RocksDB instance whose memtables count against the bound (for store implementations).
+     * RocksDB's write buffer manager only ever flushes the instance being written, so memtables of
+     * many idle stores would add up beyond the bound; {@link #relieveMemoryPressure()} flushes the
+     * largest memtables of any registered instance instead.
+     */
+    public interface MemtableOwner {
+        /** Bytes in the active memtable (0 when closed). */
+        long activeMemtableBytes();
+
+        /** Starts a flush of the active memtable without waiting for it (no-op when closed). */
+        void scheduleFlush();
+    }
 
     private RocksDBResources(long totalBytes, long writeBufferBytes) {
         this.totalBytes = totalBytes;
@@ -61,6 +85,43 @@ public final class RocksDBResources implements AutoCloseable {
     public WriteBufferManager writeBufferManager() {
         checkOpen();
         return writeBufferManager;
+    }
+
+    public void register(MemtableOwner owner) {
+        owners.add(owner);
+    }
+
+    public void unregister(MemtableOwner owner) {
+        owners.remove(owner);
+    }
+
+    /**
+     * When the cache (blocks plus memtable reservations) is over the bound, schedules flushes of
+     * the largest active memtables until their sizes cover the excess plus a tenth of the bound.
+     * Cheap when under the bound (one read of the cache usage); stores call it every few thousand
+     * writes. Thread-safe; concurrent callers skip while one is choosing.
+     */
+    public void relieveMemoryPressure() {
+        if (closed || cache.getUsage() <= totalBytes || !relieving.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            long excess = cache.getUsage() - totalBytes + totalBytes / 10;
+            List<Map.Entry<MemtableOwner, Long>> sizes = new ArrayList<>();
+            for (MemtableOwner o : owners) {
+                sizes.add(Map.entry(o, o.activeMemtableBytes()));
+            }
+            sizes.sort(Map.Entry.<MemtableOwner, Long>comparingByValue().reversed());
+            for (Map.Entry<MemtableOwner, Long> e : sizes) {
+                if (excess <= 0 || e.getValue() == 0) {
+                    break;
+                }
+                e.getKey().scheduleFlush();
+                excess -= e.getValue();
+            }
+        } finally {
+            relieving.set(false);
+        }
     }
 
     public long totalBytes() {

@@ -4,7 +4,6 @@ import io.runnel.common.metrics.Counter;
 import io.runnel.common.metrics.MetricName;
 import io.runnel.common.metrics.MetricsRegistry;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -138,8 +137,18 @@ public final class ThreadCache {
      * pending deletes included, in ascending or descending key order.
      */
     public List<Map.Entry<Bytes, Entry>> range(String namespace, Bytes from, Bytes to, boolean forward) {
+        return range(namespace, from, true, to, true, forward, Integer.MAX_VALUE);
+    }
+
+    /**
+     * At most {@code limit} entries of the namespace between the bounds (null = unbounded, each
+     * inclusive or not), in ascending or descending key order: one chunk of a lazy range read, so
+     * that a range over a large cache copies only what the reader consumes.
+     */
+    public List<Map.Entry<Bytes, Entry>> range(String namespace, Bytes from, boolean fromInclusive, Bytes to,
+                                               boolean toInclusive, boolean forward, int limit) {
         NamedCache cache = caches.get(namespace);
-        return cache == null ? List.of() : cache.range(from, to, forward);
+        return cache == null ? List.of() : cache.range(from, fromInclusive, to, toInclusive, forward, limit);
     }
 
     /** Flushes the namespace's dirty entries to its listener. */
@@ -243,22 +252,26 @@ public final class ThreadCache {
             return n.entry;
         }
 
-        synchronized List<Map.Entry<Bytes, Entry>> range(Bytes from, Bytes to, boolean forward) {
+        synchronized List<Map.Entry<Bytes, Entry>> range(Bytes from, boolean fromInclusive, Bytes to, boolean toInclusive,
+                                                         boolean forward, int limit) {
             if (from != null && to != null && from.compareTo(to) > 0) {
                 return List.of();
             }
             NavigableMap<Bytes, Node> sub = entries;
             if (from != null) {
-                sub = sub.tailMap(from, true);
+                sub = sub.tailMap(from, fromInclusive);
             }
             if (to != null) {
-                sub = sub.headMap(to, true);
+                sub = sub.headMap(to, toInclusive);
             }
             if (!forward) {
                 sub = sub.descendingMap();
             }
-            List<Map.Entry<Bytes, Entry>> out = new ArrayList<>(sub.size());
+            List<Map.Entry<Bytes, Entry>> out = new ArrayList<>(Math.min(limit, 64));
             for (Node n : sub.values()) {
+                if (out.size() >= limit) {
+                    break;
+                }
                 out.add(Map.entry(n.key, n.entry));
             }
             return out;
@@ -378,12 +391,5 @@ public final class ThreadCache {
     @Override
     public String toString() {
         return "ThreadCache[" + name + ", " + sizeBytes.get() + "/" + maxBytes + " bytes]";
-    }
-
-    /** For tests and metrics: the namespaces in use. */
-    Map<String, Integer> namespaceSizes() {
-        Map<String, Integer> out = new HashMap<>();
-        caches.forEach((k, v) -> out.put(k, v.size()));
-        return out;
     }
 }

@@ -150,4 +150,43 @@ class CachingKeyValueStoreTest {
         assertThat(changelog()).containsExactly("a=1@1000");
         assertThat(t.cache.sizeBytes()).isZero();
     }
+
+    @Test
+    void shouldMergeLargeCachesWithTheStoreInKeyOrderChunkByChunk() {
+        KeyValueStore<String, Long> store = open(1 << 22, true);
+        java.util.TreeMap<String, Long> model = new java.util.TreeMap<>();
+        for (int i = 0; i < 1000; i++) {
+            store.put(String.format("k%03d", i), (long) i);
+            model.put(String.format("k%03d", i), (long) i);
+        }
+        store.flush();
+        for (int i = 0; i < 1000; i += 7) {
+            store.delete(String.format("k%03d", i));
+            model.remove(String.format("k%03d", i));
+        }
+        for (int i = 0; i < 1000; i += 5) {
+            store.put(String.format("k%03d", i), -1L);
+            model.put(String.format("k%03d", i), -1L);
+        }
+        assertThat(drainKv(store.range("k100", "k899"))).containsExactlyElementsOf(entries(model.subMap("k100", true, "k899", true)));
+        assertThat(drainKv(store.reverseRange("k100", "k899")))
+                .containsExactlyElementsOf(entries(model.subMap("k100", true, "k899", true).descendingMap()));
+        assertThat(drainKv(store.all())).containsExactlyElementsOf(entries(model));
+        assertThat(drainKv(store.prefixScan("k1", Serdes.string().serializer())))
+                .containsExactlyElementsOf(entries(model.subMap("k1", true, "k2", false)));
+    }
+
+    private static List<KeyValue<String, Long>> drainKv(KeyValueIterator<String, Long> it) {
+        List<KeyValue<String, Long>> out = new ArrayList<>();
+        try (it) {
+            it.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    private static List<KeyValue<String, Long>> entries(java.util.Map<String, Long> m) {
+        List<KeyValue<String, Long>> out = new ArrayList<>();
+        m.forEach((k, v) -> out.add(KeyValue.pair(k, v)));
+        return out;
+    }
 }

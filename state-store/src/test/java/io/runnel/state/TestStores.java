@@ -21,13 +21,15 @@ final class TestStores {
     }
 
     TaskStateManager manager() {
-        return TaskStateManager.builder("app", "0_0", 0, dir)
+        TaskStateManager.Builder b = TaskStateManager.builder("app", "0_0", 0, dir)
                 .time(time)
                 .metrics(metrics)
-                .rocksDBResources(rocks)
                 .cache(cache)
                 .changelogWriters(changelog.writers())
-                .recordTimestamp(() -> recordTimestamp)
-                .build();
+                .recordTimestamp(() -> recordTimestamp);
+        if (rocks != null) {
+            b.rocksDBResources(rocks);
+        }
+        return b.build();
     }
 }

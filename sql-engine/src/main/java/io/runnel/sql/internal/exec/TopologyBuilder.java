@@ -151,6 +151,9 @@ public final class TopologyBuilder {
         }
         Aggregation aggregation = new Aggregation(node.aggregates());
 
+        if (isTableSource(node.input())) {
+            return tableAggregate(node, layout, groupBy, aggregation);
+        }
         // 1. Each record's full input row, so grouping and aggregate arguments see every column.
         KStream<Object, Row> inputRows = stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
             @Override
@@ -188,6 +191,73 @@ public final class TopologyBuilder {
         KStream<Object, Row> updates = (KStream) table.toStream(Named.as(name(node) + ".changes"));
         return updates.mapValues(state -> state == null ? null : aggregation.results(state),
                 Named.as(name(node) + ".results"));
+    }
+
+    /**
+     * GROUP BY over a table: every change of a source row takes its old row out of its old group
+     * (the aggregates' undo) and adds the new row to its new group. Rows are laid out with
+     * ROWTIME 0, ROWPARTITION 0 and ROWOFFSET -1: a table's grouping sees values, not records.
+     */
+    private KStream<Object, Row> tableAggregate(ExecNode.Aggregate node, RowLayout layout, Evaluator[] groupBy,
+                                                Aggregation aggregation) {
+        String nodeId = node.id();
+        ExecNode.StreamSource sourceNode = sourceNodeOf(node.input());
+        DataSource source = sourceNode.source();
+        List<Column> keys = new ArrayList<>();
+        List<Column> values = new ArrayList<>();
+        for (Column c : source.columns()) {
+            (c.isKey() ? keys : values).add(c);
+        }
+        Serde<Row> keySerde = Formats.of(source.formats().keyFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), FormatOptions.DEFAULTS);
+        Serde<Row> valueSerde = Formats.of(source.formats().valueFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, values), FormatOptions.DEFAULTS);
+        KTable<Row, Row> table = builder.table(source.topic(), Consumed.<Row, Row>with(keySerde, valueSerde)
+                .withName(name(sourceNode)), Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(
+                name(sourceNode) + ".store").withKeySerde(keySerde).withValueSerde(valueSerde));
+        if (node.input() instanceof ExecNode.TableFilter f) {
+            Evaluator predicate = ExpressionCompiler.compile(f.predicate());
+            table = table.filter((k, v) -> {
+                try {
+                    return Boolean.TRUE.equals(predicate.evaluate(layout.fill(k, v, 0, 0, -1)));
+                } catch (ExpressionEvaluationException e) {
+                    log.error(f.id(), e.getMessage(), e);
+                    return false;
+                }
+            });
+        }
+        Serde<Row> groupKeySerde = jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, groupBy.length));
+        Serde<Row> inputSerde = jsonSerde(SerdeSchema.Part.VALUE, node.inputSchema().fields());
+        Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
+        KTable<Row, Row> aggregated = table.groupBy((key, value) -> {
+            Object[] row = layout.fill(key, value, 0, 0, -1);
+            return io.runnel.state.KeyValue.pair(Row.wrap(evaluateAll(groupBy, row, nodeId)), Row.wrap(row));
+        }, Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"))
+                .aggregate(aggregation::initialize,
+                        (k, row, state) -> aggregation.add(row, state, log, nodeId),
+                        (k, row, state) -> aggregation.undo(row, state, log, nodeId),
+                        Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(node) + ".store")
+                                .withKeySerde(groupKeySerde).withValueSerde(stateSerde));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        KStream<Object, Row> updates = (KStream) aggregated.toStream(Named.as(name(node) + ".changes"));
+        return updates.mapValues(state -> state == null ? null : aggregation.results(state),
+                Named.as(name(node) + ".results"));
+    }
+
+    private static boolean isTableSource(ExecNode node) {
+        ExecNode.StreamSource source = sourceNodeOf(node);
+        return source != null && source.source().kind() == io.runnel.sql.internal.ast.SourceKind.TABLE;
+    }
+
+    private static ExecNode.StreamSource sourceNodeOf(ExecNode node) {
+        if (node instanceof ExecNode.StreamSource s) {
+            return s;
+        } else if (node instanceof ExecNode.Filter f) {
+            return sourceNodeOf(f.input());
+        } else if (node instanceof ExecNode.TableFilter f) {
+            return sourceNodeOf(f.input());
+        }
+        return null;
     }
 
     private static TimeWindows timeWindows(WindowExpression window) {
@@ -385,6 +455,27 @@ public final class TopologyBuilder {
                     next[i] = udafs.get(i).aggregate(calls.get(i).function().input(values), next[i]);
                 } catch (RuntimeException e) {
                     log.error(nodeId, "aggregate " + calls.get(i).sql() + " failed: " + e, e);
+                }
+            }
+            return Row.wrap(next);
+        }
+
+        /** Takes a row back out of the states (a table row that changed or was deleted). */
+        @SuppressWarnings("unchecked")
+        Row undo(Row inputRow, Row state, ProcessingLog log, String nodeId) {
+            Object[] row = inputRow.toArray();
+            Object[] next = state.toArray();
+            for (int i = 0; i < udafs.size(); i++) {
+                try {
+                    Evaluator[] args = arguments.get(i);
+                    Object[] values = new Object[args.length];
+                    for (int a = 0; a < args.length; a++) {
+                        values[a] = args[a].evaluate(row);
+                    }
+                    next[i] = ((io.runnel.sql.function.TableUdaf<Object, Object, Object>) udafs.get(i))
+                            .undo(calls.get(i).function().input(values), next[i]);
+                } catch (RuntimeException e) {
+                    log.error(nodeId, "undo of aggregate " + calls.get(i).sql() + " failed: " + e, e);
                 }
             }
             return Row.wrap(next);

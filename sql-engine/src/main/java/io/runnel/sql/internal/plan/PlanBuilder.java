@@ -11,8 +11,8 @@ import java.util.Optional;
  * Turns an analyzed query into an exec plan. Node ids are {@code kind_position}, counted from the
  * source, so the same query always gets the same names. Stream sources, with or without
  * aggregation (tumbling and hopping windows); table sources as streams of changes (filter,
- * projection); joins, GROUP BY over tables, session windows and windowed sources are rejected
- * with a clear error until their nodes land.
+ * projection) and grouped with undo-capable aggregates; joins, session windows and windowed
+ * sources are rejected with a clear error until their nodes land.
  */
 public final class PlanBuilder {
 
@@ -24,7 +24,7 @@ public final class PlanBuilder {
                                       Optional<Boolean> wrapSingleValue) {
         boolean table = query.source().kind() == SourceKind.TABLE;
         if (table && query.isAggregate()) {
-            throw unsupported("GROUP BY over tables");
+            requireUndo(query);
         }
         if (query.source().formats().window().isPresent()) {
             throw unsupported("windowed sources");
@@ -56,6 +56,24 @@ public final class PlanBuilder {
         node = new ExecNode.Project("project_" + position++, node, query.keys(), query.values(), query.output());
         return new ExecNode.Sink("sink_" + position, node, topic, query.output(), keyFormat, valueFormat, wrapSingleValue,
                 windowSize, session);
+    }
+
+    /** A table's aggregate takes old values back out, so every aggregate needs an undo (ksqlDB's rule). */
+    private static void requireUndo(AnalyzedQuery query) {
+        java.util.LinkedHashSet<String> without = new java.util.LinkedHashSet<>();
+        for (AnalyzedQuery.AggregateCall call : query.aggregates()) {
+            if (!call.function().supportsUndo()) {
+                without.add(call.function().name());
+            }
+        }
+        if (without.isEmpty()) {
+            return;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>(without);
+        String list = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "The aggregation function" + (names.size() > 1 ? "s " : " ")
+                + list + (names.size() > 1 ? " cannot" : " cannot") + " be applied to a table source, only to a stream source.");
     }
 
     private static SqlException unsupported(String what) {

@@ -39,6 +39,10 @@ class StreamQueryTopologyTest {
                     new Column("ID", SqlType.BIGINT, Column.Role.KEY, Optional.empty()),
                     Column.value("NAME", SqlType.STRING),
                     Column.value("D1", SqlType.DOUBLE)), "s_topic", SourceFormats.of("KAFKA", "JSON"),
+                    Optional.empty(), false), false)
+            .withSource(new DataSource("T", SourceKind.TABLE, List.of(
+                    new Column("ID", SqlType.BIGINT, Column.Role.PRIMARY_KEY, Optional.empty()),
+                    Column.value("NAME", SqlType.STRING)), "t_topic", SourceFormats.of("KAFKA", "JSON"),
                     Optional.empty(), false), false);
 
     private static final FunctionRegistry FUNCTIONS = FunctionRegistry.withBuiltIns();
@@ -166,6 +170,22 @@ class StreamQueryTopologyTest {
             lastKey.get(name);
             assertThat(new String(name, StandardCharsets.UTF_8)).isEqualTo("a");
             assertThat(lastKey.getLong()).isEqualTo(60_000L);
+        }
+    }
+
+    @Test
+    void shouldMoveATableRowBetweenGroupsAndTakeItOutWhenDeleted() {
+        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM T GROUP BY NAME;")) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic("t_topic", Serdes.byteArray().serializer(),
+                    Serdes.byteArray().serializer());
+            TestOutputTopic<String, String> out = driver.createOutputTopic("OUTPUT", Serdes.string().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
+            in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 2);
+            in.pipeInput(key(1), json("{\"NAME\": \"b\"}"), 3);
+            in.pipeInput(key(2), null, 4);
+            assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key() + "=" + kv.value()).containsExactly(
+                    "a={\"C\":1}", "a={\"C\":2}", "a={\"C\":1}", "b={\"C\":1}", "a={\"C\":0}");
         }
     }
 }

@@ -4,14 +4,15 @@ import io.runnel.common.Serde;
 import io.runnel.state.Bytes;
 import io.runnel.state.SessionBytesStoreSupplier;
 import io.runnel.state.SessionStore;
+import io.runnel.state.internal.wrap.CachingSessionStore;
 import io.runnel.state.internal.wrap.ChangeLoggingSessionBytesStore;
 import io.runnel.state.internal.wrap.MeteredSessionStore;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds metered → change-logging → segmented session stores; changelog defaults as for window
- * stores. Caching is accepted but not applied yet.
+ * Builds metered → caching → change-logging → segmented session stores; changelog defaults as
+ * for window stores.
  */
 public final class SessionStoreBuilder<K, AGG> extends AbstractStoreBuilder<SessionStore<K, AGG>> {
     private final SessionBytesStoreSupplier supplier;
@@ -31,6 +32,9 @@ public final class SessionStoreBuilder<K, AGG> extends AbstractStoreBuilder<Sess
         SessionStore<Bytes, byte[]> store = supplier.get();
         if (loggingEnabled()) {
             store = new ChangeLoggingSessionBytesStore(store);
+        }
+        if (cachingEnabled()) {
+            store = new CachingSessionStore(store, supplier.segmentIntervalMs());
         }
         return new MeteredSessionStore<>(store, supplier.metricsScope(), keySerde, aggSerde);
     }

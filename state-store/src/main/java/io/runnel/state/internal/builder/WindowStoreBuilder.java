@@ -5,6 +5,7 @@ import io.runnel.state.Bytes;
 import io.runnel.state.TimestampedWindowStore;
 import io.runnel.state.WindowBytesStoreSupplier;
 import io.runnel.state.WindowStore;
+import io.runnel.state.internal.wrap.CachingWindowStore;
 import io.runnel.state.internal.wrap.ChangeLoggingWindowBytesStore;
 import io.runnel.state.internal.wrap.MeteredTimestampedWindowStore;
 import io.runnel.state.internal.wrap.MeteredWindowStore;
@@ -12,9 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds metered → change-logging → segmented window stores. The changelog defaults to
+ * Builds metered → caching → change-logging → segmented window stores (caching is skipped for
+ * stores retaining duplicates, as in Kafka Streams). The changelog defaults to
  * {@code cleanup.policy=compact,delete} and {@code retention.ms = retention + 1 day} (Kafka's
- * {@code windowstore.changelog.additional.retention.ms}). Caching is accepted but not applied yet.
+ * {@code windowstore.changelog.additional.retention.ms}).
  */
 public final class WindowStoreBuilder<K, V, T extends WindowStore<K, ?>> extends AbstractStoreBuilder<T> {
     static final long ADDITIONAL_RETENTION_MS = 24L * 60 * 60 * 1000;
@@ -48,6 +50,9 @@ public final class WindowStoreBuilder<K, V, T extends WindowStore<K, ?>> extends
         WindowStore<Bytes, byte[]> store = supplier.get();
         if (loggingEnabled()) {
             store = new ChangeLoggingWindowBytesStore(store);
+        }
+        if (cachingEnabled() && !supplier.retainDuplicates()) {
+            store = new CachingWindowStore(store, supplier.windowSize(), supplier.segmentIntervalMs());
         }
         return timestamped
                 ? (T) new MeteredTimestampedWindowStore<>(store, supplier.metricsScope(), keySerde, valueSerde)

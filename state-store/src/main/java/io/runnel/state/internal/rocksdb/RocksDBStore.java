@@ -8,6 +8,8 @@ import io.runnel.state.KeyValue;
 import io.runnel.state.KeyValueIterator;
 import io.runnel.state.KeyValueStore;
 import io.runnel.state.ProcessorStateException;
+import io.runnel.state.RocksDBResources;
+import io.runnel.state.StateRestoreCallback;
 import io.runnel.state.StateStore;
 import io.runnel.state.StateStoreContext;
 import io.runnel.state.internal.OpenIterators;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.locks.StampedLock;
+import org.rocksdb.MutableColumnFamilyOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -40,7 +43,10 @@ import org.rocksdb.WriteBatch;
  * read/write lock (shared for every operation, exclusive for close) guarantees that no native call
  * runs on a closed instance; iterators are closed before the instance.
  */
-public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
+public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDBResources.MemtableOwner {
+    /** Writes between two checks of the process-wide memory bound. */
+    static final int WRITES_PER_MEMORY_CHECK = 1024;
+
     static {
         RocksDB.loadLibrary();
     }
@@ -53,6 +59,8 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
     private RocksDBStoreOptions options;
     private RocksDB db;
     private Path dir;
+    private RocksDBResources resources;
+    private int writesSinceCheck;
 
     /** A store in {@code stateDir/<parentDir>/<name>}. */
     public RocksDBStore(String name, String parentDir) {
@@ -69,7 +77,40 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
     @Override
     public void init(StateStoreContext context, StateStore root) {
         open(context);
-        context.register(root, this::write);
+        context.register(root, new StateRestoreCallback() {
+            @Override
+            public void restoreBatch(List<KeyValue<byte[], byte[]>> records) {
+                write(records);
+            }
+
+            @Override
+            public void onRestoreStart() {
+                bulkLoading(true);
+            }
+
+            @Override
+            public void onRestoreEnd() {
+                bulkLoading(false);
+            }
+        });
+    }
+
+    /**
+     * Bulk loading during a restore: automatic compactions off (their CPU would compete with the
+     * restore; RocksDB then also skips its level-0 write stalls), back on afterwards, when the
+     * accumulated level-0 files are compacted in the background.
+     */
+    void bulkLoading(boolean on) {
+        long stamp = lock.readLock();
+        try {
+            if (state.isOpen()) {
+                db.setOptions(MutableColumnFamilyOptions.builder().setDisableAutoCompactions(on).build());
+            }
+        } catch (RocksDBException e) {
+            throw error(on ? "start of bulk loading" : "end of bulk loading", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
     }
 
     /** Opens the instance without registering it for restore (segments). */
@@ -92,7 +133,43 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
             throw new ProcessorStateException("cannot open store " + name + " in " + dir + ": " + e.getMessage(), e);
         }
         options = opts;
+        resources = context.rocksDBResources();
+        resources.register(this);
         state.opened();
+    }
+
+    @Override
+    public long activeMemtableBytes() {
+        long stamp = lock.readLock();
+        try {
+            return state.isOpen() ? db.getLongProperty("rocksdb.cur-size-active-mem-table") : 0;
+        } catch (RocksDBException e) {
+            return 0;
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    @Override
+    public void scheduleFlush() {
+        long stamp = lock.readLock();
+        try {
+            if (state.isOpen()) {
+                db.flush(options.asyncFlushOptions);
+            }
+        } catch (RocksDBException e) {
+            // a failed background flush is retried by the next relief or commit flush
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    private void wrote(int writes) {
+        writesSinceCheck += writes;
+        if (writesSinceCheck >= WRITES_PER_MEMORY_CHECK) {
+            writesSinceCheck = 0;
+            resources.relieveMemoryPressure();
+        }
     }
 
     /** The directory of the instance (valid after open). */
@@ -128,6 +205,7 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
         } finally {
             lock.unlockRead(stamp);
         }
+        wrote(1);
     }
 
     @Override
@@ -157,6 +235,7 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
         } finally {
             lock.unlockRead(stamp);
         }
+        wrote(entries.size());
     }
 
     /** Writes restored changelog records with one write batch. */
@@ -177,6 +256,7 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
         } finally {
             lock.unlockRead(stamp);
         }
+        wrote(records.size());
     }
 
     @Override
@@ -283,6 +363,7 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
                 return;
             }
             state.closed();
+            resources.unregister(this);
             iterators.closeAll();
             db.close();
             db = null;

@@ -31,6 +31,7 @@ public final class RocksDBStoreOptions implements AutoCloseable {
     final WriteOptions writeOptions;
     final ReadOptions readOptions;
     final FlushOptions flushOptions;
+    final FlushOptions asyncFlushOptions;
     private final BloomFilter filter;
     private final BlockBasedTableConfig tableConfig;
 
@@ -60,11 +61,13 @@ public final class RocksDBStoreOptions implements AutoCloseable {
         writeOptions = new WriteOptions().setDisableWAL(true);
         readOptions = new ReadOptions();
         flushOptions = new FlushOptions().setWaitForFlush(true);
+        asyncFlushOptions = new FlushOptions().setWaitForFlush(false);
     }
 
     @Override
     public void close() {
         flushOptions.close();
+        asyncFlushOptions.close();
         readOptions.close();
         writeOptions.close();
         options.close();

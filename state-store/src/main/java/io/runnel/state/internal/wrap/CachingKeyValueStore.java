@@ -57,17 +57,26 @@ public final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<
         return true;
     }
 
+    /**
+     * Writes flushed entries to the inner store (one batch) and forwards them. As in Kafka Streams,
+     * a delete of a key the inner store does not hold is neither written nor forwarded.
+     */
     private void flushEntries(List<ThreadCache.DirtyEntry> entries) {
         List<KeyValue<Bytes, byte[]>> writes = new ArrayList<>(entries.size());
-        long[] timestamps = new long[entries.size()];
-        byte[][] olds = sendOldValues && listener != null ? new byte[entries.size()][] : null;
-        for (int i = 0; i < entries.size(); i++) {
-            ThreadCache.DirtyEntry e = entries.get(i);
-            if (olds != null) {
-                olds[i] = wrapped().get(e.key());
+        List<byte[]> olds = new ArrayList<>(entries.size());
+        List<ThreadCache.DirtyEntry> kept = new ArrayList<>(entries.size());
+        for (ThreadCache.DirtyEntry e : entries) {
+            byte[] old = e.value() == null || (sendOldValues && listener != null) ? wrapped().get(e.key()) : null;
+            if (e.value() == null && old == null) {
+                continue;
             }
+            kept.add(e);
+            olds.add(sendOldValues ? old : null);
             writes.add(new KeyValue<>(e.key(), e.value()));
-            timestamps[i] = e.timestamp();
+        }
+        long[] timestamps = new long[kept.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            timestamps[i] = kept.get(i).timestamp();
         }
         if (wrapped() instanceof ChangeLoggingKeyValueBytesStore logging) {
             logging.putAllWithTimestamps(writes, timestamps);
@@ -75,9 +84,9 @@ public final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<
             wrapped().putAll(writes);
         }
         if (listener != null) {
-            for (int i = 0; i < entries.size(); i++) {
-                ThreadCache.DirtyEntry e = entries.get(i);
-                listener.apply(e.key(), e.value(), olds == null ? null : olds[i], e.timestamp());
+            for (int i = 0; i < kept.size(); i++) {
+                ThreadCache.DirtyEntry e = kept.get(i);
+                listener.apply(e.key(), e.value(), olds.get(i), e.timestamp());
             }
         }
     }
@@ -159,17 +168,7 @@ public final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<
             return inner;
         }
         Bytes from = Bytes.wrap(prefixKeySerializer.serialize(null, prefix));
-        var entries = cache.range(namespace, from, null, true);
-        int end = 0;
-        while (end < entries.size() && startsWith(entries.get(end).getKey(), from)) {
-            end++;
-        }
-        return new MergedSortedCacheIterator(entries.subList(0, end), inner, true);
-    }
-
-    private static boolean startsWith(Bytes key, Bytes prefix) {
-        return key.length() >= prefix.length()
-                && java.util.Arrays.equals(key.get(), 0, prefix.length(), prefix.get(), 0, prefix.length());
+        return new MergedSortedCacheIterator(new CacheCursor(cache, namespace, from, null, true), inner, true, from);
     }
 
     private KeyValueIterator<Bytes, byte[]> merged(Bytes from, Bytes to, boolean forward,
@@ -178,7 +177,7 @@ public final class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<
         if (cache == null) {
             return inner;
         }
-        return new MergedSortedCacheIterator(cache.range(namespace, from, to, forward), inner, forward);
+        return new MergedSortedCacheIterator(new CacheCursor(cache, namespace, from, to, forward), inner, forward, null);
     }
 
     @Override

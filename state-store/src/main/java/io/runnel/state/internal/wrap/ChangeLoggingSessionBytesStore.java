@@ -28,8 +28,13 @@ public final class ChangeLoggingSessionBytesStore extends WrappedStateStore<Sess
 
     @Override
     public void put(Windowed<Bytes> sessionKey, byte[] aggregate) {
+        put(sessionKey, aggregate, context.recordTimestamp());
+    }
+
+    /** A put logged with the given record timestamp (flushed cache entries keep their own). */
+    void put(Windowed<Bytes> sessionKey, byte[] aggregate, long timestamp) {
         wrapped().put(sessionKey, aggregate);
-        changelog.log(SessionKeySchema.toStoreKey(sessionKey), aggregate, context.recordTimestamp());
+        changelog.log(SessionKeySchema.toStoreKey(sessionKey), aggregate, timestamp);
     }
 
     @Override

@@ -36,13 +36,18 @@ public final class ChangeLoggingWindowBytesStore extends WrappedStateStore<Windo
 
     @Override
     public void put(Bytes key, byte[] value, long windowStartTime) {
+        put(key, value, windowStartTime, context.recordTimestamp());
+    }
+
+    /** A put logged with the given record timestamp (flushed cache entries keep their own). */
+    void put(Bytes key, byte[] value, long windowStartTime, long timestamp) {
         wrapped().put(key, value, windowStartTime);
         boolean duplicates = inner != null && inner.retainDuplicates();
         if (duplicates && value == null) {
             return;
         }
         int seq = inner == null ? 0 : inner.lastSequence();
-        changelog.log(WindowKeySchema.toStoreKey(key, windowStartTime, seq), value, context.recordTimestamp());
+        changelog.log(WindowKeySchema.toStoreKey(key, windowStartTime, seq), value, timestamp);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.runnel.state.Bytes;
 import io.runnel.state.KeyValue;
 import io.runnel.state.KeyValueIterator;
 import io.runnel.state.ThreadCache;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -13,23 +12,38 @@ import java.util.NoSuchElementException;
  * a key present in both comes from the cache; a cached pending delete (null value) hides the key.
  */
 final class MergedSortedCacheIterator implements KeyValueIterator<Bytes, byte[]> {
-    private final List<Map.Entry<Bytes, ThreadCache.Entry>> cache;
+    private final CacheCursor cache;
     private final KeyValueIterator<Bytes, byte[]> store;
     private final boolean forward;
-    private int c;
+    private final Bytes prefix;
     private KeyValue<Bytes, byte[]> next;
 
-    MergedSortedCacheIterator(List<Map.Entry<Bytes, ThreadCache.Entry>> cache, KeyValueIterator<Bytes, byte[]> store,
-                              boolean forward) {
+    /** {@code prefix}: when not null, the cache side ends at the first key without it. */
+    MergedSortedCacheIterator(CacheCursor cache, KeyValueIterator<Bytes, byte[]> store, boolean forward, Bytes prefix) {
         this.cache = cache;
         this.store = store;
         this.forward = forward;
+        this.prefix = prefix;
+    }
+
+    private Map.Entry<Bytes, ThreadCache.Entry> peekCache() {
+        Map.Entry<Bytes, ThreadCache.Entry> e = cache.peek();
+        if (e != null && prefix != null && !startsWith(e.getKey(), prefix)) {
+            return null;
+        }
+        return e;
+    }
+
+    static boolean startsWith(Bytes key, Bytes prefix) {
+        return key.length() >= prefix.length()
+                && java.util.Arrays.equals(key.get(), 0, prefix.length(), prefix.get(), 0, prefix.length());
     }
 
     @Override
     public boolean hasNext() {
         while (next == null) {
-            boolean hasCache = c < cache.size();
+            Map.Entry<Bytes, ThreadCache.Entry> cached = peekCache();
+            boolean hasCache = cached != null;
             boolean hasStore = store.hasNext();
             if (!hasCache && !hasStore) {
                 return false;
@@ -40,7 +54,7 @@ final class MergedSortedCacheIterator implements KeyValueIterator<Bytes, byte[]>
             } else if (!hasStore) {
                 cmp = -1;
             } else {
-                cmp = cache.get(c).getKey().compareTo(store.peekNextKey());
+                cmp = cached.getKey().compareTo(store.peekNextKey());
                 if (!forward) {
                     cmp = -cmp;
                 }
@@ -51,9 +65,9 @@ final class MergedSortedCacheIterator implements KeyValueIterator<Bytes, byte[]>
                 if (cmp == 0) {
                     store.next();
                 }
-                Map.Entry<Bytes, ThreadCache.Entry> e = cache.get(c++);
-                if (e.getValue().value() != null) {
-                    next = new KeyValue<>(e.getKey(), e.getValue().value());
+                cache.advance();
+                if (cached.getValue().value() != null) {
+                    next = new KeyValue<>(cached.getKey(), cached.getValue().value());
                 }
             }
         }

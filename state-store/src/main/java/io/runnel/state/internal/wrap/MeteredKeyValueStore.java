@@ -45,12 +45,7 @@ public class MeteredKeyValueStore<K, V> extends WrappedStateStore<KeyValueStore<
         topic = context.applicationId() + "-" + name() + "-changelog";
         time = context.time();
         metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
-        super.init(new DelegatingContext(context, cb -> records -> {
-            long start = time.nanoseconds();
-            cb.restoreBatch(records);
-            metrics.restore.record(time.nanoseconds() - start);
-            metrics.restoredRecords.add(records.size());
-        }), root);
+        super.init(new DelegatingContext(context, cb -> new MeteredRestoreCallback(cb, time, metrics)), root);
         state.opened();
     }
 

@@ -37,19 +37,19 @@ public final class MeteredSessionStore<K, AGG> extends WrappedStateStore<Session
         topic = context.applicationId() + "-" + name() + "-changelog";
         time = context.time();
         metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
-        super.init(new DelegatingContext(context, cb -> records -> {
-            long start = time.nanoseconds();
-            cb.restoreBatch(records);
-            metrics.restore.record(time.nanoseconds() - start);
-            metrics.restoredRecords.add(records.size());
-        }), root);
+        super.init(new DelegatingContext(context, cb -> new MeteredRestoreCallback(cb, time, metrics)), root);
         state.opened();
     }
 
-    /** Session stores are not cached yet: always false (the processor forwards every update). */
     @Override
     public boolean setFlushListener(CacheFlushListener<Windowed<K>, AGG> listener, boolean sendOldValues) {
-        return false;
+        CachingSessionStore cached = find(wrapped(), CachingSessionStore.class);
+        if (cached == null) {
+            return false;
+        }
+        return cached.setFlushListener((key, newValue, oldValue, timestamp) -> listener.apply(
+                new Windowed<>(keySerde.deserializer().deserialize(topic, key.key().get()), key.window()),
+                agg(newValue), agg(oldValue), timestamp), sendOldValues);
     }
 
     private Bytes keyBytes(K key) {

@@ -39,19 +39,18 @@ public class MeteredWindowStore<K, V> extends WrappedStateStore<WindowStore<Byte
         topic = context.applicationId() + "-" + name() + "-changelog";
         time = context.time();
         metrics = new StoreMetrics(context.metrics(), context.taskId(), metricsScope, name());
-        super.init(new DelegatingContext(context, cb -> records -> {
-            long start = time.nanoseconds();
-            cb.restoreBatch(records);
-            metrics.restore.record(time.nanoseconds() - start);
-            metrics.restoredRecords.add(records.size());
-        }), root);
+        super.init(new DelegatingContext(context, cb -> new MeteredRestoreCallback(cb, time, metrics)), root);
         state.opened();
     }
 
-    /** Window stores are not cached yet: always false (the processor forwards every update). */
     @Override
     public boolean setFlushListener(CacheFlushListener<Windowed<K>, V> listener, boolean sendOldValues) {
-        return false;
+        CachingWindowStore cached = find(wrapped(), CachingWindowStore.class);
+        if (cached == null) {
+            return false;
+        }
+        return cached.setFlushListener((key, newValue, oldValue, timestamp) -> listener.apply(
+                new Windowed<>(key(key.key()), key.window()), value(newValue), value(oldValue), timestamp), sendOldValues);
     }
 
     private Bytes keyBytes(K key) {
