@@ -27,18 +27,26 @@ public enum SqlErrorCode {
     TYPE_NOT_FOUND("RUNNEL-2003"),
     /** A stream, table or type with that name exists already. */
     ALREADY_EXISTS("RUNNEL-2004"),
+    /** No function (scalar, aggregate or table) with that name. */
+    FUNCTION_NOT_FOUND("RUNNEL-3001"),
+    /** A function exists but none of its overloads accepts the arguments' types. */
+    NO_MATCHING_FUNCTION_OVERLOAD("RUNNEL-3002"),
+    /** A user function class that cannot be registered (bad signature, duplicate name, missing schema). */
+    INVALID_FUNCTION_DEFINITION("RUNNEL-3003"),
+    /** Several overloads of a function accept the arguments equally well (e.g. only NULL literals). */
+    AMBIGUOUS_FUNCTION_CALL("RUNNEL-3004"),
     /** A WITH clause property that is unknown, missing, of the wrong type or in conflict with another. */
-    INVALID_PROPERTY("RUNNEL-3001"),
+    INVALID_PROPERTY("RUNNEL-4001"),
     /** A key or value format that does not exist, or that Runnel does not support (e.g. AVRO). */
-    UNSUPPORTED_FORMAT("RUNNEL-3002"),
+    UNSUPPORTED_FORMAT("RUNNEL-4002"),
     /** Columns the source's formats or kind cannot hold (key rules, reserved names, header types). */
-    INVALID_SCHEMA("RUNNEL-3003"),
+    INVALID_SCHEMA("RUNNEL-4003"),
     /** The source's topic does not exist (and PARTITIONS was not given) or differs from what was asked. */
-    TOPIC_NOT_FOUND("RUNNEL-3004"),
+    TOPIC_NOT_FOUND("RUNNEL-4004"),
     /** A DDL statement the catalog's current state does not allow (drop of the wrong kind, replace of a read-only source). */
-    INVALID_DDL("RUNNEL-3005"),
+    INVALID_DDL("RUNNEL-4005"),
     /** SET / UNSET of a property name that is not known, or a value it does not accept. */
-    INVALID_SESSION_PROPERTY("RUNNEL-3006");
+    INVALID_SESSION_PROPERTY("RUNNEL-4006");
 
     private final String code;
 
