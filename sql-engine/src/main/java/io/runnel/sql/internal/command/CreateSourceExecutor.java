@@ -90,7 +90,8 @@ final class CreateSourceExecutor {
                 columns.stream().filter(c -> c.role() == Column.Role.VALUE).toList(), props.wrapSingleValue());
 
         DataSource source = new DataSource(create.name(), kind, columns, topic,
-                new SourceFormats(keyFormatName, valueFormatName, props.window()), timestamp, create.readOnlySource());
+                new SourceFormats(keyFormatName, valueFormatName, props.window(), props.formatProperties()), timestamp,
+                create.readOnlySource());
         String message = kind == SourceKind.STREAM ? "Stream created" : "Table created";
         return new CatalogChange(catalog.withSource(source, create.orReplace()), message, topicAction);
     }

@@ -229,6 +229,16 @@ class CreateSourceTest {
     }
 
     @Test
+    void shouldKeepFormatPropertiesInTheCatalogForTheSerdes() {
+        ddl.run("CREATE STREAM D (K STRING KEY, A INT, B INT) WITH (KAFKA_TOPIC='t', FORMAT='DELIMITED',"
+                + " VALUE_DELIMITER='TAB', KEY_DELIMITER='|')");
+        ddl.run("CREATE STREAM J (A INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON', WRAP_SINGLE_VALUE=false)");
+        assertThat(ddl.source("D").formats().properties()).isEqualTo(java.util.Map.of("VALUE_DELIMITER", "\t",
+                "KEY_DELIMITER", "|"));
+        assertThat(ddl.source("J").formats().properties()).isEqualTo(java.util.Map.of("WRAP_SINGLE_VALUE", "false"));
+    }
+
+    @Test
     void shouldRecordTheWindowOfWindowedSources() {
         ddl.run("CREATE TABLE T (K STRING PRIMARY KEY, V INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON',"
                 + " WINDOW_TYPE='Hopping', WINDOW_SIZE='30 seconds')");
