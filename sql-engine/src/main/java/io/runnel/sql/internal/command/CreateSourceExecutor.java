@@ -92,6 +92,7 @@ final class CreateSourceExecutor {
         DataSource source = new DataSource(create.name(), kind, columns, topic,
                 new SourceFormats(keyFormatName, valueFormatName, props.window(), props.formatProperties()), timestamp,
                 create.readOnlySource());
+        if (create.orReplace() && existing.isPresent()) UpgradeCheck.check(existing.get(), source);
         String message = kind == SourceKind.STREAM ? "Stream created" : "Table created";
         return new CatalogChange(catalog.withSource(source, create.orReplace()), message, topicAction);
     }

@@ -302,9 +302,23 @@ class CreateSourceTest {
                 .isEqualTo("Cannot add stream 'S': A stream with the same name already exists");
         assertThat(ddl.source("S").schemaSql()).isEqualTo("`V` INTEGER");
 
-        ddl.run("CREATE OR REPLACE STREAM S (V INT, W INT) WITH (KAFKA_TOPIC='other', VALUE_FORMAT='JSON')");
+        ddl.run("CREATE OR REPLACE STREAM S (V INT, W INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON')");
         assertThat(ddl.source("S").schemaSql()).isEqualTo("`V` INTEGER, `W` INTEGER");
-        assertThat(ddl.source("S").topic()).isEqualTo("other");
+    }
+
+    @Test
+    void shouldReplaceOnlyWithAnUpgradeOfTheSameTopicFormatsAndLeadingColumns() {
+        ddl.run("CREATE STREAM S (K INT KEY, V INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON')");
+        ddl.assertFails("CREATE OR REPLACE STREAM S (K INT KEY, W INT, V INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON')",
+                "Cannot upgrade data source: DataSource '`S`' has schema = `K` INTEGER KEY, `V` INTEGER which is not"
+                        + " upgradeable to `K` INTEGER KEY, `W` INTEGER, `V` INTEGER. (The following columns are changed,"
+                        + " missing or reordered: [`V` INTEGER])");
+        ddl.assertFails("CREATE OR REPLACE STREAM S (K STRING KEY, V INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON')",
+                "Key columns must be identical.");
+        ddl.assertFails("CREATE OR REPLACE STREAM S (K INT KEY, V INT) WITH (KAFKA_TOPIC='other', VALUE_FORMAT='JSON')",
+                "DataSource '`S`' has topic = t which is not upgradeable to other");
+        ddl.run("CREATE OR REPLACE STREAM S (K INT KEY, V INT, W INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON')");
+        assertThat(ddl.source("S").schemaSql()).isEqualTo("`K` INTEGER KEY, `V` INTEGER, `W` INTEGER");
     }
 
     @Test
