@@ -90,7 +90,10 @@ class CommandLogTest {
         Catalog built;
         try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir).withFlushPolicy(FlushPolicy.NONE));
              TopicCommandLog commands = new TopicCommandLog(log, TopicCommandLog.DEFAULT_TOPIC)) {
-            built = runScript(commands).session.catalog();
+            AdminTopics topics = new AdminTopics(log.admin());
+            topics.create("orders", 1, false);
+            built = runScript(commands, new DdlSession(), topics).session.catalog();
+            assertThat(topics.partitions("users")).isEqualTo(java.util.OptionalInt.of(2));
             assertThat(commands.readAll()).hasSize(SCRIPT.size());
         }
         try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir).withFlushPolicy(FlushPolicy.NONE));
@@ -100,13 +103,19 @@ class CommandLogTest {
             assertThat(read).extracting(Command::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
             assertSameCatalog(new DdlExecutor(new AdminTopics(log.admin()), commands).replay(read), built);
             assertThat(commands.append("CREATE TYPE B AS INT", Map.of()).sequence()).isEqualTo(SCRIPT.size());
-            assertThat(new AdminTopics(log.admin()).names()).doesNotContain(TopicCommandLog.DEFAULT_TOPIC);
+            AdminTopics topics = new AdminTopics(log.admin());
+            assertThat(topics.names()).containsExactly("orders", "users");
+            assertThat(topics.allNames()).contains(TopicCommandLog.DEFAULT_TOPIC, "users");
         }
     }
 
     private static DdlSession runScript(CommandLog log) {
         DdlSession ddl = new DdlSession("orders");
-        DdlExecutor executor = new DdlExecutor(ddl.topics, log);
+        return runScript(log, ddl, ddl.topics);
+    }
+
+    private static DdlSession runScript(CommandLog log, DdlSession ddl, EngineTopics topics) {
+        DdlExecutor executor = new DdlExecutor(topics, log);
         for (int i = 0; i < SCRIPT.size(); i++) {
             if (i == SCRIPT.size() - 1) ddl.session = ddl.session.withProperty("ksql.persistence.default.format.value", "JSON");
             ddl.session = executor.execute(io.runnel.sql.internal.parser.SqlParser.parse(SCRIPT.get(i)).get(0),
