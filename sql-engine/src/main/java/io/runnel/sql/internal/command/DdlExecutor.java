@@ -34,14 +34,21 @@ public final class DdlExecutor {
     private final EngineTopics topics;
     private final CommandLog commandLog;
     private final CreateSourceExecutor createSource;
-    private final DropSourceExecutor dropSource = new DropSourceExecutor();
+    private final DropSourceExecutor dropSource;
     private final AlterSourceExecutor alterSource = new AlterSourceExecutor();
     private final TypeExecutor types = new TypeExecutor();
     private final ListingExecutor listing;
 
+    /** An executor for an engine without persistent queries (no source reads another). */
     public DdlExecutor(EngineTopics topics, CommandLog commandLog) {
+        this(topics, commandLog, SourceReferences.NONE);
+    }
+
+    /** {@code references} tells which sources read a source, so that DROP refuses to break them. */
+    public DdlExecutor(EngineTopics topics, CommandLog commandLog, SourceReferences references) {
         this.topics = Objects.requireNonNull(topics, "topics");
         this.commandLog = Objects.requireNonNull(commandLog, "commandLog");
+        this.dropSource = new DropSourceExecutor(references);
         this.createSource = new CreateSourceExecutor(topics);
         this.listing = new ListingExecutor(topics);
     }

@@ -54,6 +54,19 @@ class DropAndTypeTest {
     }
 
     @Test
+    void shouldRefuseToDropASourceOtherSourcesRead() {
+        DdlExecutor executor = new DdlExecutor(ddl.topics, ddl.log,
+                source -> source.equals("BAR") ? java.util.Set.of("FOO", "BAZ") : java.util.Set.of());
+        ddl.run("CREATE STREAM BAR (V INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON')");
+        SqlException e = org.assertj.core.api.Assertions.catchThrowableOfType(SqlException.class,
+                () -> executor.execute(io.runnel.sql.internal.parser.SqlParser.parse("DROP STREAM BAR").get(0), ddl.session));
+        assertThat(e).hasMessageContaining("Cannot drop BAR." + System.lineSeparator()
+                + "The following streams and/or tables read from this source: [BAZ, FOO]." + System.lineSeparator()
+                + "You need to drop them before dropping BAR.");
+        assertThat(e.errorCode()).isEqualTo(SqlErrorCode.INVALID_DDL);
+    }
+
+    @Test
     void shouldRegisterAndDropCustomTypes() {
         assertThat(ddl.message("CREATE TYPE ADDRESS AS STRUCT<CITY STRING>"))
                 .isEqualTo("Registered custom type with name 'ADDRESS' and SQL type STRUCT<`CITY` STRING>");
