@@ -31,6 +31,7 @@ final class CreateSourceExecutor {
 
     static final String DEFAULT_KEY_FORMAT = "ksql.persistence.default.format.key";
     static final String DEFAULT_VALUE_FORMAT = "ksql.persistence.default.format.value";
+    static final String WRAP_SINGLE_VALUES = "ksql.persistence.wrap.single.values";
 
     private final EngineTopics topics;
 
@@ -90,8 +91,8 @@ final class CreateSourceExecutor {
                 columns.stream().filter(c -> c.role() == Column.Role.VALUE).toList(), props.wrapSingleValue());
 
         DataSource source = new DataSource(create.name(), kind, columns, topic,
-                new SourceFormats(keyFormatName, valueFormatName, props.window(), props.formatProperties()), timestamp,
-                create.readOnlySource());
+                new SourceFormats(keyFormatName, valueFormatName, props.window(),
+                        formatProperties(props, session, valueFormat, columns)), timestamp, create.readOnlySource());
         if (create.orReplace() && existing.isPresent()) UpgradeCheck.check(existing.get(), source);
         String message = kind == SourceKind.STREAM ? "Stream created" : "Table created";
         return new CatalogChange(catalog.withSource(source, create.orReplace()), message, topicAction);
@@ -132,6 +133,23 @@ final class CreateSourceExecutor {
                 && (p.name().equals("PARTITIONS") || p.name().equals("REPLICAS")));
         return SqlFormatter.format(new Statement.CreateSource(create.kind(), create.orReplace(), create.readOnlySource(),
                 create.ifNotExists(), create.name(), create.elements(), properties, create.position())) + ";";
+    }
+
+    /**
+     * The WITH format properties, plus WRAP_SINGLE_VALUE from the session's
+     * {@code ksql.persistence.wrap.single.values} when the statement does not give it, the value
+     * has one column and the format supports the setting (ksqlDB bakes the default in at creation).
+     */
+    private static java.util.Map<String, String> formatProperties(SourceProperties props, SessionContext session,
+                                                                  KnownFormat valueFormat, List<Column> columns) {
+        java.util.Map<String, String> properties = props.formatProperties();
+        Optional<String> sessionDefault = session.property(WRAP_SINGLE_VALUES);
+        long valueColumns = columns.stream().filter(c -> c.role() == Column.Role.VALUE).count();
+        if (props.wrapSingleValue().isEmpty() && sessionDefault.isPresent() && valueColumns == 1) {
+            boolean wrap = Boolean.parseBoolean(sessionDefault.get().trim());
+            if (valueFormat.supportsWrapping(wrap)) properties.put("WRAP_SINGLE_VALUE", String.valueOf(wrap));
+        }
+        return properties;
     }
 
     private static List<Column> keysFirst(List<Column> declared) {

@@ -239,6 +239,17 @@ class CreateSourceTest {
     }
 
     @Test
+    void shouldBakeTheSessionsWrappingDefaultIntoSingleColumnValues() {
+        ddl.run("SET 'ksql.persistence.wrap.single.values' = 'false'");
+        ddl.run("CREATE STREAM ONE (A INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON')");
+        ddl.run("CREATE STREAM TWO (A INT, B INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON')");
+        ddl.run("CREATE STREAM EXPLICIT (A INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON', WRAP_SINGLE_VALUE=true)");
+        assertThat(ddl.source("ONE").formats().properties()).isEqualTo(java.util.Map.of("WRAP_SINGLE_VALUE", "false"));
+        assertThat(ddl.source("TWO").formats().properties()).isEmpty();
+        assertThat(ddl.source("EXPLICIT").formats().properties()).isEqualTo(java.util.Map.of("WRAP_SINGLE_VALUE", "true"));
+    }
+
+    @Test
     void shouldRecordTheWindowOfWindowedSources() {
         ddl.run("CREATE TABLE T (K STRING PRIMARY KEY, V INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON',"
                 + " WINDOW_TYPE='Hopping', WINDOW_SIZE='30 seconds')");
