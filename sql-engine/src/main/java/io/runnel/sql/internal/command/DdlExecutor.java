@@ -1,5 +1,6 @@
 package io.runnel.sql.internal.command;
 
+import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
 import io.runnel.sql.internal.ast.Statement;
 import io.runnel.sql.internal.catalog.Catalog;
@@ -152,7 +153,12 @@ public final class DdlExecutor {
         if (change.catalog() == session.catalog()) return done(session, text, change.message());
         Optional<CatalogChange.TopicAction> action = replaying ? Optional.empty() : change.topicAction();
         if (action.orElse(null) instanceof CatalogChange.TopicAction.Create create) {
-            topics.create(create.topic(), create.partitions(), create.compacted());
+            try {
+                topics.create(create.topic(), create.partitions(), create.compacted());
+            } catch (RuntimeException e) {
+                throw new SqlException(SqlErrorCode.INVALID_PROPERTY, "Could not create topic '" + create.topic() + "': "
+                        + e.getMessage());
+            }
         }
         OptionalLong sequence = OptionalLong.empty();
         if (!replaying) sequence = OptionalLong.of(commandLog.append(text, session.properties()).sequence());

@@ -150,6 +150,42 @@ class CreateSourceTest {
     }
 
     @Test
+    void shouldReportATopicTheLogCannotCreateAsAUserError() {
+        EngineTopics refusing = new EngineTopics() {
+            @Override
+            public java.util.Set<String> names() {
+                return java.util.Set.of();
+            }
+
+            @Override
+            public OptionalInt partitions(String topic) {
+                return OptionalInt.empty();
+            }
+
+            @Override
+            public void create(String topic, int partitions, boolean compacted) {
+                throw new IllegalArgumentException("Invalid topic name: " + topic);
+            }
+
+            @Override
+            public void delete(String topic) {
+            }
+        };
+        DdlExecutor executor = new DdlExecutor(refusing, new InMemoryCommandLog());
+        SqlException e = org.assertj.core.api.Assertions.catchThrowableOfType(SqlException.class, () -> executor.execute(
+                io.runnel.sql.internal.parser.SqlParser.parse("CREATE STREAM S (V INT) WITH (KAFKA_TOPIC='a/b',"
+                        + " VALUE_FORMAT='JSON', PARTITIONS=1)").get(0), SessionContext.empty()));
+        assertThat(e).hasMessageContaining("Could not create topic 'a/b': Invalid topic name: a/b");
+        assertThat(e.errorCode()).isEqualTo(SqlErrorCode.INVALID_PROPERTY);
+    }
+
+    @Test
+    void shouldAllowQuotedLowerCasePseudoColumnNames() {
+        ddl.run("CREATE STREAM S (`rowtime` BIGINT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON')");
+        assertThat(ddl.source("S").schemaSql()).isEqualTo("`rowtime` BIGINT");
+    }
+
+    @Test
     void shouldRefusePartitionsDifferentFromTheExistingTopics() {
         ddl.assertFails("CREATE STREAM S (V INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON', PARTITIONS=4)",
                 "A Kafka topic with the name 't' already exists, with different partition/replica configuration than"
