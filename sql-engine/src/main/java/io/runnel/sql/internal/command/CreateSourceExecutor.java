@@ -11,7 +11,6 @@ import io.runnel.sql.internal.catalog.Catalog;
 import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.catalog.DataSource;
 import io.runnel.sql.internal.catalog.SourceFormats;
-import io.runnel.sql.internal.catalog.SqlBaseType;
 import io.runnel.sql.internal.catalog.TypeResolver;
 import io.runnel.sql.internal.parser.SqlFormatter;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ final class CreateSourceExecutor {
         SourceSchemaBuilder.checkBuildable(declared);
         List<Column> columns = keysFirst(declared);
         Optional<String> timestamp = Optional.empty();
-        if (kind == SourceKind.STREAM) timestamp = timestampColumn(props, columns);
+        if (kind == SourceKind.STREAM) timestamp = TimestampColumnValidator.validate(props, columns);
 
         Optional<DataSource> existing = catalog.findSource(create.name());
         if (existing.isPresent() && !create.orReplace()) {
@@ -82,7 +81,7 @@ final class CreateSourceExecutor {
             throw new SqlException(SqlErrorCode.ALREADY_EXISTS, "Cannot add " + kindName + " '" + create.name()
                     + "': A " + existing.get().kind().name().toLowerCase(Locale.ROOT) + " with the same name already exists");
         }
-        if (kind == SourceKind.TABLE) timestamp = timestampColumn(props, columns);
+        if (kind == SourceKind.TABLE) timestamp = TimestampColumnValidator.validate(props, columns);
 
         checkDelimiter(keyFormat, props.keyDelimiter());
         checkDelimiter(valueFormat, props.valueDelimiter());
@@ -156,30 +155,6 @@ final class CreateSourceExecutor {
         List<Column> columns = new ArrayList<>(declared.stream().filter(Column::isKey).toList());
         columns.addAll(declared.stream().filter(c -> !c.isKey()).toList());
         return columns;
-    }
-
-    /** TIMESTAMP must name a BIGINT or TIMESTAMP column, or a STRING one with TIMESTAMP_FORMAT. */
-    static Optional<String> timestampColumn(SourceProperties props, List<Column> columns) {
-        if (props.timestampColumn().isEmpty()) return Optional.empty();
-        String name = props.timestampColumn().get();
-        Column column = columns.stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new SqlException(SqlErrorCode.COLUMN_NOT_FOUND, "The TIMESTAMP column set in the WITH"
-                        + " clause does not exist in the schema: '" + name + "'"));
-        SqlBaseType type = column.type().baseType();
-        if (type == SqlBaseType.STRING) {
-            if (props.timestampFormat().isEmpty()) {
-                throw new SqlException(SqlErrorCode.INVALID_PROPERTY, "A String timestamp field has been specified"
-                        + " without also specifying the timestamp_format");
-            }
-            return Optional.of(name);
-        }
-        if (props.timestampFormat().isPresent()) {
-            throw new SqlException(SqlErrorCode.INVALID_PROPERTY, "'TIMESTAMP_FORMAT' set in the WITH clause can only be"
-                    + " used when the timestamp column in of type STRING.");
-        }
-        if (type == SqlBaseType.BIGINT || type == SqlBaseType.TIMESTAMP) return Optional.of(name);
-        throw new SqlException(SqlErrorCode.INVALID_SCHEMA, "Timestamp column, " + io.runnel.sql.internal.catalog.SqlType
-                .quote(name) + ", should be LONG(INT64), TIMESTAMP, or a String with a timestamp_format specified");
     }
 
     private static void checkDelimiter(KnownFormat format, Optional<Character> delimiter) {
