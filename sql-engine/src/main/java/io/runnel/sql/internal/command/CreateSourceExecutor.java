@@ -90,7 +90,7 @@ final class CreateSourceExecutor {
                 columns.stream().filter(c -> c.role() == Column.Role.VALUE).toList(), props.wrapSingleValue());
 
         DataSource source = new DataSource(create.name(), kind, columns, topic,
-                new SourceFormats(keyFormatName, valueFormatName, props.window(),
+                new SourceFormats(keyFormat.name(), valueFormat.name(), props.window(),
                         formatProperties(props, session, valueFormat, columns)), timestamp, create.readOnlySource());
         if (create.orReplace() && existing.isPresent()) UpgradeCheck.check(existing.get(), source);
         String message = kind == SourceKind.STREAM ? "Stream created" : "Table created";
