@@ -46,7 +46,9 @@ public enum SqlErrorCode {
     /** A DDL statement the catalog's current state does not allow (drop of the wrong kind, replace of a read-only source). */
     INVALID_DDL("RUNNEL-4005"),
     /** SET / UNSET of a property name that is not known, or a value it does not accept. */
-    INVALID_SESSION_PROPERTY("RUNNEL-4006");
+    INVALID_SESSION_PROPERTY("RUNNEL-4006"),
+    /** A statement that is valid SQL but uses a feature Runnel does not support yet (e.g. JOIN). */
+    UNSUPPORTED_FEATURE("RUNNEL-5001");
 
     private final String code;
 
