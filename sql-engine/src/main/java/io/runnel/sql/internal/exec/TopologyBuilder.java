@@ -10,6 +10,7 @@ import io.runnel.sql.internal.ast.TimeSpan;
 import io.runnel.sql.internal.ast.WindowExpression;
 import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.catalog.SourceFormats;
 import io.runnel.sql.internal.plan.ExecNode;
 import io.runnel.sql.internal.row.Row;
 import io.runnel.sql.internal.serde.FormatOptions;
@@ -92,9 +93,9 @@ public final class TopologyBuilder {
             (c.isKey() ? keys : values).add(c);
         }
         Serde<Row> keySerde = Formats.of(source.formats().keyFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), FormatOptions.DEFAULTS);
+                .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), keyOptions(source.formats()));
         Serde<Row> valueSerde = Formats.of(source.formats().valueFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, values), FormatOptions.DEFAULTS);
+                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, values), valueOptions(source.formats()));
         @SuppressWarnings({"unchecked", "rawtypes"})
         KStream<Object, Row> stream = (KStream) builder.stream(source.topic(),
                 Consumed.<Row, Row>with(keySerde, valueSerde).withName(name(node)));
@@ -209,9 +210,9 @@ public final class TopologyBuilder {
             (c.isKey() ? keys : values).add(c);
         }
         Serde<Row> keySerde = Formats.of(source.formats().keyFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), FormatOptions.DEFAULTS);
+                .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), keyOptions(source.formats()));
         Serde<Row> valueSerde = Formats.of(source.formats().valueFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, values), FormatOptions.DEFAULTS);
+                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, values), valueOptions(source.formats()));
         KTable<Row, Row> table = builder.table(source.topic(), Consumed.<Row, Row>with(keySerde, valueSerde)
                 .withName(name(sourceNode)), Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(
                 name(sourceNode) + ".store").withKeySerde(keySerde).withValueSerde(valueSerde));
@@ -302,20 +303,20 @@ public final class TopologyBuilder {
 
     private void sink(ExecNode.Sink node) {
         LogicalSchema schema = node.schema();
-        FormatOptions valueOptions = node.wrapSingleValue().map(FormatOptions.DEFAULTS::withWrapSingleValue)
-                .orElse(FormatOptions.DEFAULTS);
-        Serde<Row> keySerde = Formats.of(node.keyFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.KEY, schema.key()), FormatOptions.DEFAULTS);
-        Serde<Row> valueSerde = Formats.of(node.valueFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, schema.value()), valueOptions);
+        SourceFormats formats = node.formats();
+        Serde<Row> keySerde = Formats.of(formats.keyFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.KEY, schema.key()), keyOptions(formats));
+        Serde<Row> valueSerde = Formats.of(formats.valueFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, schema.value()), valueOptions(formats));
         KStream<Object, Row> out = stream(node.input());
-        if (node.windowSizeMs().isPresent() || node.sessionWindowed()) {
-            Serde<WindowedKey> windowed = node.sessionWindowed() ? WindowedSerdes.sessionWindowed(keySerde)
-                    : WindowedSerdes.timeWindowed(keySerde, node.windowSizeMs().get());
+        if (formats.window().isPresent()) {
+            SourceFormats.KeyWindow window = formats.window().get();
+            Serde<WindowedKey> windowed = window.kind() == SourceFormats.KeyWindow.Kind.SESSION
+                    ? WindowedSerdes.sessionWindowed(keySerde) : WindowedSerdes.timeWindowed(keySerde, window.sizeMillis().get());
             out.selectKey((key, value) -> {
                 Windowed<?> w = (Windowed<?>) key;
-                Window window = w.window();
-                return new WindowedKey((Row) w.key(), window.start(), window.end());
+                Window bounds = w.window();
+                return new WindowedKey((Row) w.key(), bounds.start(), bounds.end());
             }, Named.as(name(node) + ".windowkey"))
                     .to(node.topic(), Produced.<WindowedKey, Row>with(windowed, valueSerde).withName(name(node)));
         } else {
@@ -323,6 +324,16 @@ public final class TopologyBuilder {
             KStream<Row, Row> keyed = (KStream) out;
             keyed.to(node.topic(), Produced.<Row, Row>with(keySerde, valueSerde).withName(name(node)));
         }
+    }
+
+    /** Key serde options from the source's or sink's format properties (KEY_DELIMITER). */
+    static FormatOptions keyOptions(SourceFormats formats) {
+        return FormatOptions.forKey(formats.properties());
+    }
+
+    /** Value serde options from the format properties (WRAP_SINGLE_VALUE, VALUE_DELIMITER); values wrap by default. */
+    static FormatOptions valueOptions(SourceFormats formats) {
+        return FormatOptions.forValue(formats.properties(), true);
     }
 
     // ------------------------------------------------------------------------ helpers

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runnel.common.Deserializer;
 import io.runnel.common.Serdes;
-import io.runnel.sql.internal.analyzer.AnalyzedQuery;
-import io.runnel.sql.internal.analyzer.QueryAnalyzer;
 import io.runnel.sql.internal.analyzer.RegistryFunctionResolver;
 import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.ast.Statement;
@@ -16,8 +14,7 @@ import io.runnel.sql.internal.catalog.SourceFormats;
 import io.runnel.sql.internal.catalog.SqlType;
 import io.runnel.sql.internal.function.FunctionRegistry;
 import io.runnel.sql.internal.parser.SqlParser;
-import io.runnel.sql.internal.plan.ExecNode;
-import io.runnel.sql.internal.plan.PlanBuilder;
+import io.runnel.sql.internal.plan.PersistentQueryPlanner;
 import io.runnel.streams.Topology;
 import io.runnel.streams.testing.TestDriver;
 import io.runnel.streams.testing.TestInputTopic;
@@ -47,12 +44,14 @@ class StreamQueryTopologyTest {
 
     private static final FunctionRegistry FUNCTIONS = FunctionRegistry.withBuiltIns();
 
+    /** Plans {@code select} as the query of CREATE STREAM|TABLE OUTPUT AS ..., as the engine does. */
     private static Topology topology(String select, ProcessingLog log) {
-        Statement.QueryStatement q = (Statement.QueryStatement) SqlParser.parseStatement(select);
-        AnalyzedQuery analyzed = new QueryAnalyzer(CATALOG, new RegistryFunctionResolver(FUNCTIONS))
-                .analyze(q.query(), Optional.of("OUTPUT"));
-        ExecNode.Sink plan = PlanBuilder.build(analyzed, "OUTPUT", "KAFKA", "JSON", Optional.empty());
-        return TopologyBuilder.build("csas_output_0", plan, log);
+        String kind = select.contains("GROUP BY") ? "TABLE" : "STREAM";
+        Statement.CreateAsSelect create = (Statement.CreateAsSelect) SqlParser.parseStatement(
+                "CREATE " + kind + " OUTPUT AS " + select);
+        PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(new RegistryFunctionResolver(FUNCTIONS))
+                .plan(create, CATALOG, 0);
+        return TopologyBuilder.build("csas_output_0", planned.plan(), log);
     }
 
     private static byte[] key(long id) {
