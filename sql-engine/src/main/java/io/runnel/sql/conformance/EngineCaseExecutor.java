@@ -128,7 +128,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
                     return CaseResult.failed(testCase.id(), "no stream or table reads input topic " + input.topic(),
                             millisSince(start));
                 }
-                QttCodec codec = QttCodec.forSource(source, FormatOptions.DEFAULTS, FormatOptions.DEFAULTS);
+                QttCodec codec = codec(source);
                 byte[] key = input.key().isNull() ? null : codec.keyBytes(input.key(), input.window());
                 byte[] value = input.value().isNull() ? null : codec.valueBytes(input.value());
                 deliver(input.topic(), new TestRecord<>(key, value, input.timestamp() == null ? 0 : input.timestamp()));
@@ -142,7 +142,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
                     return CaseResult.failed(testCase.id(), "no stream or table writes output topic " + topic,
                             millisSince(start));
                 }
-                QttCodec codec = QttCodec.forSource(source, FormatOptions.DEFAULTS, FormatOptions.DEFAULTS);
+                QttCodec codec = codec(source);
                 for (TestRecord<byte[], byte[]> r : produced.getOrDefault(topic, List.of())) {
                     QttCodec.DecodedKey key = r.key() == null ? null : codec.decodeKey(r.key());
                     JsonNode value = r.value() == null ? null : codec.decodeValue(r.value());
@@ -214,6 +214,12 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 q.driver().close();
             }
         }
+    }
+
+    /** The QTT codec of a source, with its format properties (WRAP_SINGLE_VALUE, delimiters). */
+    private static QttCodec codec(DataSource source) {
+        return QttCodec.forSource(source, FormatOptions.forKey(source.formats().properties()),
+                FormatOptions.forValue(source.formats().properties(), true));
     }
 
     private record Query(String sourceTopic, String sinkTopic, TestDriver driver,

@@ -67,6 +67,9 @@ public interface FunctionResolver {
 
         /** The value to aggregate for one record's column argument values (converted and paired). */
         Object input(Object... columnValues);
+
+        /** True when the aggregate can take a value back out ({@link io.runnel.sql.function.TableUdaf}). */
+        boolean supportsUndo();
     }
 
     /** A resolver that knows no functions. */

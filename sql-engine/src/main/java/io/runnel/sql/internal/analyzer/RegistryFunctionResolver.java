@@ -86,6 +86,11 @@ public final class RegistryFunctionResolver implements FunctionResolver {
             public Object input(Object... columnValues) {
                 return a.input(columnValues);
             }
+
+            @Override
+            public boolean supportsUndo() {
+                return a.supportsUndo();
+            }
         };
     }
 

@@ -1,14 +1,18 @@
 package io.runnel.sql.internal.catalog;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How a source's records are serialized: key and value formats (KAFKA, JSON, DELIMITED, NONE,
- * ...; upper-cased) and, for windowed keys, the window kind and size.
+ * ...; upper-cased), for windowed keys the window kind and size, and the format properties given
+ * in the WITH clause, by their WITH names ({@code WRAP_SINGLE_VALUE} "true"/"false",
+ * {@code KEY_DELIMITER}, {@code VALUE_DELIMITER} as one character); absent = the format's default.
  */
-public record SourceFormats(String keyFormat, String valueFormat, Optional<KeyWindow> window) {
+public record SourceFormats(String keyFormat, String valueFormat, Optional<KeyWindow> window,
+                            Map<String, String> properties) {
 
     /** The window of a windowed key: TUMBLING and HOPPING have a size, SESSION none. */
     public record KeyWindow(Kind kind, Optional<Long> sizeMillis) {
@@ -30,8 +34,14 @@ public record SourceFormats(String keyFormat, String valueFormat, Optional<KeyWi
         Objects.requireNonNull(keyFormat, "keyFormat");
         Objects.requireNonNull(valueFormat, "valueFormat");
         Objects.requireNonNull(window, "window");
+        properties = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(properties));
         keyFormat = keyFormat.toUpperCase(Locale.ROOT);
         valueFormat = valueFormat.toUpperCase(Locale.ROOT);
+    }
+
+    /** Formats without format properties. */
+    public SourceFormats(String keyFormat, String valueFormat, Optional<KeyWindow> window) {
+        this(keyFormat, valueFormat, window, Map.of());
     }
 
     public static SourceFormats of(String keyFormat, String valueFormat) {

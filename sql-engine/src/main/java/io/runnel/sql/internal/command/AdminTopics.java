@@ -27,6 +27,11 @@ public final class AdminTopics implements EngineTopics {
     }
 
     @Override
+    public Set<String> allNames() {
+        return new TreeSet<>(admin.listTopics(true));
+    }
+
+    @Override
     public OptionalInt partitions(String topic) {
         try {
             return OptionalInt.of(admin.describeTopic(topic).partitions());

@@ -26,6 +26,11 @@ final class AlterSourceExecutor {
             throw new SqlException(SqlErrorCode.INVALID_DDL, "Incompatible data source type is " + source.kind()
                     + ", but statement was ALTER " + alter.kind());
         }
+        if (source.readOnly()) {
+            String kind = source.kind().name().toLowerCase(Locale.ROOT);
+            throw new SqlException(SqlErrorCode.INVALID_DDL, "Cannot alter " + kind + " '" + source.name()
+                    + "': ALTER operations are not supported on source " + kind + "s.");
+        }
         TypeResolver types = new TypeResolver(catalog);
         List<Column> columns = new ArrayList<>(source.columns());
         for (TableElement element : alter.addedColumns()) {

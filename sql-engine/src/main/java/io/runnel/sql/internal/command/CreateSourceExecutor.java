@@ -11,7 +11,6 @@ import io.runnel.sql.internal.catalog.Catalog;
 import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.catalog.DataSource;
 import io.runnel.sql.internal.catalog.SourceFormats;
-import io.runnel.sql.internal.catalog.SqlBaseType;
 import io.runnel.sql.internal.catalog.TypeResolver;
 import io.runnel.sql.internal.parser.SqlFormatter;
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ final class CreateSourceExecutor {
 
     static final String DEFAULT_KEY_FORMAT = "ksql.persistence.default.format.key";
     static final String DEFAULT_VALUE_FORMAT = "ksql.persistence.default.format.value";
+    static final String WRAP_SINGLE_VALUES = "ksql.persistence.wrap.single.values";
 
     private final EngineTopics topics;
 
@@ -61,7 +61,7 @@ final class CreateSourceExecutor {
         SourceSchemaBuilder.checkBuildable(declared);
         List<Column> columns = keysFirst(declared);
         Optional<String> timestamp = Optional.empty();
-        if (kind == SourceKind.STREAM) timestamp = timestampColumn(props, columns);
+        if (kind == SourceKind.STREAM) timestamp = TimestampColumnValidator.validate(props, columns);
 
         Optional<DataSource> existing = catalog.findSource(create.name());
         if (existing.isPresent() && !create.orReplace()) {
@@ -81,7 +81,7 @@ final class CreateSourceExecutor {
             throw new SqlException(SqlErrorCode.ALREADY_EXISTS, "Cannot add " + kindName + " '" + create.name()
                     + "': A " + existing.get().kind().name().toLowerCase(Locale.ROOT) + " with the same name already exists");
         }
-        if (kind == SourceKind.TABLE) timestamp = timestampColumn(props, columns);
+        if (kind == SourceKind.TABLE) timestamp = TimestampColumnValidator.validate(props, columns);
 
         checkDelimiter(keyFormat, props.keyDelimiter());
         checkDelimiter(valueFormat, props.valueDelimiter());
@@ -90,7 +90,9 @@ final class CreateSourceExecutor {
                 columns.stream().filter(c -> c.role() == Column.Role.VALUE).toList(), props.wrapSingleValue());
 
         DataSource source = new DataSource(create.name(), kind, columns, topic,
-                new SourceFormats(keyFormatName, valueFormatName, props.window()), timestamp, create.readOnlySource());
+                new SourceFormats(keyFormat.name(), valueFormat.name(), props.window(),
+                        formatProperties(props, session, valueFormat, columns)), timestamp, create.readOnlySource());
+        if (create.orReplace() && existing.isPresent()) UpgradeCheck.check(existing.get(), source);
         String message = kind == SourceKind.STREAM ? "Stream created" : "Table created";
         return new CatalogChange(catalog.withSource(source, create.orReplace()), message, topicAction);
     }
@@ -132,34 +134,27 @@ final class CreateSourceExecutor {
                 create.ifNotExists(), create.name(), create.elements(), properties, create.position())) + ";";
     }
 
+    /**
+     * The WITH format properties, plus WRAP_SINGLE_VALUE from the session's
+     * {@code ksql.persistence.wrap.single.values} when the statement does not give it, the value
+     * has one column and the format supports the setting (ksqlDB bakes the default in at creation).
+     */
+    private static java.util.Map<String, String> formatProperties(SourceProperties props, SessionContext session,
+                                                                  KnownFormat valueFormat, List<Column> columns) {
+        java.util.Map<String, String> properties = props.formatProperties();
+        Optional<String> sessionDefault = session.property(WRAP_SINGLE_VALUES);
+        long valueColumns = columns.stream().filter(c -> c.role() == Column.Role.VALUE).count();
+        if (props.wrapSingleValue().isEmpty() && sessionDefault.isPresent() && valueColumns == 1) {
+            boolean wrap = Boolean.parseBoolean(sessionDefault.get().trim());
+            if (valueFormat.supportsWrapping(wrap)) properties.put("WRAP_SINGLE_VALUE", String.valueOf(wrap));
+        }
+        return properties;
+    }
+
     private static List<Column> keysFirst(List<Column> declared) {
         List<Column> columns = new ArrayList<>(declared.stream().filter(Column::isKey).toList());
         columns.addAll(declared.stream().filter(c -> !c.isKey()).toList());
         return columns;
-    }
-
-    /** TIMESTAMP must name a BIGINT or TIMESTAMP column, or a STRING one with TIMESTAMP_FORMAT. */
-    static Optional<String> timestampColumn(SourceProperties props, List<Column> columns) {
-        if (props.timestampColumn().isEmpty()) return Optional.empty();
-        String name = props.timestampColumn().get();
-        Column column = columns.stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new SqlException(SqlErrorCode.COLUMN_NOT_FOUND, "The TIMESTAMP column set in the WITH"
-                        + " clause does not exist in the schema: '" + name + "'"));
-        SqlBaseType type = column.type().baseType();
-        if (type == SqlBaseType.STRING) {
-            if (props.timestampFormat().isEmpty()) {
-                throw new SqlException(SqlErrorCode.INVALID_PROPERTY, "A String timestamp field has been specified"
-                        + " without also specifying the timestamp_format");
-            }
-            return Optional.of(name);
-        }
-        if (props.timestampFormat().isPresent()) {
-            throw new SqlException(SqlErrorCode.INVALID_PROPERTY, "'TIMESTAMP_FORMAT' set in the WITH clause can only be"
-                    + " used when the timestamp column in of type STRING.");
-        }
-        if (type == SqlBaseType.BIGINT || type == SqlBaseType.TIMESTAMP) return Optional.of(name);
-        throw new SqlException(SqlErrorCode.INVALID_SCHEMA, "Timestamp column, " + io.runnel.sql.internal.catalog.SqlType
-                .quote(name) + ", should be LONG(INT64), TIMESTAMP, or a String with a timestamp_format specified");
     }
 
     private static void checkDelimiter(KnownFormat format, Optional<Character> delimiter) {

@@ -1,5 +1,6 @@
 package io.runnel.sql.internal.command;
 
+import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
 import io.runnel.sql.internal.ast.Statement;
 import io.runnel.sql.internal.catalog.Catalog;
@@ -34,14 +35,21 @@ public final class DdlExecutor {
     private final EngineTopics topics;
     private final CommandLog commandLog;
     private final CreateSourceExecutor createSource;
-    private final DropSourceExecutor dropSource = new DropSourceExecutor();
+    private final DropSourceExecutor dropSource;
     private final AlterSourceExecutor alterSource = new AlterSourceExecutor();
     private final TypeExecutor types = new TypeExecutor();
     private final ListingExecutor listing;
 
+    /** An executor for an engine without persistent queries (no source reads another). */
     public DdlExecutor(EngineTopics topics, CommandLog commandLog) {
+        this(topics, commandLog, SourceReferences.NONE);
+    }
+
+    /** {@code references} tells which sources read a source, so that DROP refuses to break them. */
+    public DdlExecutor(EngineTopics topics, CommandLog commandLog, SourceReferences references) {
         this.topics = Objects.requireNonNull(topics, "topics");
         this.commandLog = Objects.requireNonNull(commandLog, "commandLog");
+        this.dropSource = new DropSourceExecutor(references);
         this.createSource = new CreateSourceExecutor(topics);
         this.listing = new ListingExecutor(topics);
     }
@@ -145,7 +153,12 @@ public final class DdlExecutor {
         if (change.catalog() == session.catalog()) return done(session, text, change.message());
         Optional<CatalogChange.TopicAction> action = replaying ? Optional.empty() : change.topicAction();
         if (action.orElse(null) instanceof CatalogChange.TopicAction.Create create) {
-            topics.create(create.topic(), create.partitions(), create.compacted());
+            try {
+                topics.create(create.topic(), create.partitions(), create.compacted());
+            } catch (RuntimeException e) {
+                throw new SqlException(SqlErrorCode.INVALID_PROPERTY, "Could not create topic '" + create.topic() + "': "
+                        + e.getMessage());
+            }
         }
         OptionalLong sequence = OptionalLong.empty();
         if (!replaying) sequence = OptionalLong.of(commandLog.append(text, session.properties()).sequence());

@@ -13,10 +13,17 @@ import java.util.Optional;
 /**
  * {@code DROP STREAM|TABLE [IF EXISTS] name [DELETE TOPIC]} with ksqlDB's rules: the source must
  * exist (unless IF EXISTS) and be of the kind named; a read-only source's topic is never deleted;
- * a topic another source still reads is not deleted. Whether queries still read or write the
- * source is the engine's check, made before this one.
+ * a topic another source still reads is not deleted; a source that other sources' queries read
+ * ({@link SourceReferences}) is not dropped. Whether a query still writes the source (and must be
+ * terminated first) is the engine's check, made before this one.
  */
 final class DropSourceExecutor {
+
+    private final SourceReferences references;
+
+    DropSourceExecutor(SourceReferences references) {
+        this.references = java.util.Objects.requireNonNull(references, "references");
+    }
 
     CatalogChange execute(Statement.DropSource drop, Catalog catalog) {
         String kind = drop.kind().name().toLowerCase(Locale.ROOT);
@@ -32,6 +39,14 @@ final class DropSourceExecutor {
         if (source.kind() != drop.kind()) {
             throw new SqlException(SqlErrorCode.INVALID_DDL, "Incompatible data source type is "
                     + source.kind().name().toLowerCase(Locale.ROOT) + ", but statement was DROP " + kind);
+        }
+        List<String> readers = references.readersOf(drop.name()).stream().filter(r -> !r.equals(drop.name()))
+                .sorted().toList();
+        if (!readers.isEmpty()) {
+            String nl = System.lineSeparator();
+            throw new SqlException(SqlErrorCode.INVALID_DDL, "Cannot drop " + drop.name() + "." + nl
+                    + "The following streams and/or tables read from this source: [" + String.join(", ", readers) + "]."
+                    + nl + "You need to drop them before dropping " + drop.name() + ".");
         }
         Optional<CatalogChange.TopicAction> topicAction = Optional.empty();
         if (drop.deleteTopic()) {

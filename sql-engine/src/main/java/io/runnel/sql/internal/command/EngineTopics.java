@@ -14,6 +14,11 @@ public interface EngineTopics {
     /** Names of the user-visible topics (internal ones, named {@code __...} or {@code _runnel...}, left out). */
     Set<String> names();
 
+    /** Every topic, internal ones included ({@code SHOW ALL TOPICS}). */
+    default Set<String> allNames() {
+        return names();
+    }
+
     /** The partition count of the topic, or empty when there is no such topic. */
     OptionalInt partitions(String topic);
 

@@ -39,7 +39,7 @@ final class ListingExecutor {
                         : new StatementResult.SourceList(text, kind, sources(catalog, kind).stream()
                                 .map(SourceSummary::of).toList());
             }
-            case TOPICS -> new StatementResult.TopicList(text, topics.names().stream()
+            case TOPICS -> new StatementResult.TopicList(text, (show.allTopics() ? topics.allNames() : topics.names()).stream()
                     .map(name -> new TopicInfo(name, topics.partitions(name).orElse(1))).toList());
             case TYPES -> {
                 Map<String, SchemaInfo> types = new LinkedHashMap<>();

@@ -57,7 +57,6 @@ public record SourceProperties(Optional<String> kafkaTopic, OptionalInt partitio
 
     private static final Map<String, Type> COMMON = new LinkedHashMap<>();
     private static final Map<String, Type> CREATE_ONLY = new LinkedHashMap<>();
-    private static final Map<String, Type> CREATE_AS_ONLY = new LinkedHashMap<>();
     private static final Set<String> SCHEMA_REGISTRY = Set.of("KEY_SCHEMA_ID", "VALUE_SCHEMA_ID",
             "KEY_SCHEMA_FULL_NAME", "VALUE_SCHEMA_FULL_NAME", "VALUE_AVRO_SCHEMA_FULL_NAME",
             "KEY_PROTOBUF_NULLABLE_REPRESENTATION", "VALUE_PROTOBUF_NULLABLE_REPRESENTATION");
@@ -86,7 +85,6 @@ public record SourceProperties(Optional<String> kafkaTopic, OptionalInt partitio
         CREATE_ONLY.put("WINDOW_SIZE", Type.STRING);
         CREATE_ONLY.put("SOURCE_CONNECTOR", Type.STRING);
         CREATE_ONLY.put("SOURCED_BY_CONNECTOR", Type.STRING);
-        CREATE_AS_ONLY.put("PARTITION_BY", Type.STRING);
     }
 
     public SourceProperties {
@@ -109,7 +107,7 @@ public record SourceProperties(Optional<String> kafkaTopic, OptionalInt partitio
         Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(statement, "statement");
         Map<String, Type> known = new LinkedHashMap<>(COMMON);
-        known.putAll(statement == Statement.CREATE ? CREATE_ONLY : CREATE_AS_ONLY);
+        if (statement == Statement.CREATE) known.putAll(CREATE_ONLY);
 
         // 1. convert the values of known properties (as Kafka's ConfigDef does), then the required topic
         Map<String, Object> values = new LinkedHashMap<>();
@@ -201,6 +199,18 @@ public record SourceProperties(Optional<String> kafkaTopic, OptionalInt partitio
                 keyDelimiter,
                 valueDelimiter,
                 window);
+    }
+
+    /**
+     * The format properties as the catalog keeps them ({@link io.runnel.sql.internal.catalog.SourceFormats#properties()}):
+     * WRAP_SINGLE_VALUE as "true"/"false", KEY_DELIMITER / VALUE_DELIMITER as the one character.
+     */
+    public Map<String, String> formatProperties() {
+        Map<String, String> properties = new java.util.TreeMap<>();
+        wrapSingleValue.ifPresent(w -> properties.put("WRAP_SINGLE_VALUE", w.toString()));
+        keyDelimiter.ifPresent(d -> properties.put("KEY_DELIMITER", d.toString()));
+        valueDelimiter.ifPresent(d -> properties.put("VALUE_DELIMITER", d.toString()));
+        return properties;
     }
 
     /** The names of every property a CREATE statement accepts, for documentation and SHOW output. */

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * rules and messages: a stream's key columns are {@code KEY}, a table's {@code PRIMARY KEY}; a
  * {@code HEADERS} column is {@code ARRAY<STRUCT<KEY STRING, VALUE BYTES>>} and a
  * {@code HEADER('k')} column {@code BYTES}; names are unique and none is a pseudo column
- * (ROWTIME, ROWPARTITION, ROWOFFSET, WINDOWSTART, WINDOWEND). Columns keep their declared order.
+ * (ROWTIME, ROWPARTITION, ROWOFFSET, WINDOWSTART, WINDOWEND; exact names, so a quoted
+ * {@code `rowtime`} is an ordinary column as in ksqlDB). Columns keep their declared order.
  */
 final class SourceSchemaBuilder {
 
@@ -80,7 +81,7 @@ final class SourceSchemaBuilder {
             throw new SqlException(SqlErrorCode.INVALID_SCHEMA, "The statement does not define any columns.");
         }
         for (Column column : columns) {
-            if (RESERVED.contains(column.name().toUpperCase(java.util.Locale.ROOT))) {
+            if (RESERVED.contains(column.name())) {
                 throw new SqlException(SqlErrorCode.INVALID_SCHEMA, "'" + column.name() + "' is a reserved column name."
                         + " You cannot use it as a name for a column.");
             }

@@ -36,6 +36,8 @@ public final class TopicCommandLog implements CommandLog {
     public static final String DEFAULT_TOPIC = "_runnel_commands";
 
     private static final Duration POLL = Duration.ofMillis(100);
+    /** Empty polls in a row (of {@link #POLL} each) after which a read below the end offset gives up. */
+    private static final int MAX_EMPTY_POLLS = 600;
 
     private final LogClients clients;
     private final String topic;
@@ -95,8 +97,15 @@ public final class TopicCommandLog implements CommandLog {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
+            int emptyPolls = 0;
             while (consumer.position(partition) < end) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                var records = consumer.poll(POLL);
+                emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
+                if (emptyPolls >= MAX_EMPTY_POLLS) {
+                    throw new IllegalStateException("no progress reading " + topic + " at offset "
+                            + consumer.position(partition) + " of " + end);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     if (record.offset() >= end) break;
                     Command command = CommandCodec.decode(record.value());
                     if (command.sequence() != record.offset()) {

@@ -10,6 +10,7 @@ import io.runnel.sql.internal.ast.TimeSpan;
 import io.runnel.sql.internal.ast.WindowExpression;
 import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.catalog.SourceFormats;
 import io.runnel.sql.internal.plan.ExecNode;
 import io.runnel.sql.internal.row.Row;
 import io.runnel.sql.internal.serde.FormatOptions;
@@ -92,9 +93,9 @@ public final class TopologyBuilder {
             (c.isKey() ? keys : values).add(c);
         }
         Serde<Row> keySerde = Formats.of(source.formats().keyFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), FormatOptions.DEFAULTS);
+                .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), keyOptions(source.formats()));
         Serde<Row> valueSerde = Formats.of(source.formats().valueFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, values), FormatOptions.DEFAULTS);
+                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, values), valueOptions(source.formats()));
         @SuppressWarnings({"unchecked", "rawtypes"})
         KStream<Object, Row> stream = (KStream) builder.stream(source.topic(),
                 Consumed.<Row, Row>with(keySerde, valueSerde).withName(name(node)));
@@ -151,6 +152,9 @@ public final class TopologyBuilder {
         }
         Aggregation aggregation = new Aggregation(node.aggregates());
 
+        if (isTableSource(node.input())) {
+            return tableAggregate(node, layout, groupBy, aggregation);
+        }
         // 1. Each record's full input row, so grouping and aggregate arguments see every column.
         KStream<Object, Row> inputRows = stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
             @Override
@@ -188,6 +192,73 @@ public final class TopologyBuilder {
         KStream<Object, Row> updates = (KStream) table.toStream(Named.as(name(node) + ".changes"));
         return updates.mapValues(state -> state == null ? null : aggregation.results(state),
                 Named.as(name(node) + ".results"));
+    }
+
+    /**
+     * GROUP BY over a table: every change of a source row takes its old row out of its old group
+     * (the aggregates' undo) and adds the new row to its new group. Rows are laid out with
+     * ROWTIME 0, ROWPARTITION 0 and ROWOFFSET -1: a table's grouping sees values, not records.
+     */
+    private KStream<Object, Row> tableAggregate(ExecNode.Aggregate node, RowLayout layout, Evaluator[] groupBy,
+                                                Aggregation aggregation) {
+        String nodeId = node.id();
+        ExecNode.StreamSource sourceNode = sourceNodeOf(node.input());
+        DataSource source = sourceNode.source();
+        List<Column> keys = new ArrayList<>();
+        List<Column> values = new ArrayList<>();
+        for (Column c : source.columns()) {
+            (c.isKey() ? keys : values).add(c);
+        }
+        Serde<Row> keySerde = Formats.of(source.formats().keyFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), keyOptions(source.formats()));
+        Serde<Row> valueSerde = Formats.of(source.formats().valueFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, values), valueOptions(source.formats()));
+        KTable<Row, Row> table = builder.table(source.topic(), Consumed.<Row, Row>with(keySerde, valueSerde)
+                .withName(name(sourceNode)), Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(
+                name(sourceNode) + ".store").withKeySerde(keySerde).withValueSerde(valueSerde));
+        if (node.input() instanceof ExecNode.TableFilter f) {
+            Evaluator predicate = ExpressionCompiler.compile(f.predicate());
+            table = table.filter((k, v) -> {
+                try {
+                    return Boolean.TRUE.equals(predicate.evaluate(layout.fill(k, v, 0, 0, -1)));
+                } catch (ExpressionEvaluationException e) {
+                    log.error(f.id(), e.getMessage(), e);
+                    return false;
+                }
+            });
+        }
+        Serde<Row> groupKeySerde = jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, groupBy.length));
+        Serde<Row> inputSerde = jsonSerde(SerdeSchema.Part.VALUE, node.inputSchema().fields());
+        Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
+        KTable<Row, Row> aggregated = table.groupBy((key, value) -> {
+            Object[] row = layout.fill(key, value, 0, 0, -1);
+            return io.runnel.state.KeyValue.pair(Row.wrap(evaluateAll(groupBy, row, nodeId)), Row.wrap(row));
+        }, Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"))
+                .aggregate(aggregation::initialize,
+                        (k, row, state) -> aggregation.add(row, state, log, nodeId),
+                        (k, row, state) -> aggregation.undo(row, state, log, nodeId),
+                        Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(node) + ".store")
+                                .withKeySerde(groupKeySerde).withValueSerde(stateSerde));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        KStream<Object, Row> updates = (KStream) aggregated.toStream(Named.as(name(node) + ".changes"));
+        return updates.mapValues(state -> state == null ? null : aggregation.results(state),
+                Named.as(name(node) + ".results"));
+    }
+
+    private static boolean isTableSource(ExecNode node) {
+        ExecNode.StreamSource source = sourceNodeOf(node);
+        return source != null && source.source().kind() == io.runnel.sql.internal.ast.SourceKind.TABLE;
+    }
+
+    private static ExecNode.StreamSource sourceNodeOf(ExecNode node) {
+        if (node instanceof ExecNode.StreamSource s) {
+            return s;
+        } else if (node instanceof ExecNode.Filter f) {
+            return sourceNodeOf(f.input());
+        } else if (node instanceof ExecNode.TableFilter f) {
+            return sourceNodeOf(f.input());
+        }
+        return null;
     }
 
     private static TimeWindows timeWindows(WindowExpression window) {
@@ -232,20 +303,20 @@ public final class TopologyBuilder {
 
     private void sink(ExecNode.Sink node) {
         LogicalSchema schema = node.schema();
-        FormatOptions valueOptions = node.wrapSingleValue().map(FormatOptions.DEFAULTS::withWrapSingleValue)
-                .orElse(FormatOptions.DEFAULTS);
-        Serde<Row> keySerde = Formats.of(node.keyFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.KEY, schema.key()), FormatOptions.DEFAULTS);
-        Serde<Row> valueSerde = Formats.of(node.valueFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, schema.value()), valueOptions);
+        SourceFormats formats = node.formats();
+        Serde<Row> keySerde = Formats.of(formats.keyFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.KEY, schema.key()), keyOptions(formats));
+        Serde<Row> valueSerde = Formats.of(formats.valueFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, schema.value()), valueOptions(formats));
         KStream<Object, Row> out = stream(node.input());
-        if (node.windowSizeMs().isPresent() || node.sessionWindowed()) {
-            Serde<WindowedKey> windowed = node.sessionWindowed() ? WindowedSerdes.sessionWindowed(keySerde)
-                    : WindowedSerdes.timeWindowed(keySerde, node.windowSizeMs().get());
+        if (formats.window().isPresent()) {
+            SourceFormats.KeyWindow window = formats.window().get();
+            Serde<WindowedKey> windowed = window.kind() == SourceFormats.KeyWindow.Kind.SESSION
+                    ? WindowedSerdes.sessionWindowed(keySerde) : WindowedSerdes.timeWindowed(keySerde, window.sizeMillis().get());
             out.selectKey((key, value) -> {
                 Windowed<?> w = (Windowed<?>) key;
-                Window window = w.window();
-                return new WindowedKey((Row) w.key(), window.start(), window.end());
+                Window bounds = w.window();
+                return new WindowedKey((Row) w.key(), bounds.start(), bounds.end());
             }, Named.as(name(node) + ".windowkey"))
                     .to(node.topic(), Produced.<WindowedKey, Row>with(windowed, valueSerde).withName(name(node)));
         } else {
@@ -253,6 +324,16 @@ public final class TopologyBuilder {
             KStream<Row, Row> keyed = (KStream) out;
             keyed.to(node.topic(), Produced.<Row, Row>with(keySerde, valueSerde).withName(name(node)));
         }
+    }
+
+    /** Key serde options from the source's or sink's format properties (KEY_DELIMITER). */
+    static FormatOptions keyOptions(SourceFormats formats) {
+        return FormatOptions.forKey(formats.properties());
+    }
+
+    /** Value serde options from the format properties (WRAP_SINGLE_VALUE, VALUE_DELIMITER); values wrap by default. */
+    static FormatOptions valueOptions(SourceFormats formats) {
+        return FormatOptions.forValue(formats.properties(), true);
     }
 
     // ------------------------------------------------------------------------ helpers
@@ -385,6 +466,27 @@ public final class TopologyBuilder {
                     next[i] = udafs.get(i).aggregate(calls.get(i).function().input(values), next[i]);
                 } catch (RuntimeException e) {
                     log.error(nodeId, "aggregate " + calls.get(i).sql() + " failed: " + e, e);
+                }
+            }
+            return Row.wrap(next);
+        }
+
+        /** Takes a row back out of the states (a table row that changed or was deleted). */
+        @SuppressWarnings("unchecked")
+        Row undo(Row inputRow, Row state, ProcessingLog log, String nodeId) {
+            Object[] row = inputRow.toArray();
+            Object[] next = state.toArray();
+            for (int i = 0; i < udafs.size(); i++) {
+                try {
+                    Evaluator[] args = arguments.get(i);
+                    Object[] values = new Object[args.length];
+                    for (int a = 0; a < args.length; a++) {
+                        values[a] = args[a].evaluate(row);
+                    }
+                    next[i] = ((io.runnel.sql.function.TableUdaf<Object, Object, Object>) udafs.get(i))
+                            .undo(calls.get(i).function().input(values), next[i]);
+                } catch (RuntimeException e) {
+                    log.error(nodeId, "undo of aggregate " + calls.get(i).sql() + " failed: " + e, e);
                 }
             }
             return Row.wrap(next);

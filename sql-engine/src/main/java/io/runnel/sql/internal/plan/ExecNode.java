@@ -6,6 +6,7 @@ import io.runnel.sql.internal.analyzer.RowSchema;
 import io.runnel.sql.internal.analyzer.TypedExpression;
 import io.runnel.sql.internal.ast.WindowExpression;
 import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.catalog.SourceFormats;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,18 +83,15 @@ public sealed interface ExecNode {
         }
     }
 
-    /** Writes keyed rows to a topic with the given formats. */
-    record Sink(String id, ExecNode input, String topic, LogicalSchema schema, String keyFormat, String valueFormat,
-                Optional<Boolean> wrapSingleValue, Optional<Long> windowSizeMs, boolean sessionWindowed)
+    /** Writes keyed rows to a topic with the sink's formats (and window, for windowed keys). */
+    record Sink(String id, ExecNode input, String topic, LogicalSchema schema, SourceFormats formats)
             implements ExecNode {
         public Sink {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(schema, "schema");
-            Objects.requireNonNull(keyFormat, "keyFormat");
-            Objects.requireNonNull(valueFormat, "valueFormat");
-            Objects.requireNonNull(wrapSingleValue, "wrapSingleValue");
+            Objects.requireNonNull(formats, "formats");
         }
     }
 }

@@ -58,12 +58,16 @@ public final class PersistentQueryPlanner {
         String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE" : input.formats().keyFormat());
         String valueFormat = props.valueFormat().orElse(input.formats().valueFormat());
         Optional<SourceFormats.KeyWindow> window = query.window().map(PersistentQueryPlanner::keyWindow);
-        SourceFormats formats = new SourceFormats(keyFormat, valueFormat, window);
+        java.util.Map<String, String> formatProperties = new java.util.TreeMap<>();
+        props.wrapSingleValue().ifPresent(w -> formatProperties.put("WRAP_SINGLE_VALUE", w.toString()));
+        props.valueDelimiter().ifPresent(d -> formatProperties.put("VALUE_DELIMITER", d.toString()));
+        props.keyDelimiter().ifPresent(d -> formatProperties.put("KEY_DELIMITER", d.toString()));
+        SourceFormats formats = new SourceFormats(keyFormat, valueFormat, window, formatProperties);
         DataSource sink = new DataSource(statement.name(), statement.kind(), columns(query.output(), statement.kind()),
                 props.kafkaTopic().orElse(statement.name()), formats, Optional.empty(), false);
         String prefix = statement.kind() == SourceKind.STREAM ? "CSAS_" : "CTAS_";
         String queryId = prefix + statement.name().toUpperCase(Locale.ROOT) + "_" + queryNumber;
-        ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), keyFormat, valueFormat, props.wrapSingleValue());
+        ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), formats);
         return new Planned(queryId, sink, true, plan, query);
     }
 
@@ -83,8 +87,7 @@ public final class PersistentQueryPlanner {
                     expected.stream().filter(c -> !c.isKey()).toList()).sql() + ".");
         }
         String queryId = "INSERTQUERY_" + queryNumber;
-        ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats().keyFormat(),
-                target.formats().valueFormat(), Optional.empty());
+        ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats());
         return new Planned(queryId, target, false, plan, query);
     }
 

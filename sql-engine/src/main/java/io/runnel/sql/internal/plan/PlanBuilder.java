@@ -5,14 +5,14 @@ import io.runnel.sql.SqlException;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
 import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.ast.WindowExpression;
-import java.util.Optional;
+import io.runnel.sql.internal.catalog.SourceFormats;
 
 /**
  * Turns an analyzed query into an exec plan. Node ids are {@code kind_position}, counted from the
  * source, so the same query always gets the same names. Stream sources, with or without
  * aggregation (tumbling and hopping windows); table sources as streams of changes (filter,
- * projection); joins, GROUP BY over tables, session windows and windowed sources are rejected
- * with a clear error until their nodes land.
+ * projection) and grouped with undo-capable aggregates; joins, session windows and windowed
+ * sources are rejected with a clear error until their nodes land.
  */
 public final class PlanBuilder {
 
@@ -20,11 +20,10 @@ public final class PlanBuilder {
     }
 
     /** The plan writing the query's result to {@code topic}; the sink's root node is returned. */
-    public static ExecNode.Sink build(AnalyzedQuery query, String topic, String keyFormat, String valueFormat,
-                                      Optional<Boolean> wrapSingleValue) {
+    public static ExecNode.Sink build(AnalyzedQuery query, String topic, SourceFormats formats) {
         boolean table = query.source().kind() == SourceKind.TABLE;
         if (table && query.isAggregate()) {
-            throw unsupported("GROUP BY over tables");
+            requireUndo(query);
         }
         if (query.source().formats().window().isPresent()) {
             throw unsupported("windowed sources");
@@ -36,16 +35,9 @@ public final class PlanBuilder {
             node = table ? new ExecNode.TableFilter("filter_" + position++, node, query.where().get())
                     : new ExecNode.Filter("filter_" + position++, node, query.where().get());
         }
-        Optional<Long> windowSize = Optional.empty();
-        boolean session = false;
         if (query.isAggregate()) {
-            if (query.window().isPresent()) {
-                WindowExpression w = query.window().get();
-                if (w instanceof WindowExpression.Session) {
-                    throw unsupported("SESSION windows");
-                }
-                windowSize = Optional.of(w instanceof WindowExpression.Tumbling t ? t.size().toMillis()
-                        : ((WindowExpression.Hopping) w).size().toMillis());
+            if (query.window().isPresent() && query.window().get() instanceof WindowExpression.Session) {
+                throw unsupported("SESSION windows");
             }
             node = new ExecNode.Aggregate("aggregate_" + position++, node, query.groupBy(), query.aggregates(),
                     query.window(), query.input(), query.aggregated().orElseThrow());
@@ -54,8 +46,25 @@ public final class PlanBuilder {
             }
         }
         node = new ExecNode.Project("project_" + position++, node, query.keys(), query.values(), query.output());
-        return new ExecNode.Sink("sink_" + position, node, topic, query.output(), keyFormat, valueFormat, wrapSingleValue,
-                windowSize, session);
+        return new ExecNode.Sink("sink_" + position, node, topic, query.output(), formats);
+    }
+
+    /** A table's aggregate takes old values back out, so every aggregate needs an undo (ksqlDB's rule). */
+    private static void requireUndo(AnalyzedQuery query) {
+        java.util.LinkedHashSet<String> without = new java.util.LinkedHashSet<>();
+        for (AnalyzedQuery.AggregateCall call : query.aggregates()) {
+            if (!call.function().supportsUndo()) {
+                without.add(call.function().name());
+            }
+        }
+        if (without.isEmpty()) {
+            return;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>(without);
+        String list = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "The aggregation function" + (names.size() > 1 ? "s " : " ")
+                + list + (names.size() > 1 ? " cannot" : " cannot") + " be applied to a table source, only to a stream source.");
     }
 
     private static SqlException unsupported(String what) {

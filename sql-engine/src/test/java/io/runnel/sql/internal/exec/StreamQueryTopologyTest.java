@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runnel.common.Deserializer;
 import io.runnel.common.Serdes;
-import io.runnel.sql.internal.analyzer.AnalyzedQuery;
-import io.runnel.sql.internal.analyzer.QueryAnalyzer;
 import io.runnel.sql.internal.analyzer.RegistryFunctionResolver;
 import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.ast.Statement;
@@ -16,8 +14,7 @@ import io.runnel.sql.internal.catalog.SourceFormats;
 import io.runnel.sql.internal.catalog.SqlType;
 import io.runnel.sql.internal.function.FunctionRegistry;
 import io.runnel.sql.internal.parser.SqlParser;
-import io.runnel.sql.internal.plan.ExecNode;
-import io.runnel.sql.internal.plan.PlanBuilder;
+import io.runnel.sql.internal.plan.PersistentQueryPlanner;
 import io.runnel.streams.Topology;
 import io.runnel.streams.testing.TestDriver;
 import io.runnel.streams.testing.TestInputTopic;
@@ -39,16 +36,22 @@ class StreamQueryTopologyTest {
                     new Column("ID", SqlType.BIGINT, Column.Role.KEY, Optional.empty()),
                     Column.value("NAME", SqlType.STRING),
                     Column.value("D1", SqlType.DOUBLE)), "s_topic", SourceFormats.of("KAFKA", "JSON"),
+                    Optional.empty(), false), false)
+            .withSource(new DataSource("T", SourceKind.TABLE, List.of(
+                    new Column("ID", SqlType.BIGINT, Column.Role.PRIMARY_KEY, Optional.empty()),
+                    Column.value("NAME", SqlType.STRING)), "t_topic", SourceFormats.of("KAFKA", "JSON"),
                     Optional.empty(), false), false);
 
     private static final FunctionRegistry FUNCTIONS = FunctionRegistry.withBuiltIns();
 
+    /** Plans {@code select} as the query of CREATE STREAM|TABLE OUTPUT AS ..., as the engine does. */
     private static Topology topology(String select, ProcessingLog log) {
-        Statement.QueryStatement q = (Statement.QueryStatement) SqlParser.parseStatement(select);
-        AnalyzedQuery analyzed = new QueryAnalyzer(CATALOG, new RegistryFunctionResolver(FUNCTIONS))
-                .analyze(q.query(), Optional.of("OUTPUT"));
-        ExecNode.Sink plan = PlanBuilder.build(analyzed, "OUTPUT", "KAFKA", "JSON", Optional.empty());
-        return TopologyBuilder.build("csas_output_0", plan, log);
+        String kind = select.contains("GROUP BY") ? "TABLE" : "STREAM";
+        Statement.CreateAsSelect create = (Statement.CreateAsSelect) SqlParser.parseStatement(
+                "CREATE " + kind + " OUTPUT AS " + select);
+        PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(new RegistryFunctionResolver(FUNCTIONS))
+                .plan(create, CATALOG, 0);
+        return TopologyBuilder.build("csas_output_0", planned.plan(), log);
     }
 
     private static byte[] key(long id) {
@@ -166,6 +169,22 @@ class StreamQueryTopologyTest {
             lastKey.get(name);
             assertThat(new String(name, StandardCharsets.UTF_8)).isEqualTo("a");
             assertThat(lastKey.getLong()).isEqualTo(60_000L);
+        }
+    }
+
+    @Test
+    void shouldMoveATableRowBetweenGroupsAndTakeItOutWhenDeleted() {
+        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM T GROUP BY NAME;")) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic("t_topic", Serdes.byteArray().serializer(),
+                    Serdes.byteArray().serializer());
+            TestOutputTopic<String, String> out = driver.createOutputTopic("OUTPUT", Serdes.string().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
+            in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 2);
+            in.pipeInput(key(1), json("{\"NAME\": \"b\"}"), 3);
+            in.pipeInput(key(2), null, 4);
+            assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key() + "=" + kv.value()).containsExactly(
+                    "a={\"C\":1}", "a={\"C\":2}", "a={\"C\":1}", "b={\"C\":1}", "a={\"C\":0}");
         }
     }
 }
