@@ -19,6 +19,7 @@ import io.runnel.sql.internal.serde.SerdeSchema;
 import io.runnel.sql.internal.serde.WindowedKey;
 import io.runnel.sql.internal.serde.WindowedSerdes;
 import io.runnel.state.Window;
+import io.runnel.state.SessionStore;
 import io.runnel.state.WindowStore;
 import io.runnel.state.Windowed;
 import io.runnel.streams.StreamsBuilder;
@@ -31,6 +32,7 @@ import io.runnel.streams.dsl.KTable;
 import io.runnel.streams.dsl.Materialized;
 import io.runnel.streams.dsl.Named;
 import io.runnel.streams.dsl.Produced;
+import io.runnel.streams.dsl.SessionWindows;
 import io.runnel.streams.dsl.TimeWindows;
 import io.runnel.streams.processor.FixedKeyProcessor;
 import io.runnel.streams.processor.FixedKeyProcessorContext;
@@ -175,7 +177,14 @@ public final class TopologyBuilder {
         }, Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"));
 
         KTable<?, Row> table;
-        if (node.window().isPresent()) {
+        if (node.window().isPresent() && node.window().get() instanceof WindowExpression.Session session) {
+            Materialized<Row, Row, SessionStore<Row, Row>> store = Materialized.<Row, Row, SessionStore<Row, Row>>as(
+                    name(node) + ".store").withKeySerde(groupKeySerde).withValueSerde(stateSerde);
+            table = grouped.windowedBy(SessionWindows.ofInactivityGapAndGrace(duration(session.gap()),
+                            session.grace().map(TopologyBuilder::duration).orElse(DEFAULT_GRACE)))
+                    .aggregate(aggregation::initialize, (k, row, state) -> aggregation.add(row, state, log, nodeId),
+                            (k, one, two) -> aggregation.merge(one, two, log, nodeId), store);
+        } else if (node.window().isPresent()) {
             Materialized<Row, Row, WindowStore<Row, Row>> store = Materialized.<Row, Row, WindowStore<Row, Row>>as(
                     name(node) + ".store").withKeySerde(groupKeySerde).withValueSerde(stateSerde);
             table = grouped.windowedBy(timeWindows(node.window().get()))
@@ -469,6 +478,20 @@ public final class TopologyBuilder {
                 }
             }
             return Row.wrap(next);
+        }
+
+        /** Merges the states of two sessions that a record joined into one. */
+        Row merge(Row one, Row two, ProcessingLog log, String nodeId) {
+            Object[] merged = new Object[udafs.size()];
+            for (int i = 0; i < merged.length; i++) {
+                try {
+                    merged[i] = udafs.get(i).merge(one.get(i), two.get(i));
+                } catch (RuntimeException e) {
+                    log.error(nodeId, "merge of aggregate " + calls.get(i).sql() + " failed: " + e, e);
+                    merged[i] = two.get(i);
+                }
+            }
+            return Row.wrap(merged);
         }
 
         /** Takes a row back out of the states (a table row that changed or was deleted). */

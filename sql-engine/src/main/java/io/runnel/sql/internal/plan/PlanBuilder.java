@@ -4,15 +4,14 @@ import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
 import io.runnel.sql.internal.ast.SourceKind;
-import io.runnel.sql.internal.ast.WindowExpression;
 import io.runnel.sql.internal.catalog.SourceFormats;
 
 /**
  * Turns an analyzed query into an exec plan. Node ids are {@code kind_position}, counted from the
  * source, so the same query always gets the same names. Stream sources, with or without
  * aggregation (tumbling and hopping windows); table sources as streams of changes (filter,
- * projection) and grouped with undo-capable aggregates; joins, session windows and windowed
- * sources are rejected with a clear error until their nodes land.
+ * projection) and grouped with undo-capable aggregates; tumbling, hopping and session windows;
+ * joins and windowed sources are rejected with a clear error until their nodes land.
  */
 public final class PlanBuilder {
 
@@ -36,9 +35,6 @@ public final class PlanBuilder {
                     : new ExecNode.Filter("filter_" + position++, node, query.where().get());
         }
         if (query.isAggregate()) {
-            if (query.window().isPresent() && query.window().get() instanceof WindowExpression.Session) {
-                throw unsupported("SESSION windows");
-            }
             node = new ExecNode.Aggregate("aggregate_" + position++, node, query.groupBy(), query.aggregates(),
                     query.window(), query.input(), query.aggregated().orElseThrow());
             if (query.having().isPresent()) {
