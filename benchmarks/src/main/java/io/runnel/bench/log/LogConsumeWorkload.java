@@ -26,7 +26,9 @@ import java.util.Random;
  * 100-byte values; not timed), then one consumer reads everything from the beginning. Reports
  * records and MB per second of the read phase.
  *
- * <p>Options: {@code --records 5000000 --partitions 4 --compression none --max-poll-records 2000 --dir <tmp>}.
+ * <p>Options: {@code --records 5000000 --partitions 4 --compression none --max-poll-records 2000
+ * --warmup-passes 0 --dir <tmp>}; with {@code --warmup-passes N} the consumer first reads everything
+ * N times untimed (JIT warm-up), then the timed pass starts again from the beginning.
  */
 public final class LogConsumeWorkload implements Workload {
 
@@ -46,6 +48,7 @@ public final class LogConsumeWorkload implements Workload {
         int partitions = options.intValue("partitions", 4);
         String compression = options.string("compression", "none");
         int maxPollRecords = options.intValue("max-poll-records", 2000);
+        int warmupPasses = options.intValue("warmup-passes", 0);
         Path dir = LogBench.dataDir(options, "runnel-log-consume");
         try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir).withFlushPolicy(FlushPolicy.NONE))) {
             log.admin().createTopic(new NewTopic("bench", partitions));
@@ -69,21 +72,21 @@ public final class LogConsumeWorkload implements Workload {
             }
             long read = 0;
             long bytes = 0;
-            double cpuStart = LogBench.processCpuSeconds();
-            long start = System.nanoTime();
+            long start;
+            double cpuStart;
             try (Consumer<byte[], byte[]> consumer = log.consumer(Map.of("auto.offset.reset", "earliest",
                     "max.poll.records", maxPollRecords), Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())) {
                 consumer.assign(tps);
-                while (read < records) {
-                    ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofSeconds(5));
-                    if (batch.isEmpty()) {
-                        throw new IllegalStateException("no records after " + read + " of " + records);
-                    }
-                    for (var r : batch) {
-                        bytes += r.key().length + r.value().length;
-                        read++;
-                    }
+                for (int pass = 0; pass < warmupPasses; pass++) { // untimed: lets the JIT compile the read path
+                    consumer.seekToBeginning(tps);
+                    readAll(consumer, records);
                 }
+                consumer.seekToBeginning(tps);
+                cpuStart = LogBench.processCpuSeconds();
+                start = System.nanoTime();
+                long[] counts = readAll(consumer, records);
+                read = counts[0];
+                bytes = counts[1];
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = LogBench.processCpuSeconds() - cpuStart;
@@ -92,11 +95,29 @@ public final class LogConsumeWorkload implements Workload {
             figures.put("cpu_s", cpu);
             figures.put("records_per_cpu_s", read / cpu);
             figures.put("compression", compression);
+            figures.put("warmup_passes", warmupPasses);
             figures.put("records", read);
             figures.put("seconds", seconds);
             return List.of(new Result(name(), "runnel", read / seconds, figures));
         } finally {
             LogBench.delete(dir);
         }
+    }
+
+    /** Polls until {@code records} records were read; returns {records, key and value bytes}. */
+    private static long[] readAll(Consumer<byte[], byte[]> consumer, long records) {
+        long read = 0;
+        long bytes = 0;
+        while (read < records) {
+            ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofSeconds(5));
+            if (batch.isEmpty()) {
+                throw new IllegalStateException("no records after " + read + " of " + records);
+            }
+            for (var r : batch) {
+                bytes += r.key().length + r.value().length;
+                read++;
+            }
+        }
+        return new long[] {read, bytes};
     }
 }

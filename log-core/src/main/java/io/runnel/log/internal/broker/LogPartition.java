@@ -30,6 +30,14 @@ public interface LogPartition extends AutoCloseable {
      */
     ByteBuffer read(long offset, int maxBytes);
 
+    /**
+     * As {@link #read(long, int)}, copying into {@code reuse} when it is large enough (the caller
+     * no longer needs its contents), else into a new buffer. Every batch's CRC is checked.
+     */
+    default ByteBuffer read(long offset, int maxBytes, ByteBuffer reuse) {
+        return read(offset, maxBytes);
+    }
+
     long logStartOffset();
 
     long logEndOffset();

@@ -6,6 +6,8 @@ import io.runnel.log.FlushPolicy;
 import io.runnel.log.OffsetAndTimestamp;
 import io.runnel.log.TopicConfig;
 import io.runnel.log.internal.cleaner.LogCleaner;
+import io.runnel.log.internal.record.RecordBatchView;
+import io.runnel.log.internal.record.Records;
 import io.runnel.log.internal.segment.PartitionLog;
 import io.runnel.log.internal.segment.ReadResult;
 import java.nio.ByteBuffer;
@@ -64,6 +66,24 @@ public final class StoragePartition implements LogPartition {
     public ByteBuffer read(long offset, int maxBytes) {
         ReadResult r = log.read(offset, maxBytes);
         return r.isEmpty() ? EMPTY.duplicate() : r.readBytes();
+    }
+
+    @Override
+    public ByteBuffer read(long offset, int maxBytes, ByteBuffer reuse) {
+        ReadResult r = log.read(offset, maxBytes);
+        if (r.isEmpty()) {
+            return EMPTY.duplicate();
+        }
+        if (reuse == null || reuse.capacity() < r.sizeInBytes()) {
+            return r.readBytes();
+        }
+        reuse.clear();
+        r.readInto(reuse);
+        reuse.flip();
+        for (RecordBatchView batch : Records.batches(reuse)) {
+            batch.ensureValid();
+        }
+        return reuse;
     }
 
     @Override

@@ -71,6 +71,8 @@ public final class EmbeddedConsumer<K, V> implements Consumer<K, V> {
         Long position;
         boolean paused;
         FetchBuffer buffer;
+        /** The bytes of the last read, reused by the next one (records are copied out before). */
+        ByteBuffer readBuffer;
 
         PartitionState(LogPartition log) {
             this.log = log;
@@ -296,7 +298,10 @@ public final class EmbeddedConsumer<K, V> implements Consumer<K, V> {
                     }
                     ByteBuffer bytes;
                     try {
-                        bytes = ps.log.read(ps.position, config.maxPartitionFetchBytes());
+                        bytes = ps.log.read(ps.position, config.maxPartitionFetchBytes(), ps.readBuffer);
+                        if (bytes.capacity() > 0) {
+                            ps.readBuffer = bytes; // reused once this fetch is handed out
+                        }
                     } catch (OffsetOutOfRangeException e) {
                         resetPosition(tp, ps, e);
                         continue;
