@@ -180,4 +180,32 @@ class ProcessorApiTest {
         assertThatThrownBy(() -> new TestDriver(t)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no access to store totals");
     }
+
+    @Test
+    void shouldMixDslWithProcessAndProcessValuesUsingAStoreAddedToTheBuilder() {
+        StreamsBuilder b = new StreamsBuilder();
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("totals"), Serdes.string(), Serdes.longSerde()));
+        b.stream("numbers", io.runnel.streams.dsl.Consumed.with(Serdes.string(), Serdes.string()))
+                .processValues(() -> new io.runnel.streams.processor.FixedKeyProcessor<String, String, String>() {
+                    private io.runnel.streams.processor.FixedKeyProcessorContext<String, String> context;
+
+                    @Override
+                    public void init(io.runnel.streams.processor.FixedKeyProcessorContext<String, String> context) {
+                        this.context = context;
+                    }
+
+                    @Override
+                    public void process(io.runnel.streams.processor.FixedKeyRecord<String, String> record) {
+                        context.forward(record.withValue(record.value().trim()));
+                    }
+                })
+                .process(Totals::new, "totals");
+        try (TestDriver d = new TestDriver(b.build())) {
+            TestInputTopic<String, String> in = d.createInputTopic("numbers", Serdes.string().serializer(),
+                    Serdes.string().serializer());
+            in.pipeInput("a", " 4 ", 0);
+            in.pipeInput("a", "6", 1);
+            assertThat(d.<String, Long>getKeyValueStore("totals").get("a")).isEqualTo(10L);
+        }
+    }
 }
