@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * into the catalog, each persistent query into its own driver), then the input records; a
  * record produced to a topic is delivered to every query reading that topic, so queries chain as
  * they do over a log. Outputs are decoded with the formats of the source on their topic and
- * compared by ksqlDB's rules ({@link OutputMatcher}). Not checked yet: {@code post} conditions.
+ * compared by ksqlDB's rules ({@link OutputMatcher}), then the {@code post} sources
+ * ({@link PostConditions}).
  * One instance runs one case at a time.
  */
 public final class EngineCaseExecutor implements CaseExecutor {
@@ -151,6 +152,9 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 }
             }
             Optional<String> mismatch = OutputMatcher.firstMismatch(testCase.outputs(), actual);
+            if (mismatch.isEmpty()) {
+                mismatch = PostConditions.firstMismatch(testCase.post(), session.catalog());
+            }
             return mismatch.map(m -> CaseResult.failed(testCase.id(), m, millisSince(start)))
                     .orElseGet(() -> CaseResult.passed(testCase.id(), null, millisSince(start)));
         }

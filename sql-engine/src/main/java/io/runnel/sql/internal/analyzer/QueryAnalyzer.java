@@ -81,7 +81,9 @@ public final class QueryAnalyzer {
         query.having().ifPresent(h -> collectAggregates(h, aggregateCalls));
         boolean aggregate = !query.groupBy().isEmpty() || !aggregateCalls.isEmpty();
 
-        List<NamedExpression> projection = expandSelect(query.select(), source, alias, input);
+        boolean rekeyed = !query.partitionBy().isEmpty()
+                && !(query.partitionBy().size() == 1 && query.partitionBy().get(0) instanceof Expression.NullLiteral);
+        List<NamedExpression> projection = expandSelect(query.select(), source, alias, input, rekeyed);
         if (aggregate) {
             return analyzeAggregate(query, source, alias, input, where, aggregateCalls, projection, sinkName);
         }
@@ -207,18 +209,19 @@ public final class QueryAnalyzer {
         for (Expression k : keyExpressions) {
             byKeyText.put(SqlFormatter.format(k), new ArrayList<>());
         }
-        List<AnalyzedQuery.Projection> keys = new ArrayList<>();
+        Map<String, AnalyzedQuery.Projection> keysByText = new HashMap<>();
         List<AnalyzedQuery.Projection> values = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (NamedExpression item : projection) {
             if (!names.add(item.name())) {
                 throw error(item.expression(), "Duplicate value columns found in projection: " + item.name());
             }
-            List<NamedExpression> matches = byKeyText.get(SqlFormatter.format(item.expression()));
+            String text = SqlFormatter.format(item.expression());
+            List<NamedExpression> matches = byKeyText.get(text);
             TypedExpression typed = ExpressionTyper.type(item.expression(), rows, functions, types, bindings);
             if (matches != null) {
                 matches.add(item);
-                keys.add(new AnalyzedQuery.Projection(item.name(), typed));
+                keysByText.putIfAbsent(text, new AnalyzedQuery.Projection(item.name(), typed));
             } else {
                 values.add(new AnalyzedQuery.Projection(item.name(), typed));
             }
@@ -238,6 +241,11 @@ public final class QueryAnalyzer {
             throw new SqlException(SqlErrorCode.INVALID_STATEMENT, query.position().line(), query.position().column(),
                     "The query used to build `" + sinkName + "` must include the " + keyWord + plural + " "
                             + joinAnd(missing) + " in its projection (eg, SELECT " + String.join(", ", missing) + "...).");
+        }
+        // Key columns come in GROUP BY / PARTITION BY order, as ksqlDB lays them out.
+        List<AnalyzedQuery.Projection> keys = new ArrayList<>();
+        for (String text : byKeyText.keySet()) {
+            keys.add(keysByText.get(text));
         }
         if (values.isEmpty()) {
             throw new SqlException(SqlErrorCode.INVALID_STATEMENT, query.position().line(), query.position().column(),
@@ -283,7 +291,13 @@ public final class QueryAnalyzer {
     private record NamedExpression(String name, Expression expression) {
     }
 
-    private List<NamedExpression> expandSelect(List<SelectItem> items, DataSource source, String alias, RowSchema input) {
+    /**
+     * The select items with their output names. {@code *} expands to the key columns then the
+     * value columns, except when the query re-keys by PARTITION BY: then the value columns come
+     * first and the former key columns after them (ksqlDB's order).
+     */
+    private List<NamedExpression> expandSelect(List<SelectItem> items, DataSource source, String alias, RowSchema input,
+                                               boolean rekeyed) {
         List<NamedExpression> out = new ArrayList<>();
         int generated = 0;
         for (SelectItem item : items) {
@@ -292,7 +306,18 @@ public final class QueryAnalyzer {
                     throw error(all, "Source '" + all.source().get() + "' is not in the FROM clause; did you mean '"
                             + alias + "'?");
                 }
+                List<Column> ordered = new ArrayList<>();
                 for (Column c : source.columns()) {
+                    if (c.isKey() != rekeyed) {
+                        ordered.add(c);
+                    }
+                }
+                for (Column c : source.columns()) {
+                    if (c.isKey() == rekeyed) {
+                        ordered.add(c);
+                    }
+                }
+                for (Column c : ordered) {
                     out.add(new NamedExpression(c.name(), new ColumnRef(Optional.empty(), c.name(), all.position())));
                 }
             } else if (item instanceof SelectItem.AllStructFields s) {
