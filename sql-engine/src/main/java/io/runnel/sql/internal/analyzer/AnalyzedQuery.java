@@ -57,11 +57,19 @@ public record AnalyzedQuery(DataSource source, String alias, RowSchema input, Op
         return aggregated.isPresent();
     }
 
-    /** One output column: its name and the expression computing it. */
-    public record Projection(String name, TypedExpression expression) {
+    /**
+     * One output column: its name and the expression computing it. When {@code tableFunction},
+     * the expression is a table function call (EXPLODE, ...) whose value is a list: the record
+     * becomes one output row per element.
+     */
+    public record Projection(String name, TypedExpression expression, boolean tableFunction) {
         public Projection {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(expression, "expression");
+        }
+
+        public Projection(String name, TypedExpression expression) {
+            this(name, expression, false);
         }
     }
 

@@ -237,7 +237,8 @@ public final class ExpressionTyper {
         }
         FunctionResolver.ResolvedFunction resolved;
         try {
-            resolved = functions.resolve(f.name(), argTypes);
+            resolved = functions.isTableFunction(f.name()) ? functions.resolveTable(f.name(), argTypes)
+                    : functions.resolve(f.name(), argTypes);
         } catch (SqlException e) {
             throw e.line().isPresent() ? e : e.withPosition(f.position().line(), f.position().column());
         }

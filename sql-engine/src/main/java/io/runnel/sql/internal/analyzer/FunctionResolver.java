@@ -30,6 +30,25 @@ public interface FunctionResolver {
 
         /** The parameter types the arguments are converted to before {@link #invoke}. */
         List<SqlType> parameterTypes();
+
+        /** True for a table function: {@link #invoke} returns a list of values of {@link #returnType()}. */
+        default boolean tableFunction() {
+            return false;
+        }
+    }
+
+    /** True when {@code name} (case-insensitive) is a table function (EXPLODE, ...): one call, many rows. */
+    default boolean isTableFunction(String name) {
+        return false;
+    }
+
+    /**
+     * The table function {@code name} applied to arguments of these types; its return type is the
+     * type of each produced value, and {@link ResolvedFunction#invoke} returns a {@code List} of them.
+     */
+    default ResolvedFunction resolveTable(String name, List<SqlType> argumentTypes) {
+        throw new io.runnel.sql.SqlException(io.runnel.sql.SqlErrorCode.INVALID_STATEMENT,
+                "Unknown table function '" + name + "'");
     }
 
     /** True when {@code name} (case-insensitive) is an aggregate function (COUNT, SUM, ...). */

@@ -223,8 +223,9 @@ public final class QueryAnalyzer {
                 matches.add(item);
                 keysByText.putIfAbsent(text, new AnalyzedQuery.Projection(item.name(), typed));
             } else {
-                values.add(new AnalyzedQuery.Projection(item.name(), typed));
+                values.add(new AnalyzedQuery.Projection(item.name(), typed, isTableFunctionCall(item.expression())));
             }
+            requireNoNestedTableFunction(item.expression(), true);
         }
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, List<NamedExpression>> e : byKeyText.entrySet()) {
@@ -376,6 +377,21 @@ public final class QueryAnalyzer {
                         "PARTITION BY column '" + ref.name() + "' cannot be resolved.");
             }
             throw e;
+        }
+    }
+
+    private boolean isTableFunctionCall(Expression e) {
+        return e instanceof FunctionCall f && functions.isTableFunction(f.name());
+    }
+
+    /** Table functions may only be a whole select item, as in ksqlDB. */
+    private void requireNoNestedTableFunction(Expression e, boolean top) {
+        if (!top && isTableFunctionCall(e)) {
+            throw error(e, "Table function " + ((FunctionCall) e).name().toUpperCase(java.util.Locale.ROOT)
+                    + " can only be used as a whole SELECT item, not inside another expression");
+        }
+        for (Expression child : ExpressionChildren.of(e)) {
+            requireNoNestedTableFunction(child, false);
         }
     }
 

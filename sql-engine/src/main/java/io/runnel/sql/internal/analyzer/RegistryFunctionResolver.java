@@ -21,7 +21,21 @@ public final class RegistryFunctionResolver implements FunctionResolver {
 
     @Override
     public ResolvedFunction resolve(String name, List<SqlType> argumentTypes) {
-        io.runnel.sql.internal.function.ResolvedFunction f = registry.resolveScalar(name, argTypes(argumentTypes));
+        return adapt(registry.resolveScalar(name, argTypes(argumentTypes)), argumentTypes, false);
+    }
+
+    @Override
+    public boolean isTableFunction(String name) {
+        return registry.isTableFunction(name);
+    }
+
+    @Override
+    public ResolvedFunction resolveTable(String name, List<SqlType> argumentTypes) {
+        return adapt(registry.resolveTable(name, argTypes(argumentTypes)), argumentTypes, true);
+    }
+
+    private static ResolvedFunction adapt(io.runnel.sql.internal.function.ResolvedFunction f,
+                                          List<SqlType> argumentTypes, boolean table) {
         ScalarInvoker invoker = f.invoker();
         SqlType returnType = f.returnType();
         List<SqlType> parameters = java.util.Collections.unmodifiableList(new ArrayList<>(argumentTypes));
@@ -39,6 +53,11 @@ public final class RegistryFunctionResolver implements FunctionResolver {
             @Override
             public List<SqlType> parameterTypes() {
                 return parameters;
+            }
+
+            @Override
+            public boolean tableFunction() {
+                return table;
             }
         };
     }

@@ -177,7 +177,7 @@ public final class ExpressionCompiler {
         }
         String call = constant(fn, "io.runnel.sql.internal.analyzer.FunctionResolver.ResolvedFunction")
                 + ".invoke(new Object[] {" + String.join(", ", args) + "})";
-        return cast(typed.typeOf(f), call);
+        return fn.tableFunction() ? "((java.util.List) " + call + ")" : cast(typed.typeOf(f), call);
     }
 
     private String mapConstructor(MapConstructor m) {

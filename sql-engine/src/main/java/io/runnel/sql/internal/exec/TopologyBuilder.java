@@ -287,6 +287,8 @@ public final class TopologyBuilder {
     private KStream<Object, Row> project(ExecNode.Project node) {
         Evaluator[] keys = compileAll(node.keys());
         Evaluator[] values = compileAll(node.values());
+        int[] tableFunctions = java.util.stream.IntStream.range(0, node.values().size())
+                .filter(i -> node.values().get(i).tableFunction()).toArray();
         RowLayout layout = layoutOf(node.input());
         String nodeId = node.id();
         return stream(node.input()).process(() -> new Processor<Object, Row, Object, Row>() {
@@ -304,8 +306,28 @@ public final class TopologyBuilder {
                         context.recordMetadata().map(m -> m.offset()).orElse(-1L));
                 Row key = Row.wrap(evaluateAll(keys, row, nodeId));
                 Object newKey = record.key() instanceof Windowed<?> w ? new Windowed<>(key, w.window()) : key;
-                Row value = record.value() == null ? null : Row.wrap(evaluateAll(values, row, nodeId));
-                context.forward(record.withKey(newKey).withValue(value));
+                if (record.value() == null) {
+                    context.forward(record.withKey(newKey).withValue(null));
+                    return;
+                }
+                Object[] columns = evaluateAll(values, row, nodeId);
+                if (tableFunctions.length == 0) {
+                    context.forward(record.withKey(newKey).withValue(Row.wrap(columns)));
+                    return;
+                }
+                // One output row per element; several table functions are zipped, the shorter padded with NULL.
+                int rows = 0;
+                for (int i : tableFunctions) {
+                    rows = Math.max(rows, columns[i] == null ? 0 : ((List<?>) columns[i]).size());
+                }
+                for (int r = 0; r < rows; r++) {
+                    Object[] out = columns.clone();
+                    for (int i : tableFunctions) {
+                        List<?> list = (List<?>) columns[i];
+                        out[i] = list != null && r < list.size() ? list.get(r) : null;
+                    }
+                    context.forward(record.withKey(newKey).withValue(Row.wrap(out)));
+                }
             }
         }, Named.as(name(node)));
     }

@@ -187,4 +187,16 @@ class StreamQueryTopologyTest {
                     "a={\"C\":1}", "a={\"C\":2}", "a={\"C\":1}", "b={\"C\":1}", "a={\"C\":0}");
         }
     }
+
+    @Test
+    void shouldEmitOneRowPerElementOfATableFunctionAndZipSeveral() {
+        try (TestDriver driver = driver("SELECT ID, EXPLODE(ARRAY[1, 2, 3]) AS A, EXPLODE(ARRAY['x']) AS B FROM S;")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
+            assertThat(out.readValuesToList()).containsExactly(
+                    "{\"A\":1,\"B\":\"x\"}", "{\"A\":2,\"B\":null}", "{\"A\":3,\"B\":null}");
+        }
+    }
 }
