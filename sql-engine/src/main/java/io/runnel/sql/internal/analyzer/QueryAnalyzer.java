@@ -39,6 +39,9 @@ public final class QueryAnalyzer {
             RowSchema.Field.of("ROWPARTITION", SqlType.INTEGER),
             RowSchema.Field.of("ROWOFFSET", SqlType.BIGINT));
 
+    /** Pseudo column names a projection may read but not produce under their own name. */
+    private static final Set<String> RESERVED_NAMES = Set.of("ROWTIME", "ROWPARTITION", "ROWOFFSET");
+
     private final Catalog catalog;
     private final FunctionResolver functions;
     private final TypeResolver types;
@@ -333,8 +336,14 @@ public final class QueryAnalyzer {
                 String name;
                 if (c.alias().isPresent()) {
                     name = c.alias().get();
+                    if (RESERVED_NAMES.contains(name)) {
+                        throw error(c, "`" + name + "` is a reserved column name. You cannot use it as an alias for a column.");
+                    }
                 } else if (c.expression() instanceof ColumnRef ref) {
                     name = ref.name();
+                    if (RESERVED_NAMES.contains(name)) {
+                        throw error(c, "Reserved column name in select: `" + name + "`. Please remove or alias the column.");
+                    }
                 } else if (c.expression() instanceof Expression.Dereference d) {
                     name = d.field();
                 } else {

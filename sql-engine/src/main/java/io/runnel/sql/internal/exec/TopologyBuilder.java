@@ -33,6 +33,7 @@ import io.runnel.streams.dsl.Materialized;
 import io.runnel.streams.dsl.Named;
 import io.runnel.streams.dsl.Produced;
 import io.runnel.streams.dsl.SessionWindows;
+import io.runnel.streams.dsl.Suppressed;
 import io.runnel.streams.dsl.TimeWindows;
 import io.runnel.streams.processor.FixedKeyProcessor;
 import io.runnel.streams.processor.FixedKeyProcessorContext;
@@ -195,6 +196,13 @@ public final class TopologyBuilder {
                             .withKeySerde(groupKeySerde).withValueSerde(stateSerde);
             table = grouped.aggregate(aggregation::initialize, (k, row, state) -> aggregation.add(row, state, log, nodeId),
                     store);
+        }
+        if (node.emitFinal()) {
+            // EMIT FINAL: a window's row once, when stream time passes its end plus grace.
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            KTable<?, Row> suppressed = ((KTable) table).suppress(
+                    Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()));
+            table = suppressed;
         }
         // 4. Every update as an aggregated row: results of the aggregates (the layout adds keys and window).
         @SuppressWarnings({"unchecked", "rawtypes"})

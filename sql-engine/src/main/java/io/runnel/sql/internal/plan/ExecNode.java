@@ -58,11 +58,12 @@ public sealed interface ExecNode {
     /**
      * Groups the source rows by the GROUP BY values and aggregates them (per window when
      * windowed); emits, for every input record, the updated aggregated row of its group: GROUP BY
-     * values, aggregate results, then WINDOWSTART and WINDOWEND when windowed.
+     * values, aggregate results, then WINDOWSTART and WINDOWEND when windowed. With
+     * {@code emitFinal} (EMIT FINAL, windowed only) a window's row is emitted once, when it closes.
      */
     record Aggregate(String id, ExecNode input, List<TypedExpression> groupBy,
                      List<AnalyzedQuery.AggregateCall> aggregates, Optional<WindowExpression> window,
-                     RowSchema inputSchema, RowSchema aggregated) implements ExecNode {
+                     RowSchema inputSchema, RowSchema aggregated, boolean emitFinal) implements ExecNode {
         public Aggregate {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");

@@ -53,7 +53,16 @@ public final class PersistentQueryPlanner {
                             + "': A " + catalog.findSource(statement.name()).get().kind().name().toLowerCase(Locale.ROOT)
                             + " with the same name already exists");
         }
+        validate(query, statement.position());
+        if (query.isAggregate() && query.groupBy().isEmpty()) {
+            throw error(statement.position(), "CREATE TABLE AS SELECT statement does not support aggregate function ["
+                    + String.join(", ", query.aggregates().stream().map(a -> a.sql().replace("(*)", "(ROWTIME)")
+                    .replace("()", "(ROWTIME)")).toList()) + "] without a GROUP BY clause.");
+        }
         SourceProperties props = SourceProperties.parse(statement.properties(), SourceProperties.Statement.CREATE_AS_SELECT);
+        if (query.output().key().isEmpty() && props.keyFormat().filter(f -> !f.equalsIgnoreCase("NONE")).isPresent()) {
+            throw error(statement.position(), "Key format specified for stream without key columns.");
+        }
         DataSource input = query.source();
         String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE" : input.formats().keyFormat());
         String valueFormat = props.valueFormat().orElse(input.formats().valueFormat());
@@ -77,7 +86,14 @@ public final class PersistentQueryPlanner {
             throw error(statement.position(), "INSERT INTO can only be used to insert into a stream. "
                     + target.name() + " is a table.");
         }
+        if (target.readOnly()) {
+            throw error(statement.position(), "Cannot insert into read-only stream: " + target.name());
+        }
+        if (target.columns().stream().anyMatch(c -> c.role() == Column.Role.HEADERS)) {
+            throw error(statement.position(), "Cannot insert into " + target.name() + " because it has header columns");
+        }
         AnalyzedQuery query = new QueryAnalyzer(catalog, functions).analyze(statement.query(), Optional.of(target.name()));
+        validate(query, statement.position());
         List<Column> expected = target.columns();
         List<Column> produced = columns(query.output(), target.kind());
         if (!sameSchema(expected, produced)) {
@@ -89,6 +105,38 @@ public final class PersistentQueryPlanner {
         String queryId = "INSERTQUERY_" + queryNumber;
         ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats());
         return new Planned(queryId, target, false, plan, query);
+    }
+
+    /** ksqlDB's rules on what a persistent query may produce, checked before anything runs. */
+    private static void validate(AnalyzedQuery query, Position position) {
+        if (query.isAggregate() && query.source().formats().valueFormat().equalsIgnoreCase("KAFKA")) {
+            throw error(position, "Source(s) " + query.source().name()
+                    + " are using the 'KAFKA' value format. This format does not yet support GROUP BY.");
+        }
+        if (query.emit().isPresent() && query.emit().get() == io.runnel.sql.internal.ast.Query.Emit.FINAL) {
+            if (query.window().isEmpty()) {
+                throw error(position, "EMIT FINAL is only supported for windowed aggregations.");
+            }
+        }
+        for (Column key : query.output().key()) {
+            if (containsMap(key.type())) {
+                throw error(position, "Map keys, including types that contain maps, are not supported as they may lead "
+                        + "to unexpected behavior due to inconsistent serialization. Key column name: `" + key.name()
+                        + "`. Column type: " + key.type().sql() + ". See https://github.com/confluentinc/ksql/issues/6621 "
+                        + "for more.");
+            }
+        }
+    }
+
+    private static boolean containsMap(io.runnel.sql.internal.catalog.SqlType type) {
+        if (type instanceof io.runnel.sql.internal.catalog.SqlType.Map) {
+            return true;
+        } else if (type instanceof io.runnel.sql.internal.catalog.SqlType.Array a) {
+            return containsMap(a.element());
+        } else if (type instanceof io.runnel.sql.internal.catalog.SqlType.Struct st) {
+            return st.fields().stream().anyMatch(f -> containsMap(f.type()));
+        }
+        return false;
     }
 
     private static boolean sameSchema(List<Column> a, List<Column> b) {

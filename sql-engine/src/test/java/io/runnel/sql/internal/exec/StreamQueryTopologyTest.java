@@ -199,4 +199,19 @@ class StreamQueryTopologyTest {
                     "{\"A\":1,\"B\":\"x\"}", "{\"A\":2,\"B\":null}", "{\"A\":3,\"B\":null}");
         }
     }
+
+    @Test
+    void shouldEmitAWindowsFinalRowOnlyOnceItCloses() {
+        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM S "
+                + "WINDOW TUMBLING (SIZE 1 MINUTE, GRACE PERIOD 0 SECONDS) GROUP BY NAME EMIT FINAL;")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 10_000);
+            in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 50_000);
+            assertThat(out.readValuesToList()).isEmpty();
+            in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 70_000);
+            assertThat(out.readValuesToList()).containsExactly("{\"C\":2}");
+        }
+    }
 }
