@@ -183,7 +183,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
             ExecNode.Sink plan = planned.plan();
             TestDriver driver = new TestDriver(TopologyBuilder.build(planned.queryId(), plan,
                     new ProcessingLog(planned.queryId())), Map.of(), Instant.ofEpochMilli(0));
-            String sourceTopic = sourceTopic(plan);
+            String sourceTopic = ExecNode.sourceOf(plan).source().topic();
             queries.add(new Query(sourceTopic, plan.topic(), driver,
                     driver.createInputTopic(sourceTopic, Serdes.byteArray().serializer(), Serdes.byteArray().serializer()),
                     driver.createOutputTopic(plan.topic(), Serdes.byteArray().deserializer(),
@@ -228,22 +228,5 @@ public final class EngineCaseExecutor implements CaseExecutor {
 
     private record Query(String sourceTopic, String sinkTopic, TestDriver driver,
                          TestInputTopic<byte[], byte[]> input, TestOutputTopic<byte[], byte[]> output) {
-    }
-
-    private static String sourceTopic(ExecNode node) {
-        if (node instanceof ExecNode.StreamSource s) {
-            return s.source().topic();
-        } else if (node instanceof ExecNode.Filter f) {
-            return sourceTopic(f.input());
-        } else if (node instanceof ExecNode.Aggregate a) {
-            return sourceTopic(a.input());
-        } else if (node instanceof ExecNode.TableFilter f) {
-            return sourceTopic(f.input());
-        } else if (node instanceof ExecNode.Project p) {
-            return sourceTopic(p.input());
-        } else if (node instanceof ExecNode.Sink s) {
-            return sourceTopic(s.input());
-        }
-        throw new IllegalStateException("exec node kind not handled: " + node.getClass().getSimpleName());
     }
 }

@@ -20,9 +20,21 @@ final class ActiveQueries {
     }
 
     private final Map<String, ActiveQuery> byId = new ConcurrentHashMap<>();
+    private boolean closing;
 
+    /**
+     * Registers a query; once {@link #closeAll} has begun, closes it instead. A query can start
+     * (and write its header) on a worker thread before it registers, so shutdown must also
+     * catch the ones that register after it looked.
+     */
     void add(ActiveQuery query) {
-        byId.put(query.queryId(), query);
+        synchronized (this) {
+            if (!closing) {
+                byId.put(query.queryId(), query);
+                return;
+            }
+        }
+        query.close();
     }
 
     void remove(ActiveQuery query) {
@@ -40,6 +52,9 @@ final class ActiveQueries {
     }
 
     void closeAll() {
+        synchronized (this) {
+            closing = true;
+        }
         for (ActiveQuery query : new ArrayList<>(byId.values())) {
             close(query.queryId());
         }

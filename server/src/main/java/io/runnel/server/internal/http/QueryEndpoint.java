@@ -113,6 +113,9 @@ final class QueryEndpoint implements Endpoint {
                 return;
             }
             active.add(this);
+            if (ended) {
+                return; // the server is shutting down: add() has closed the query already
+            }
             channel.closeFuture().addListener(onDisconnect);
         }
 

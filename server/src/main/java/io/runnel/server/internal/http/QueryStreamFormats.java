@@ -39,7 +39,7 @@ final class QueryStreamFormats {
 
     /** The {@code /query-stream} format the request's Accept header asks for. */
     static QueryResponseWriter forAccept(String accept, ObjectMapper mapper) {
-        return accept != null && accept.contains(DELIMITED) ? new Delimited(mapper) : new JsonArray(mapper);
+        return accept != null && accept.contains(DELIMITED) ? FramedWriter.delimited(mapper) : FramedWriter.jsonArray(mapper);
     }
 
     private static Map<String, Object> metadata(QueryHeader header) {
@@ -60,27 +60,51 @@ final class QueryStreamFormats {
         return out;
     }
 
-    /** One JSON value per line. */
-    static final class Delimited implements QueryResponseWriter {
+    /**
+     * Writes the header, rows and errors as JSON values, framed by the format: {@code first}
+     * before the header, {@code between} before each later value, {@code after} after each value,
+     * {@code end} when the response ends. Tombstones are rows; there is no final message.
+     */
+    static final class FramedWriter implements QueryResponseWriter {
         private final ObjectMapper mapper;
+        private final String contentType;
+        private final String first;
+        private final String between;
+        private final String after;
+        private final byte[] end;
 
-        Delimited(ObjectMapper mapper) {
+        FramedWriter(ObjectMapper mapper, String contentType, String first, String between, String after, String end) {
             this.mapper = mapper;
+            this.contentType = contentType;
+            this.first = first;
+            this.between = between;
+            this.after = after;
+            this.end = end.getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** One JSON value per line ({@code application/vnd.ksqlapi.delimited.v1}). */
+        static FramedWriter delimited(ObjectMapper mapper) {
+            return new FramedWriter(mapper, DELIMITED, "", "", "\n", "");
+        }
+
+        /** One JSON array, streamed element by element ({@code application/json}). */
+        static FramedWriter jsonArray(ObjectMapper mapper) {
+            return new FramedWriter(mapper, JSON, "[", ",\n", "", "]\n");
         }
 
         @Override
         public String contentType() {
-            return DELIMITED;
+            return contentType;
         }
 
         @Override
         public byte[] header(QueryHeader header) {
-            return concat("", Json.write(mapper, metadata(header)), "\n");
+            return concat(first, Json.write(mapper, metadata(header)), after);
         }
 
         @Override
         public byte[] row(List<Object> values) {
-            return concat("", Json.write(mapper, values), "\n");
+            return concat(between, Json.write(mapper, values), after);
         }
 
         @Override
@@ -95,56 +119,12 @@ final class QueryStreamFormats {
 
         @Override
         public byte[] error(KsqlErrorMessage error) {
-            return concat("", Json.writeError(mapper, error), "\n");
+            return concat(between, Json.writeError(mapper, error), after);
         }
 
         @Override
         public byte[] end() {
-            return new byte[0];
-        }
-    }
-
-    /** One JSON array, streamed element by element. */
-    static final class JsonArray implements QueryResponseWriter {
-        private final ObjectMapper mapper;
-
-        JsonArray(ObjectMapper mapper) {
-            this.mapper = mapper;
-        }
-
-        @Override
-        public String contentType() {
-            return JSON;
-        }
-
-        @Override
-        public byte[] header(QueryHeader header) {
-            return concat("[", Json.write(mapper, metadata(header)), "");
-        }
-
-        @Override
-        public byte[] row(List<Object> values) {
-            return concat(",\n", Json.write(mapper, values), "");
-        }
-
-        @Override
-        public byte[] tombstone(List<Object> values) {
-            return row(values);
-        }
-
-        @Override
-        public byte[] complete(String finalMessage) {
-            return new byte[0];
-        }
-
-        @Override
-        public byte[] error(KsqlErrorMessage error) {
-            return concat(",\n", Json.writeError(mapper, error), "");
-        }
-
-        @Override
-        public byte[] end() {
-            return "]\n".getBytes(StandardCharsets.UTF_8);
+            return end.clone();
         }
     }
 

@@ -90,18 +90,8 @@ public final class TopologyBuilder {
 
     private KStream<Object, Row> source(ExecNode.StreamSource node) {
         DataSource source = node.source();
-        List<Column> keys = new ArrayList<>();
-        List<Column> values = new ArrayList<>();
-        for (Column c : source.columns()) {
-            (c.isKey() ? keys : values).add(c);
-        }
-        Serde<Row> keySerde = Formats.of(source.formats().keyFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), keyOptions(source.formats()));
-        Serde<Row> valueSerde = Formats.of(source.formats().valueFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, values), valueOptions(source.formats()));
         @SuppressWarnings({"unchecked", "rawtypes"})
-        KStream<Object, Row> stream = (KStream) builder.stream(source.topic(),
-                Consumed.<Row, Row>with(keySerde, valueSerde).withName(name(node)));
+        KStream<Object, Row> stream = (KStream) builder.stream(source.topic(), consumed(source).withName(name(node)));
         return stream;
     }
 
@@ -172,10 +162,8 @@ public final class TopologyBuilder {
         Serde<Row> groupKeySerde = jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, groupBy.length));
         Serde<Row> inputSerde = jsonSerde(SerdeSchema.Part.VALUE, node.inputSchema().fields());
         Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
-        KGroupedStream<Row, Row> grouped = inputRows.groupBy((key, row) -> {
-            Object[] values = row.toArray();
-            return Row.wrap(evaluateAll(groupBy, values, nodeId));
-        }, Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"));
+        KGroupedStream<Row, Row> grouped = inputRows.groupBy((key, row) ->
+                Row.wrap(evaluateAll(groupBy, row.columnsForReading(), nodeId)), Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"));
 
         KTable<?, Row> table;
         if (node.window().isPresent() && node.window().get() instanceof WindowExpression.Session session) {
@@ -219,20 +207,11 @@ public final class TopologyBuilder {
     private KStream<Object, Row> tableAggregate(ExecNode.Aggregate node, RowLayout layout, Evaluator[] groupBy,
                                                 Aggregation aggregation) {
         String nodeId = node.id();
-        ExecNode.StreamSource sourceNode = sourceNodeOf(node.input());
-        DataSource source = sourceNode.source();
-        List<Column> keys = new ArrayList<>();
-        List<Column> values = new ArrayList<>();
-        for (Column c : source.columns()) {
-            (c.isKey() ? keys : values).add(c);
-        }
-        Serde<Row> keySerde = Formats.of(source.formats().keyFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), keyOptions(source.formats()));
-        Serde<Row> valueSerde = Formats.of(source.formats().valueFormat())
-                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, values), valueOptions(source.formats()));
-        KTable<Row, Row> table = builder.table(source.topic(), Consumed.<Row, Row>with(keySerde, valueSerde)
-                .withName(name(sourceNode)), Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(
-                name(sourceNode) + ".store").withKeySerde(keySerde).withValueSerde(valueSerde));
+        ExecNode.StreamSource sourceNode = ExecNode.sourceOf(node.input());
+        Consumed<Row, Row> consumed = consumed(sourceNode.source());
+        KTable<Row, Row> table = builder.table(sourceNode.source().topic(), consumed.withName(name(sourceNode)),
+                Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(sourceNode) + ".store")
+                        .withKeySerde(consumed.keySerde()).withValueSerde(consumed.valueSerde()));
         if (node.input() instanceof ExecNode.TableFilter f) {
             Evaluator predicate = ExpressionCompiler.compile(f.predicate());
             table = table.filter((k, v) -> {
@@ -263,19 +242,21 @@ public final class TopologyBuilder {
     }
 
     private static boolean isTableSource(ExecNode node) {
-        ExecNode.StreamSource source = sourceNodeOf(node);
-        return source != null && source.source().kind() == io.runnel.sql.internal.ast.SourceKind.TABLE;
+        return ExecNode.sourceOf(node).source().kind() == io.runnel.sql.internal.ast.SourceKind.TABLE;
     }
 
-    private static ExecNode.StreamSource sourceNodeOf(ExecNode node) {
-        if (node instanceof ExecNode.StreamSource s) {
-            return s;
-        } else if (node instanceof ExecNode.Filter f) {
-            return sourceNodeOf(f.input());
-        } else if (node instanceof ExecNode.TableFilter f) {
-            return sourceNodeOf(f.input());
+    /** How a source's records are read: its key and value serdes with its format properties. */
+    private static Consumed<Row, Row> consumed(DataSource source) {
+        List<Column> keys = new ArrayList<>();
+        List<Column> values = new ArrayList<>();
+        for (Column c : source.columns()) {
+            (c.isKey() ? keys : values).add(c);
         }
-        return null;
+        Serde<Row> keySerde = Formats.of(source.formats().keyFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), keyOptions(source.formats()));
+        Serde<Row> valueSerde = Formats.of(source.formats().valueFormat())
+                .serde(new SerdeSchema(SerdeSchema.Part.VALUE, values), valueOptions(source.formats()));
+        return Consumed.with(keySerde, valueSerde);
     }
 
     private static TimeWindows timeWindows(WindowExpression window) {
@@ -493,7 +474,7 @@ public final class TopologyBuilder {
         }
 
         Row add(Row inputRow, Row state, ProcessingLog log, String nodeId) {
-            Object[] row = inputRow.toArray();
+            Object[] row = inputRow.columnsForReading();
             Object[] next = state.toArray();
             for (int i = 0; i < udafs.size(); i++) {
                 try {
@@ -527,7 +508,7 @@ public final class TopologyBuilder {
         /** Takes a row back out of the states (a table row that changed or was deleted). */
         @SuppressWarnings("unchecked")
         Row undo(Row inputRow, Row state, ProcessingLog log, String nodeId) {
-            Object[] row = inputRow.toArray();
+            Object[] row = inputRow.columnsForReading();
             Object[] next = state.toArray();
             for (int i = 0; i < udafs.size(); i++) {
                 try {

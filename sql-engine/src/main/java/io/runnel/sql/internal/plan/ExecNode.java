@@ -20,6 +20,24 @@ public sealed interface ExecNode {
     /** A name unique in the plan, e.g. {@code source_0}, {@code filter_1}. */
     String id();
 
+    /** The source node a plan reads (plans have one source until joins land). */
+    static StreamSource sourceOf(ExecNode node) {
+        if (node instanceof StreamSource s) {
+            return s;
+        } else if (node instanceof Filter f) {
+            return sourceOf(f.input());
+        } else if (node instanceof TableFilter f) {
+            return sourceOf(f.input());
+        } else if (node instanceof Aggregate a) {
+            return sourceOf(a.input());
+        } else if (node instanceof Project p) {
+            return sourceOf(p.input());
+        } else if (node instanceof Sink s) {
+            return sourceOf(s.input());
+        }
+        throw new IllegalStateException("exec node kind not handled: " + node.getClass().getSimpleName());
+    }
+
     /**
      * Reads a stream's or table's topic as keyed rows, in the source's own column layout; for a
      * table each record is a change (a null value deletes its key).

@@ -35,6 +35,14 @@ public final class Row {
         return columns.length;
     }
 
+    /**
+     * The columns themselves, not a copy, for code that only reads them (compiled expressions
+     * evaluate over an {@code Object[]}); writing to the array breaks the row's immutability.
+     */
+    public Object[] columnsForReading() {
+        return columns;
+    }
+
     /** A copy of the columns. */
     public Object[] toArray() {
         return columns.clone();
