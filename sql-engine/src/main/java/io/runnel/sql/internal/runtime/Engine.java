@@ -467,8 +467,10 @@ public final class Engine implements SqlEngine {
             try (Admin admin = context.log().admin()) {
                 freshness.await(admin, feeding(source), context.pullWaitMs());
                 int partitions = admin.describeTopic(query.source().topic()).partitions();
+                boolean selectAll = select.query().select().stream()
+                        .anyMatch(i -> i instanceof io.runnel.sql.internal.ast.SelectItem.AllColumns);
                 return PullQuery.run(context, "pull_" + source + "_" + transientNumber.incrementAndGet(), query,
-                        partitions, listener);
+                        selectAll, partitions, listener);
             }
         }
         String id = "transient_" + source + "_" + transientNumber.incrementAndGet();

@@ -54,9 +54,12 @@ final class PullQuery implements StartedQuery {
         }
     }
 
-    static PullQuery run(EngineContext context, String id, AnalyzedQuery query, int partitions, QueryListener listener) {
+    /** @param selectAll whether the query selects {@code *} (then a windowed source's bounds are columns too) */
+    static PullQuery run(EngineContext context, String id, AnalyzedQuery query, boolean selectAll, int partitions,
+                         QueryListener listener) {
         validate(query);
-        PullQuery q = new PullQuery(id, QueryShape.of(query, query.source().kind() == SourceKind.TABLE));
+        boolean windowColumns = selectAll && query.source().formats().window().isPresent();
+        PullQuery q = new PullQuery(id, QueryShape.of(query, query.source().kind() == SourceKind.TABLE, windowColumns));
         listener.onStart(id, q.shape.columns());
         try {
             q.execute(context, query, partitions, listener);
@@ -125,9 +128,14 @@ final class PullQuery implements StartedQuery {
             if (where.isPresent() && !Boolean.TRUE.equals(where.get().evaluate(input))) {
                 return false;
             }
-            Object[] out = new Object[projections.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = projections.get(i).evaluate(input);
+            Object[] out = new Object[shape.columns().size()];
+            int o = 0;
+            for (int i = 0; i < projections.size(); i++) {
+                if (i == shape.keys() && shape.windowColumns()) {
+                    out[o++] = key == null ? null : key.start();
+                    out[o++] = key == null ? null : key.end();
+                }
+                out[o++] = projections.get(i).evaluate(input);
             }
             listener.onRow(OutputValues.row(out));
         } catch (ExpressionEvaluationException e) {

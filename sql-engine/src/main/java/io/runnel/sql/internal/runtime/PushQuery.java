@@ -81,7 +81,7 @@ final class PushQuery implements StartedQuery {
     /** Plans and starts the query; {@code onStart} is called before this returns. */
     static PushQuery start(EngineContext context, String id, AnalyzedQuery query, boolean fromBeginning,
                            QueryListener listener, Runnable onClosed) {
-        QueryShape shape = QueryShape.of(query, false);
+        QueryShape shape = QueryShape.of(query, false, query.window().isPresent());
         String keyFormat = query.output().key().isEmpty() ? "NONE" : "JSON";
         SourceFormats formats = new SourceFormats(keyFormat, "JSON", query.window().map(PushQuery::keyWindow), Map.of());
         List<Column> columns = new ArrayList<>(query.output().key());

@@ -13,12 +13,17 @@ import java.util.List;
  */
 record QueryShape(List<QueryColumn> columns, int keys, boolean windowColumns, int values) {
 
-    static QueryShape of(AnalyzedQuery query, boolean keysAreKeys) {
+    /**
+     * @param keysAreKeys   whether key columns are flagged as keys (pull queries on tables)
+     * @param windowedInput whether the rows carry a window (a windowed aggregation, or a pull
+     *                      query's {@code SELECT *} on a windowed table)
+     */
+    static QueryShape of(AnalyzedQuery query, boolean keysAreKeys, boolean windowedInput) {
         List<QueryColumn> columns = new ArrayList<>();
         for (Column k : query.output().key()) {
             columns.add(new QueryColumn(k.name(), k.type().sql(), keysAreKeys));
         }
-        boolean windowed = query.window().isPresent() && query.output().value().stream()
+        boolean windowed = windowedInput && query.output().value().stream()
                 .noneMatch(c -> c.name().equals("WINDOWSTART") || c.name().equals("WINDOWEND"));
         if (windowed) {
             columns.add(new QueryColumn("WINDOWSTART", SqlType.BIGINT.sql(), keysAreKeys));
