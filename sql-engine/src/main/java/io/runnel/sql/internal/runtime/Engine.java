@@ -225,11 +225,11 @@ public final class Engine implements SqlEngine {
     private Step executeOne(ParsedStatement parsed, SessionContext session) {
         Statement statement = parsed.statement();
         String text = parsed.text();
+        if (statement instanceof Statement.QueryStatement || statement instanceof Statement.Print) {
+            throw new SqlException(SqlErrorCode.QUERY_STATEMENT, "The following statement types should be issued "
+                    + "to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT");
+        }
         try {
-            if (statement instanceof Statement.QueryStatement || statement instanceof Statement.Print) {
-                throw new SqlException(SqlErrorCode.QUERY_STATEMENT, "The following statement types should be issued "
-                        + "to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT");
-            }
             if (statement instanceof Statement.DropSource drop) {
                 checkNoQueries(drop.name());
             }
@@ -504,7 +504,10 @@ public final class Engine implements SqlEngine {
     @Override
     public void insert(String target, List<Map<String, Object>> rows) {
         checkOpen();
-        DataSource source = inserter.target(catalog, target);
+        Catalog snapshot = catalog;
+        // An unquoted name, as ksqlDB's clients send it, is upper case in the catalog.
+        String name = snapshot.findSource(target).isPresent() ? target : target.toUpperCase(Locale.ROOT);
+        DataSource source = inserter.target(snapshot, name);
         for (Map<String, Object> row : rows) {
             inserter.insertJson(source, row);
         }
