@@ -460,7 +460,9 @@ public final class Engine implements SqlEngine {
                     "Statement is not a query: use the /ksql endpoint for " + statement.getClass().getSimpleName());
         }
         Catalog snapshot = catalog;
-        AnalyzedQuery query = new QueryAnalyzer(snapshot, context.functions()).analyze(select.query(), Optional.empty());
+        TransientSelect prepared = TransientSelect.of(select.query(), snapshot);
+        AnalyzedQuery query = new QueryAnalyzer(snapshot, context.functions()).analyze(prepared.query(),
+                Optional.empty());
         String source = query.source().name();
         if (select.query().isPullQuery()) {
             PullQuery.validate(query);
@@ -470,12 +472,12 @@ public final class Engine implements SqlEngine {
                 boolean selectAll = select.query().select().stream()
                         .anyMatch(i -> i instanceof io.runnel.sql.internal.ast.SelectItem.AllColumns);
                 return PullQuery.run(context, "pull_" + source + "_" + transientNumber.incrementAndGet(), query,
-                        selectAll, partitions, listener);
+                        selectAll, prepared.hidden(), partitions, listener);
             }
         }
         String id = "transient_" + source + "_" + transientNumber.incrementAndGet();
         boolean earliest = "earliest".equalsIgnoreCase(props.get(EngineProperties.AUTO_OFFSET_RESET));
-        PushQuery push = PushQuery.start(context, id, query, earliest, listener, () -> transientQueries.remove(id));
+        PushQuery push = PushQuery.start(context, id, query, earliest, prepared.hidden(), listener, () -> transientQueries.remove(id));
         transientQueries.put(id, push);
         return push;
     }

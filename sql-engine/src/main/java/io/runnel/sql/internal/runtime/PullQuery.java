@@ -55,11 +55,12 @@ final class PullQuery implements StartedQuery {
     }
 
     /** @param selectAll whether the query selects {@code *} (then a windowed source's bounds are columns too) */
-    static PullQuery run(EngineContext context, String id, AnalyzedQuery query, boolean selectAll, int partitions,
-                         QueryListener listener) {
+    static PullQuery run(EngineContext context, String id, AnalyzedQuery query, boolean selectAll,
+                         java.util.Set<String> hidden, int partitions, QueryListener listener) {
         validate(query);
         boolean windowColumns = selectAll && query.source().formats().window().isPresent();
-        PullQuery q = new PullQuery(id, QueryShape.of(query, query.source().kind() == SourceKind.TABLE, windowColumns));
+        PullQuery q = new PullQuery(id, QueryShape.of(query, query.source().kind() == SourceKind.TABLE, windowColumns,
+                hidden));
         listener.onStart(id, q.shape.columns());
         try {
             q.execute(context, query, partitions, listener);
@@ -73,9 +74,11 @@ final class PullQuery implements StartedQuery {
         DataSource source = query.source();
         SourceCodec codec = SourceCodec.of(source);
         Optional<Evaluator> where = query.where().map(ExpressionCompiler::compile);
-        List<Evaluator> projections = new ArrayList<>();
-        query.keys().forEach(k -> projections.add(ExpressionCompiler.compile(k.expression())));
-        query.values().forEach(v -> projections.add(ExpressionCompiler.compile(v.expression())));
+        List<Evaluator> keys = new ArrayList<>();
+        query.keys().forEach(k -> keys.add(ExpressionCompiler.compile(k.expression())));
+        List<Evaluator> values = new ArrayList<>();
+        query.values().forEach(v -> values.add(ExpressionCompiler.compile(v.expression())));
+        List<List<Evaluator>> projections = List.of(keys, values);
         long limit = query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE;
         long[] sent = {0};
         boolean table = source.kind() == SourceKind.TABLE;
@@ -107,7 +110,7 @@ final class PullQuery implements StartedQuery {
 
     /** Emits the record's row if it passes the filter; whether the limit is reached. */
     private boolean emit(ConsumerRecord<byte[], byte[]> r, DataSource source, SourceCodec codec,
-                         Optional<Evaluator> where, List<Evaluator> projections, QueryListener listener, long[] sent,
+                         Optional<Evaluator> where, List<List<Evaluator>> projections, QueryListener listener, long[] sent,
                          long limit) {
         if (sent[0] >= limit) {
             return true;
@@ -128,21 +131,22 @@ final class PullQuery implements StartedQuery {
             if (where.isPresent() && !Boolean.TRUE.equals(where.get().evaluate(input))) {
                 return false;
             }
-            Object[] out = new Object[shape.columns().size()];
-            int o = 0;
-            for (int i = 0; i < projections.size(); i++) {
-                if (i == shape.keys() && shape.windowColumns()) {
-                    out[o++] = key == null ? null : key.start();
-                    out[o++] = key == null ? null : key.end();
-                }
-                out[o++] = projections.get(i).evaluate(input);
-            }
+            Object[] out = shape.row(evaluate(projections.get(0), input), key == null ? null : key.start(),
+                    key == null ? null : key.end(), evaluate(projections.get(1), input));
             listener.onRow(OutputValues.row(out));
         } catch (ExpressionEvaluationException e) {
             return false;
         }
         sent[0]++;
         return sent[0] >= limit;
+    }
+
+    private static Object[] evaluate(List<Evaluator> evaluators, Object[] input) {
+        Object[] out = new Object[evaluators.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = evaluators.get(i).evaluate(input);
+        }
+        return out;
     }
 
     /** The analyzer's input row: the columns in declared order, ROWTIME, ROWPARTITION, ROWOFFSET, window bounds. */

@@ -80,8 +80,8 @@ final class PushQuery implements StartedQuery {
 
     /** Plans and starts the query; {@code onStart} is called before this returns. */
     static PushQuery start(EngineContext context, String id, AnalyzedQuery query, boolean fromBeginning,
-                           QueryListener listener, Runnable onClosed) {
-        QueryShape shape = QueryShape.of(query, false, query.window().isPresent());
+                           java.util.Set<String> hidden, QueryListener listener, Runnable onClosed) {
+        QueryShape shape = QueryShape.of(query, false, query.window().isPresent(), hidden);
         String keyFormat = query.output().key().isEmpty() ? "NONE" : "JSON";
         SourceFormats formats = new SourceFormats(keyFormat, "JSON", query.window().map(PushQuery::keyWindow), Map.of());
         List<Column> columns = new ArrayList<>(query.output().key());
@@ -185,18 +185,9 @@ final class PushQuery implements StartedQuery {
             LOG.log(System.Logger.Level.WARNING, "push query " + id + " skips an unreadable result record", e);
             return;
         }
-        Object[] row = new Object[shape.columns().size()];
-        int i = 0;
-        for (int k = 0; k < shape.keys(); k++) {
-            row[i++] = key == null || key.key() == null || k >= key.key().size() ? null : key.key().get(k);
-        }
-        if (shape.windowColumns()) {
-            row[i++] = key == null ? null : key.start();
-            row[i++] = key == null ? null : key.end();
-        }
-        for (int v = 0; v < shape.values() && value != null; v++) {
-            row[i + v] = value.get(v);
-        }
+        Object[] row = shape.row(key == null || key.key() == null ? null : key.key().columnsForReading(),
+                key == null ? null : key.start(), key == null ? null : key.end(),
+                value == null ? null : value.columnsForReading());
         delivered++;
         if (value == null) {
             listener.onTombstone(OutputValues.row(row));

@@ -1,0 +1,180 @@
+package io.runnel.sql.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.runnel.sql.SqlErrorCode;
+import io.runnel.sql.SqlException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine end to end over a real embedded log, real RocksDB stores and real stream threads. */
+@Timeout(120)
+class SqlEngineTest {
+    private static final Map<String, Object> EARLIEST = Map.of("auto.offset.reset", "earliest");
+    private static final String CREATE_S = "CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', "
+            + "partitions=1, value_format='json');";
+
+    @TempDir
+    Path dir;
+
+    private SqlEngine engine;
+
+    private SqlEngine open() {
+        engine = SqlEngine.open(dir, Map.of("commit.interval.ms", "50"));
+        return engine;
+    }
+
+    @AfterEach
+    void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void shouldDeliverInsertedRowToPushQueryReadingFromEarliest() throws Exception {
+        open().execute(CREATE_S + "INSERT INTO s (id, v) VALUES (1, 'a');", Map.of());
+
+        CollectingListener rows = new CollectingListener();
+        try (StartedQuery q = engine.query("SELECT * FROM s EMIT CHANGES LIMIT 1;", EARLIEST, rows)) {
+            rows.awaitEnd();
+            assertThat(q.id()).startsWith("transient_S_");
+        }
+
+        assertThat(rows.columns).containsExactly(new QueryColumn("ID", "INTEGER", false),
+                new QueryColumn("V", "STRING", false));
+        assertThat(rows.rows()).containsExactly(List.of(1, "a"));
+        assertThat(rows.completion).isEqualTo("Limit Reached");
+    }
+
+    @Test
+    void shouldDeliverOnlyRowsInsertedAfterPushQueryStartsByDefault() throws Exception {
+        open().execute(CREATE_S + "INSERT INTO s (id, v) VALUES (1, 'before');", Map.of());
+        CollectingListener rows = new CollectingListener();
+        try (StartedQuery q = engine.query("SELECT id, UCASE(v) AS up FROM s WHERE id > 1 EMIT CHANGES;", Map.of(),
+                rows)) {
+            engine.execute("INSERT INTO s (id, v) VALUES (1, 'skipped'); INSERT INTO s (id, v) VALUES (2, 'after');",
+                    Map.of());
+
+            assertThat(rows.awaitRows(1)).containsExactly(List.of(2, "AFTER"));
+        }
+    }
+
+    @Test
+    void shouldRunCsasAsPersistentQueryListedInShowQueries() throws Exception {
+        open().execute(CREATE_S, Map.of());
+        List<EngineResult> results = engine.execute("CREATE STREAM upper AS SELECT id, UCASE(v) AS v FROM s;", Map.of());
+
+        EngineResult.CommandDone done = (EngineResult.CommandDone) results.get(0);
+        assertThat(done.queryId()).contains("CSAS_UPPER_0");
+        assertThat(done.message()).isEqualTo("Created query with ID CSAS_UPPER_0");
+        engine.execute("INSERT INTO s (id, v) VALUES (7, 'x');", Map.of());
+
+        assertThat(pull("SELECT * FROM upper;")).containsExactly(List.of(7, "X"));
+        EngineResult.QueryList queries = (EngineResult.QueryList) engine.execute("SHOW QUERIES;", Map.of()).get(0);
+        assertThat(queries.queries()).singleElement().satisfies(q -> {
+            assertThat(q.id()).isEqualTo("CSAS_UPPER_0");
+            assertThat(q.state()).isEqualTo("RUNNING");
+            assertThat(q.sinks()).containsExactly("UPPER");
+        });
+        EngineResult.QueryExplained explained = (EngineResult.QueryExplained) engine.execute("EXPLAIN CSAS_UPPER_0;",
+                Map.of()).get(0);
+        assertThat(explained.topology()).contains("CSAS_UPPER_0.source_0");
+        assertThat(explained.executionPlan()).contains("sink_2");
+    }
+
+    @Test
+    void shouldContinueCountFromItsStateAfterReopen() throws Exception {
+        open().execute(CREATE_S + "CREATE TABLE counts AS SELECT id, COUNT(*) AS n FROM s GROUP BY id;"
+                + "INSERT INTO s (id, v) VALUES (1, 'a'); INSERT INTO s (id, v) VALUES (1, 'b');", Map.of());
+        assertThat(pull("SELECT * FROM counts;")).containsExactly(List.of(1, 2L));
+        engine.close();
+
+        open().execute("INSERT INTO s (id, v) VALUES (1, 'c');", Map.of());
+
+        assertThat(pull("SELECT * FROM counts WHERE id = 1;")).containsExactly(List.of(1, 3L));
+        EngineResult.QueryList queries = (EngineResult.QueryList) engine.execute("SHOW QUERIES;", Map.of()).get(0);
+        assertThat(queries.queries()).extracting(EngineResult.QueryInfo::id).containsExactly("CTAS_COUNTS_0");
+    }
+
+    @Test
+    void shouldStopTerminatedQueryAndNotRestartItAfterReopen() throws Exception {
+        open().execute(CREATE_S + "CREATE STREAM copy AS SELECT * FROM s;", Map.of());
+        engine.execute("TERMINATE CSAS_COPY_0;", Map.of());
+        engine.execute("INSERT INTO s (id, v) VALUES (1, 'a');", Map.of());
+        engine.close();
+
+        open();
+
+        EngineResult.QueryList queries = (EngineResult.QueryList) engine.execute("SHOW QUERIES;", Map.of()).get(0);
+        assertThat(queries.queries()).isEmpty();
+        assertThat(pull("SELECT * FROM copy;")).isEmpty();
+        assertThat(pull("SELECT * FROM s;")).containsExactly(List.of(1, "a"));
+        engine.execute("DROP STREAM copy;", Map.of());
+    }
+
+    @Test
+    void shouldReturnEveryInsertedRowFromPullQueriesOnStreamAndTable() throws Exception {
+        open().execute(CREATE_S + "CREATE TABLE t (id INT PRIMARY KEY, v STRING) WITH (kafka_topic='t', partitions=2,"
+                + " value_format='json');", Map.of());
+        for (int i = 0; i < 5; i++) {
+            engine.insert("S", List.of(Map.of("ID", i, "V", "v" + i)));
+            engine.execute("INSERT INTO t (id, v) VALUES (" + (i % 3) + ", 'v" + i + "');", Map.of());
+        }
+
+        assertThat(pull("SELECT * FROM s;")).hasSize(5);
+        assertThat(pull("SELECT v FROM s WHERE id >= 3 LIMIT 1;")).containsExactly(List.of("v3"));
+        assertThat(pull("SELECT * FROM t;")).containsExactlyInAnyOrder(List.of(0, "v3"), List.of(1, "v4"),
+                List.of(2, "v2"));
+        assertThat(pull("SELECT * FROM t WHERE id = 1;")).containsExactly(List.of(1, "v4"));
+    }
+
+    @Test
+    void shouldRefuseToDropSourceThatRunningQueryReads() {
+        open().execute(CREATE_S + "CREATE STREAM copy AS SELECT * FROM s;", Map.of());
+
+        assertThatThrownBy(() -> engine.execute("DROP STREAM s;", Map.of()))
+                .isInstanceOfSatisfying(ScriptException.class, e -> {
+                    assertThat(e.getCause().errorCode()).isEqualTo(SqlErrorCode.INVALID_DDL);
+                    assertThat(e.getMessage()).contains("The following queries read from this source: [CSAS_COPY_0]");
+                });
+    }
+
+    @Test
+    void shouldKeepResultsOfStatementsBeforeTheFailingOne() {
+        assertThatThrownBy(() -> open().execute(CREATE_S + "SELECT * FROM s;", Map.of()))
+                .isInstanceOfSatisfying(ScriptException.class, e -> {
+                    assertThat(e.getCause().errorCode()).isEqualTo(SqlErrorCode.QUERY_STATEMENT);
+                    assertThat(e.executed()).hasSize(1);
+                    assertThat(e.statementText()).isEqualTo("SELECT * FROM s");
+                });
+    }
+
+    @Test
+    void shouldRejectRowThatDoesNotFitTheSchema() {
+        open().execute(CREATE_S, Map.of());
+
+        assertThatThrownBy(() -> engine.insert("s", List.of(Map.of("ID", "not a number"))))
+                .isInstanceOfSatisfying(SqlException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(SqlErrorCode.INVALID_ROW));
+        assertThatThrownBy(() -> engine.insert("nope", List.of()))
+                .isInstanceOfSatisfying(SqlException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(SqlErrorCode.SOURCE_NOT_FOUND));
+    }
+
+    private List<List<Object>> pull(String sql) throws InterruptedException {
+        CollectingListener rows = new CollectingListener();
+        engine.query(sql, Map.of(), rows).close();
+        rows.awaitEnd();
+        if (rows.error != null) {
+            throw rows.error;
+        }
+        return rows.rows();
+    }
+}
