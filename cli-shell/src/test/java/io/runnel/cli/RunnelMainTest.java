@@ -114,6 +114,32 @@ class RunnelMainTest {
     }
 
     @Test
+    void shouldRunAScriptOnTheEmbeddedSqlEngineAndKeepItsDataForTheNextRun() throws Exception {
+        Path data = dir.resolve("data");
+        Path script = dir.resolve("first.sql");
+        Files.writeString(script, """
+                CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', partitions=1, value_format='json');
+                INSERT INTO s (id, v) VALUES (1, 'a');
+                SET 'auto.offset.reset'='earliest';
+                SELECT * FROM s EMIT CHANGES LIMIT 1;
+                CREATE TABLE counts AS SELECT id, COUNT(*) AS n FROM s GROUP BY id;
+                """);
+
+        int code = run(StatementExecutorFactory.load(), "--data-dir", data.toString(), "--file", script.toString());
+
+        assertThat(code).as(out() + err()).isZero();
+        assertThat(out()).contains("Stream created").contains("| 1 ").contains("| a ").contains("Limit Reached")
+                .contains("Created query with ID CTAS_COUNTS_0");
+        out.reset();
+
+        code = run(StatementExecutorFactory.load(), "--data-dir", data.toString(), "--execute",
+                "INSERT INTO s (id, v) VALUES (1, 'b'); SELECT * FROM counts; SHOW QUERIES;");
+
+        assertThat(code).as(out() + err()).isZero();
+        assertThat(out()).contains("| 1  | 2 |").contains("CTAS_COUNTS_0").contains("RUNNING");
+    }
+
+    @Test
     void shouldReadServerSetupFromConfigFileAndLetFlagsOverrideIt() throws Exception {
         Path config = dir.resolve("server.properties");
         Files.writeString(config, "listeners=http://0.0.0.0:9099\nksql.service.id=svc_\nauto.offset.reset=earliest\n");

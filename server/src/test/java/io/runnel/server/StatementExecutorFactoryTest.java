@@ -30,15 +30,20 @@ class StatementExecutorFactoryTest {
         Path services = Files.createDirectories(dir.resolve("META-INF/services"));
         Files.writeString(services.resolve(StatementExecutorFactory.class.getName()), ToyFactory.class.getName() + "\n");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
-            Optional<StatementExecutorFactory> factory = StatementExecutorFactory.load(loader);
+            // The class path's own registration (the SQL engine's adapter) comes first, so look for ours among all.
+            Optional<StatementExecutorFactory> factory = java.util.ServiceLoader.load(StatementExecutorFactory.class,
+                    loader).stream().map(java.util.ServiceLoader.Provider::get).filter(f -> f instanceof ToyFactory)
+                    .findFirst();
 
+            assertThat(StatementExecutorFactory.load(loader)).isPresent();
             assertThat(factory).isPresent();
             assertThat(factory.get().create(dir, Map.of())).isInstanceOf(ToyEngine.class);
         }
     }
 
     @Test
-    void shouldFindNothingWhenNoEngineIsRegistered() {
-        assertThat(StatementExecutorFactory.load()).isEmpty();
+    void shouldFindTheSqlEngineAdapterOnTheClassPath() {
+        assertThat(StatementExecutorFactory.load()).get()
+                .isInstanceOf(io.runnel.server.internal.engine.EngineExecutorFactory.class);
     }
 }

@@ -1,0 +1,106 @@
+package io.runnel.server.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.runnel.server.api.CommandStatus;
+import io.runnel.server.api.ErrorCodes;
+import io.runnel.server.api.KsqlEntity;
+import io.runnel.server.api.RunnelServer;
+import io.runnel.server.api.RunnelServerConfig;
+import io.runnel.server.api.StatementExecutor;
+import io.runnel.server.api.StatementExecutorFactory;
+import io.runnel.server.client.QueryResult;
+import io.runnel.server.client.RunnelClient;
+import io.runnel.server.client.RunnelClientException;
+import io.runnel.server.client.StreamedQuery;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REST API over the real SQL engine: HTTP on 127.0.0.1, embedded log in a temp dir. */
+@Timeout(120)
+class EngineExecutorTest {
+    private static final String CREATE_S = "CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', "
+            + "partitions=1, value_format='json');";
+
+    @TempDir
+    Path dir;
+
+    private StatementExecutor executor;
+    private RunnelServer server;
+    private RunnelClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        executor = new EngineExecutorFactory().create(dir, Map.of("commit.interval.ms", "50"));
+        server = RunnelServer.start(RunnelServerConfig.defaults().withPort(0).withDataDir(dir), executor);
+        client = RunnelClient.create(server.uri());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        executor.close();
+    }
+
+    @Test
+    void shouldBeTheFactoryTheServiceLoaderFinds() {
+        assertThat(StatementExecutorFactory.load()).get().isInstanceOf(EngineExecutorFactory.class);
+    }
+
+    @Test
+    void shouldCreateInsertAndQueryOverHttp() {
+        List<KsqlEntity> created = client.execute(CREATE_S + "INSERT INTO s (id, v) VALUES (1, 'a');"
+                + "CREATE STREAM t AS SELECT id, v FROM s;");
+
+        assertThat(created).hasSize(2);
+        KsqlEntity.CommandStatusEntity stream = (KsqlEntity.CommandStatusEntity) created.get(0);
+        assertThat(stream.commandId()).isEqualTo("stream/`S`/create");
+        assertThat(client.commandStatus(stream.commandId()).status()).isEqualTo(CommandStatus.Status.SUCCESS);
+        KsqlEntity.CommandStatusEntity csas = (KsqlEntity.CommandStatusEntity) created.get(1);
+        assertThat(csas.commandStatus().queryId()).isEqualTo("CSAS_T_0");
+
+        client.insert("S", List.of(Map.of("ID", 2, "V", "b")));
+        QueryResult pulled = client.executeQuery("SELECT * FROM t;");
+
+        assertThat(pulled.columnNames()).containsExactly("ID", "V");
+        assertThat(pulled.rows()).containsExactly(List.of(1, "a"), List.of(2, "b"));
+        KsqlEntity.QueriesList queries = (KsqlEntity.QueriesList) client.execute("SHOW QUERIES;").get(0);
+        assertThat(queries.queries()).extracting(KsqlEntity.RunningQuery::id).containsExactly("CSAS_T_0");
+    }
+
+    @Test
+    void shouldStreamRowsOfPushQueryAsTheyArrive() {
+        client.execute(CREATE_S);
+        try (StreamedQuery query = client.streamQuery("SELECT v FROM s EMIT CHANGES LIMIT 2;")) {
+            client.insert("S", List.of(Map.of("ID", 1, "V", "x"), Map.of("ID", 2, "V", "y")));
+
+            assertThat(query.columnNames()).containsExactly("V");
+            assertThat(query.next()).containsExactly("x");
+            assertThat(query.next()).containsExactly("y");
+            assertThat(query.next()).isNull();
+        }
+    }
+
+    @Test
+    void shouldMapSqlErrorsToStatementErrorsWithCodeAndPosition() {
+        assertThatThrownBy(() -> client.execute(CREATE_S + "\nDESCRIBE nope;"))
+                .isInstanceOfSatisfying(RunnelClientException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCodes.BAD_STATEMENT);
+                    assertThat(e.getMessage()).contains("NOPE");
+                    assertThat(e.entities()).hasSize(1);
+                });
+        assertThatThrownBy(() -> client.execute("SELECT * FROM s;"))
+                .isInstanceOfSatisfying(RunnelClientException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCodes.QUERY_ENDPOINT));
+        assertThatThrownBy(() -> client.executeQuery("SELECT * FROM missing;"))
+                .isInstanceOfSatisfying(RunnelClientException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCodes.BAD_STATEMENT));
+    }
+}
