@@ -255,17 +255,16 @@ public final class RunnelMain {
         out.println("Runnel " + version() + " - a streaming platform in one JVM.");
         out.println();
         out.println("Available now:");
+        out.println("  ./runnel [shell] [--data-dir D]        the SQL shell on an embedded engine (data in ./runnel-data)");
+        out.println("        [--file F | --execute SQL] [--output table|json] [--history-file F]");
+        out.println("  ./runnel server [--port N] [--bind ADDRESS] [--data-dir D] [--config FILE]");
+        out.println("                                         the REST server (ksqlDB's API, port 8088)");
         out.println("  ./runnel help                          this text");
         out.println("  ./runnel version                       the version");
         out.println("  ./runnel shell --server URL            the SQL shell on a running server (Runnel or ksqlDB)");
         out.println("        [--file F | --execute SQL] [--output table|json] [--history-file F]");
         out.println("  ./runnel conformance DIR [--report F]  run ksqlDB-style QTT test files on the SQL engine");
         out.println("  java -jar benchmarks/target/benchmarks.jar list    the benchmark workloads");
-        out.println();
-        out.println("Waiting for the SQL engine (they say so and exit until its adapter is in the build):");
-        out.println("  ./runnel [shell] [--data-dir D]        the SQL shell on an embedded engine");
-        out.println("  ./runnel server [--port N] [--bind ADDRESS] [--data-dir D] [--config FILE]");
-        out.println("                                         the REST server (ksqlDB's API, port 8088)");
     }
 
     static String version() {
