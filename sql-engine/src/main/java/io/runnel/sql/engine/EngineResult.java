@@ -111,6 +111,26 @@ public sealed interface EngineResult {
         }
     }
 
+    /**
+     * DESCRIBE FUNCTION name; {@code type} is SCALAR, AGGREGATE or TABLE; one overload per signature
+     * (e.g. {@code SUBSTRING(str STRING, pos INTEGER) => STRING}).
+     */
+    record FunctionDescribed(String statementText, String name, String type, String description, String author,
+                             String version, String path, List<FunctionOverload> overloads) implements EngineResult {
+        public FunctionDescribed {
+            Objects.requireNonNull(statementText, "statementText");
+            Objects.requireNonNull(name, "name");
+            overloads = List.copyOf(overloads);
+        }
+    }
+
+    /** One signature of a function and its description. */
+    record FunctionOverload(String signature, String description) {
+        public FunctionOverload {
+            Objects.requireNonNull(signature, "signature");
+        }
+    }
+
     /** A stream or table in a listing; {@code type} is STREAM or TABLE. */
     record SourceInfo(String type, String name, String topic, String keyFormat, String valueFormat, boolean windowed) {
         public SourceInfo {

@@ -168,6 +168,33 @@ class SqlEngineTest {
                         e -> assertThat(e.errorCode()).isEqualTo(SqlErrorCode.SOURCE_NOT_FOUND));
     }
 
+    @Test
+    void shouldPrintTopicFromBeginning() throws Exception {
+        open().execute(CREATE_S + "INSERT INTO s (id, v) VALUES (1, 'a'); INSERT INTO s (id, v) VALUES (2, 'b');",
+                Map.of());
+
+        CollectingListener rows = new CollectingListener();
+        try (StartedQuery q = engine.query("PRINT 's' FROM BEGINNING LIMIT 2;", Map.of(), rows)) {
+            rows.awaitEnd();
+        }
+
+        assertThat(rows.columns).extracting(QueryColumn::name).containsExactly("ROWTIME", "PARTITION", "OFFSET", "KEY",
+                "VALUE");
+        assertThat(rows.rows()).extracting(r -> r.get(4)).containsExactly("{\"V\":\"a\"}", "{\"V\":\"b\"}");
+    }
+
+    @Test
+    void shouldCreateSinkTopicWithRequestedPartitionsAndDescribeFunctions() {
+        open().execute(CREATE_S + "CREATE STREAM wide WITH (PARTITIONS=3) AS SELECT * FROM s;", Map.of());
+
+        EngineResult.TopicList topics = (EngineResult.TopicList) engine.execute("SHOW TOPICS;", Map.of()).get(0);
+        assertThat(topics.topics()).contains(new EngineResult.TopicInfo("WIDE", 3));
+        EngineResult.FunctionDescribed ucase = (EngineResult.FunctionDescribed) engine.execute(
+                "DESCRIBE FUNCTION ucase;", Map.of()).get(0);
+        assertThat(ucase.type()).isEqualTo("SCALAR");
+        assertThat(ucase.overloads()).isNotEmpty();
+    }
+
     private List<List<Object>> pull(String sql) throws InterruptedException {
         CollectingListener rows = new CollectingListener();
         engine.query(sql, Map.of(), rows).close();

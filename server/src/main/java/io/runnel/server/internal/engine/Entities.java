@@ -53,8 +53,55 @@ final class Entities {
         } else if (result instanceof EngineResult.FunctionList r) {
             return new KsqlEntity.FunctionNameList(r.statementText(), r.functions().stream()
                     .map(f -> new KsqlEntity.SimpleFunctionInfo(f.name(), f.type(), f.category())).toList());
+        } else if (result instanceof EngineResult.FunctionDescribed r) {
+            return new KsqlEntity.FunctionDescriptionList(r.statementText(), r.name(), r.description(), r.author(),
+                    r.version(), r.path(), r.overloads().stream().map(Entities::function).toList(), r.type());
         }
         throw new IllegalStateException("result kind not handled: " + result.getClass().getSimpleName());
+    }
+
+    /** A signature {@code NAME(a TYPE, b TYPE) => TYPE} as ksqlDB's arguments and return type. */
+    static KsqlEntity.FunctionInfo function(EngineResult.FunctionOverload o) {
+        String sig = o.signature();
+        int open = sig.indexOf('(');
+        int close = sig.lastIndexOf(')');
+        int arrow = sig.indexOf("=>", Math.max(close, 0));
+        String returnType = arrow < 0 ? null : sig.substring(arrow + 2).strip();
+        java.util.List<KsqlEntity.ArgumentInfo> args = new java.util.ArrayList<>();
+        if (open >= 0 && close > open) {
+            for (String arg : splitTopLevel(sig.substring(open + 1, close))) {
+                String a = arg.strip();
+                if (a.isEmpty()) {
+                    continue;
+                }
+                boolean variadic = a.contains("...");
+                a = a.replace("...", "").strip();
+                int space = a.indexOf(' ');
+                String name = space < 0 ? "" : a.substring(0, space);
+                String type = space < 0 ? a : a.substring(space + 1).strip();
+                args.add(new KsqlEntity.ArgumentInfo(name, type, "", variadic));
+            }
+        }
+        return new KsqlEntity.FunctionInfo(args, returnType, o.description());
+    }
+
+    private static java.util.List<String> splitTopLevel(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<' || c == '(') {
+                depth++;
+            } else if (c == '>' || c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                out.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out;
     }
 
     private static KsqlEntity.RunningQuery query(EngineResult.QueryInfo q) {

@@ -183,8 +183,6 @@ public final class Engine implements SqlEngine {
         }
         synchronized (lock) {
             checkOpen();
-            Map<String, String> props = new HashMap<>(defaults);
-            props.putAll(strings(properties));
             SessionContext session = new SessionContext(catalog, requestProperties(properties), Map.of());
             for (String text : texts) {
                 if (text.isBlank()) {
@@ -259,6 +257,13 @@ public final class Engine implements SqlEngine {
             if (statement instanceof Statement.ListObjects list && list.what() == Statement.Listable.FUNCTIONS) {
                 return new Step(session, functions(text));
             }
+            if (statement instanceof Statement.DescribeFunction describe) {
+                FunctionDescription d = registry.describe(describe.name());
+                io.runnel.sql.internal.function.FunctionMetadata m = d.metadata();
+                return new Step(session, new EngineResult.FunctionDescribed(text, d.name(), d.kind().name(),
+                        m.description(), m.author(), m.version(), m.source(), d.overloads().stream()
+                        .map(o -> new EngineResult.FunctionOverload(o.signature(), o.description())).toList()));
+            }
             if (statement instanceof Statement.Explain explain && explain.queryId().isPresent()) {
                 return new Step(session, explain(text, explain.queryId().get()));
             }
@@ -328,7 +333,9 @@ public final class Engine implements SqlEngine {
         }
         io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(create, catalog, queryNumber);
         PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), planned.plan());
-        ensureSinkTopic(planned.sink().topic(), planned.plan());
+        ensureSinkTopic(planned.sink().topic(), planned.plan(), io.runnel.sql.internal.command.SourceProperties.parse(
+                create.properties(), io.runnel.sql.internal.command.SourceProperties.Statement.CREATE_AS_SELECT)
+                .partitions());
         long sequence = commandLog.append(text, session.properties()).sequence();
         queryNumber++;
         catalog = catalog.withSource(planned.sink(), create.orReplace());
@@ -350,10 +357,12 @@ public final class Engine implements SqlEngine {
                 Optional.of(query.id()), "stream/`" + planned.sink().name() + "`/insert");
     }
 
-    private void ensureSinkTopic(String topic, io.runnel.sql.internal.plan.ExecNode.Sink plan) {
+    /** Creates the sink topic when missing: PARTITIONS if given, else as many partitions as the source topic. */
+    private void ensureSinkTopic(String topic, io.runnel.sql.internal.plan.ExecNode.Sink plan,
+                                 java.util.OptionalInt requested) {
         try (Admin admin = context.log().admin()) {
             if (!admin.listTopics(true).contains(topic)) {
-                int partitions = admin.describeTopic(
+                int partitions = requested.isPresent() ? requested.getAsInt() : admin.describeTopic(
                         io.runnel.sql.internal.plan.ExecNode.sourceOf(plan).source().topic()).partitions();
                 admin.createTopic(new io.runnel.log.NewTopic(topic, partitions, Map.of()));
             }
