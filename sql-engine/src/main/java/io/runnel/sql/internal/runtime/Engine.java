@@ -155,6 +155,9 @@ public final class Engine implements SqlEngine {
             }
         }
         catalog = c;
+        try (Admin admin = context.log().admin()) {
+            PushQuery.deleteLeftovers(admin, context);
+        }
         for (PersistentQuery q : standing.values()) {
             register(q);
             q.start(context);

@@ -48,6 +48,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class PushQuery implements StartedQuery {
     private static final System.Logger LOG = System.getLogger(PushQuery.class.getName());
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final String TRANSIENT_PREFIX = "_runnel_transient_";
 
     private final String id;
     private final String applicationId;
@@ -113,28 +114,62 @@ final class PushQuery implements StartedQuery {
             cleanUp();
             return;
         }
-        consumer = context.log().consumer(Map.of("client.id", applicationId + "-reader"),
-                Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer());
-        List<TopicPartition> outputs = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            outputs.add(new TopicPartition(outputTopic, p));
+        try {
+            consumer = context.log().consumer(Map.of("client.id", applicationId + "-reader"),
+                    Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer());
+            List<TopicPartition> outputs = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                outputs.add(new TopicPartition(outputTopic, p));
+            }
+            consumer.assign(outputs);
+            consumer.seekToBeginning(outputs);
+            runtime = new StreamsRuntime(topology, Map.of(StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
+                    StreamsConfig.STATE_DIR_CONFIG, transientStateDir(context).toString(),
+                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000"), context.log());
+            runtime.setUncaughtExceptionHandler(e -> fail(new IllegalStateException("push query " + id + " failed: "
+                    + e.getMessage(), e)));
+            runtime.start();
+            reader = new Thread(this::read, applicationId + "-reader");
+            reader.setDaemon(true);
+            reader.start();
+        } catch (RuntimeException e) {
+            // The header is out: the failure goes to the listener, as any later one would.
+            fail(e);
         }
-        consumer.assign(outputs);
-        consumer.seekToBeginning(outputs);
-        runtime = new StreamsRuntime(topology, Map.of(StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
-                StreamsConfig.STATE_DIR_CONFIG, transientStateDir().toString(),
-                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000"), context.log());
-        runtime.setUncaughtExceptionHandler(e -> fail(new IllegalStateException("push query " + id + " failed: "
-                + e.getMessage(), e)));
-        runtime.start();
-        reader = new Thread(this::read, applicationId + "-reader");
-        reader.setDaemon(true);
-        reader.start();
     }
 
-    private java.nio.file.Path transientStateDir() {
+    static java.nio.file.Path transientStateDir(EngineContext context) {
         return context.stateDir().resolve("transient");
     }
+
+    /**
+     * Deletes what push queries of an earlier run left behind when it stopped without closing
+     * them (output and internal topics, consumer groups, state): their ids are reused.
+     */
+    static void deleteLeftovers(Admin admin, EngineContext context) {
+        java.util.Set<String> applications = new java.util.TreeSet<>();
+        for (String topic : admin.listTopics(true)) {
+            if (topic.startsWith(TRANSIENT_PREFIX)) {
+                int dash = topic.indexOf('-');
+                applications.add(dash < 0 ? topic : topic.substring(0, dash));
+            }
+        }
+        for (String group : admin.listConsumerGroups()) {
+            if (group.startsWith(TRANSIENT_PREFIX)) {
+                applications.add(group);
+            }
+        }
+        for (String application : applications) {
+            try {
+                admin.deleteTopic(application + "-output");
+            } catch (RuntimeException e) {
+                // none
+            }
+            PersistentQuery.deleteApplicationState(admin, transientStateDir(context), application);
+        }
+        PersistentQuery.deleteDirectory(transientStateDir(context));
+    }
+
 
     /** Makes the runtime's consumer group start at the source's current end. */
     private void commitEndOffsets(String topic, int partitions) {
@@ -259,7 +294,7 @@ final class PushQuery implements StartedQuery {
                 } catch (RuntimeException e) {
                     // gone already
                 }
-                PersistentQuery.deleteApplicationState(admin, transientStateDir(), applicationId);
+                PersistentQuery.deleteApplicationState(admin, transientStateDir(context), applicationId);
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "push query " + id + ": cleanup failed", e);
