@@ -195,6 +195,36 @@ class SqlEngineTest {
         assertThat(ucase.overloads()).isNotEmpty();
     }
 
+    @Test
+    void shouldServeStatementsQueriesAndInsertsFromSeveralThreadsAtOnce() throws Exception {
+        open();
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<List<Object>>>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String name = "s" + t;
+                results.add(pool.submit(() -> {
+                    engine.execute("CREATE STREAM " + name + " (id INT KEY, v STRING) WITH (kafka_topic='" + name
+                            + "', partitions=1, value_format='json');", Map.of());
+                    for (int i = 0; i < 5; i++) {
+                        engine.insert(name, List.of(Map.of("ID", i, "V", name)));
+                    }
+                    return pull("SELECT * FROM " + name + ";");
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                String expected = "s" + t;
+                assertThat(results.get(t).get(60, java.util.concurrent.TimeUnit.SECONDS)).hasSize(5)
+                        .allSatisfy(row -> assertThat(row.get(1)).isEqualTo(expected));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        EngineResult.SourceList streams = (EngineResult.SourceList) engine.execute("SHOW STREAMS;", Map.of()).get(0);
+        assertThat(streams.sources()).extracting(EngineResult.SourceInfo::name).containsExactly("S0", "S1", "S2", "S3");
+    }
+
     private List<List<Object>> pull(String sql) throws InterruptedException {
         CollectingListener rows = new CollectingListener();
         engine.query(sql, Map.of(), rows).close();
