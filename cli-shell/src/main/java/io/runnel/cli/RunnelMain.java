@@ -89,7 +89,8 @@ public final class RunnelMain {
                     return server(Options.parse(rest, SERVER_OPTIONS), out, err, factories);
                 }
                 case "conformance" -> {
-                    return io.runnel.sql.conformance.ConformanceMain.run(rest.toArray(new String[0]), out, err);
+                    return io.runnel.sql.conformance.ConformanceMain.run(rest.toArray(new String[0]), out, err,
+                            io.runnel.server.conformance.HttpCaseExecutor::new);
                 }
                 default -> {
                     err.println("runnel: '" + command + "' is not available in this build.");
@@ -257,7 +258,7 @@ public final class RunnelMain {
         out.println("  ./runnel version                       the version");
         out.println("  ./runnel shell --server URL            the SQL shell on a running server (Runnel or ksqlDB)");
         out.println("        [--file F | --execute SQL] [--output table|json] [--history-file F]");
-        out.println("  ./runnel conformance DIR [--report F]  run ksqlDB-style QTT test files on the SQL engine");
+        out.println("  ./runnel conformance DIR [--report F]  run ksqlDB-style QTT and REST QTT test files on the SQL engine");
         out.println("  java -jar benchmarks/target/benchmarks.jar list    the benchmark workloads");
         out.println();
         out.println("Waiting for the SQL engine (they say so and exit until its adapter is in the build):");

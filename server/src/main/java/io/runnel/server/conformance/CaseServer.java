@@ -116,19 +116,24 @@ final class CaseServer implements AutoCloseable {
     }
 
     /**
-     * Waits until every consumer group (each persistent query is one) has committed the end of
-     * every partition it reads, twice in a row (a query that just wrote makes the next one behind).
+     * Waits until at least {@code queries} consumer groups (each persistent query is one) have
+     * members, and every group has committed the end of every partition it reads, twice in a row
+     * (a query that just wrote puts the next one behind).
      */
-    void awaitQueriesCaughtUp(Duration timeout) throws InterruptedException, TimeoutException {
+    void awaitQueriesCaughtUp(int queries, Duration timeout) throws InterruptedException, TimeoutException {
         Admin admin = log.admin();
         long deadline = System.nanoTime() + timeout.toNanos();
         int quietChecks = 0;
         while (quietChecks < 2) {
             boolean behind = false;
+            int running = 0;
             for (String group : admin.listConsumerGroups()) {
+                if (!admin.describeConsumerGroup(group).members().isEmpty()) {
+                    running++;
+                }
                 behind |= admin.consumerGroupLag(group).values().stream().anyMatch(lag -> lag > 0);
             }
-            quietChecks = behind ? 0 : quietChecks + 1;
+            quietChecks = behind || running < queries ? 0 : quietChecks + 1;
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("persistent queries did not catch up within " + timeout.toMillis() + " ms");
             }

@@ -131,7 +131,7 @@ public final class HttpCaseExecutor implements RestCaseExecutor {
             }
             Optional<String> mismatch = ResponseMatcher.firstMismatch(testCase.responses(), responses);
             if (mismatch.isEmpty() && !testCase.outputs().isEmpty()) {
-                server.awaitQueriesCaughtUp(CATCH_UP_TIMEOUT);
+                server.awaitQueriesCaughtUp(persistentQueries(), CATCH_UP_TIMEOUT);
                 mismatch = OutputMatcher.firstMismatch(testCase.outputs(), readOutputs());
             }
             return mismatch.map(m -> CaseResult.failed(testCase.id(), m, millisSince(start)))
@@ -144,7 +144,7 @@ public final class HttpCaseExecutor implements RestCaseExecutor {
             }
             inputsProduced = true;
             server.produce(testCase.inputs());
-            server.awaitQueriesCaughtUp(CATCH_UP_TIMEOUT);
+            server.awaitQueriesCaughtUp(persistentQueries(), CATCH_UP_TIMEOUT);
         }
 
         private List<QttRecord> readOutputs() {
@@ -155,6 +155,16 @@ public final class HttpCaseExecutor implements RestCaseExecutor {
                 actual.addAll(server.read(topic));
             }
             return actual;
+        }
+
+        /** The number of persistent queries the server runs ({@code SHOW QUERIES}). */
+        private int persistentQueries() throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(post("/ksql", "ksql", "SHOW QUERIES;"),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new IOException("SHOW QUERIES answered HTTP " + response.statusCode() + ": " + response.body());
+            }
+            return parse(response.body()).path(0).path("queries").size();
         }
 
         private Failure ksql(int index, String statement) throws IOException, InterruptedException {
