@@ -125,6 +125,8 @@ public final class RunnelMain {
             err.println("Connect to a running server instead: ./runnel shell --server http://127.0.0.1:8088");
             return 1;
         }
+        // The embedded engine's informational logs would mix with the shell's output.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         try (StatementExecutor executor = factory.get().create(dataDir, Map.of());
                 RunnelServer server = RunnelServer.start(RunnelServerConfig.defaults().withPort(0)
                         .withDataDir(dataDir), executor)) {

@@ -48,7 +48,15 @@ public enum SqlErrorCode {
     /** SET / UNSET of a property name that is not known, or a value it does not accept. */
     INVALID_SESSION_PROPERTY("RUNNEL-4006"),
     /** A statement that is valid SQL but uses a feature Runnel does not support yet (e.g. JOIN). */
-    UNSUPPORTED_FEATURE("RUNNEL-5001");
+    UNSUPPORTED_FEATURE("RUNNEL-5001"),
+    /** A query (SELECT, PRINT) given where statements are run (they go to the query endpoint). */
+    QUERY_STATEMENT("RUNNEL-5002"),
+    /** A statement that is not a query given where a query is expected. */
+    NOT_A_QUERY("RUNNEL-5003"),
+    /** No persistent query with that id. */
+    QUERY_NOT_FOUND("RUNNEL-2005"),
+    /** A row given to INSERT does not fit the target's schema. */
+    INVALID_ROW("RUNNEL-4007");
 
     private final String code;
 

@@ -186,7 +186,7 @@ public final class Shell {
                         : "Successfully unset local property '" + m.group(1) + "' (value was '" + old + "').");
                 return Outcome.OK;
             }
-            if (body.regionMatches(true, 0, "SELECT", 0, 6)) {
+            if (body.regionMatches(true, 0, "SELECT", 0, 6) || body.regionMatches(true, 0, "PRINT", 0, 5)) {
                 return query(body);
             }
             List<KsqlEntity> results = client.execute(body, properties);
@@ -203,7 +203,7 @@ public final class Shell {
     }
 
     private Outcome query(String statement) {
-        boolean push = PUSH.matcher(statement).find();
+        boolean push = PUSH.matcher(statement).find() || statement.regionMatches(true, 0, "PRINT", 0, 5);
         // Ctrl-C from the moment the query is sent: stops the query, never the shell.
         CancelOnInterrupt cancel = new CancelOnInterrupt();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> cancel.interrupt());

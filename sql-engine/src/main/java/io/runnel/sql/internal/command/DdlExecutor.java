@@ -97,16 +97,24 @@ public final class DdlExecutor {
                         + command.sequence());
             }
             expected++;
-            SessionContext session = new SessionContext(catalog, command.properties(), java.util.Map.of());
-            try {
-                Statement statement = SqlParser.parseStatement(command.statement());
-                catalog = run(command.statement(), statement, session, true).session().catalog();
-            } catch (SqlException e) {
-                throw new IllegalStateException("command " + command.sequence() + " cannot be replayed: "
-                        + e.getMessage() + " [" + command.statement() + "]", e);
-            }
+            catalog = replay(command, catalog);
         }
         return catalog;
+    }
+
+    /**
+     * Applies one catalog command to {@code catalog}, as {@link #replay(List)} does for each: for an
+     * engine whose log also holds commands of its own (persistent queries), replayed in between.
+     */
+    public Catalog replay(Command command, Catalog catalog) {
+        SessionContext session = new SessionContext(catalog, command.properties(), java.util.Map.of());
+        try {
+            Statement statement = SqlParser.parseStatement(command.statement());
+            return run(command.statement(), statement, session, true).session().catalog();
+        } catch (SqlException e) {
+            throw new IllegalStateException("command " + command.sequence() + " cannot be replayed: "
+                    + e.getMessage() + " [" + command.statement() + "]", e);
+        }
     }
 
     private Executed run(String text, Statement statement, SessionContext session, boolean replaying) {

@@ -1,0 +1,551 @@
+package io.runnel.sql.internal.runtime;
+
+import io.runnel.common.Time;
+import io.runnel.log.Admin;
+import io.runnel.log.EmbeddedLog;
+import io.runnel.log.EmbeddedLogConfig;
+import io.runnel.log.LogClients;
+import io.runnel.sql.SqlErrorCode;
+import io.runnel.sql.SqlException;
+import io.runnel.sql.engine.EngineProperties;
+import io.runnel.sql.engine.EngineResult;
+import io.runnel.sql.engine.QueryListener;
+import io.runnel.sql.engine.ScriptException;
+import io.runnel.sql.engine.SqlEngine;
+import io.runnel.sql.engine.StartedQuery;
+import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.analyzer.QueryAnalyzer;
+import io.runnel.sql.internal.analyzer.RegistryFunctionResolver;
+import io.runnel.sql.internal.ast.Statement;
+import io.runnel.sql.internal.catalog.Catalog;
+import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.command.AdminTopics;
+import io.runnel.sql.internal.command.Command;
+import io.runnel.sql.internal.command.DdlExecutor;
+import io.runnel.sql.internal.command.Executed;
+import io.runnel.sql.internal.command.SessionContext;
+import io.runnel.sql.internal.command.TopicCommandLog;
+import io.runnel.sql.internal.function.FunctionDescription;
+import io.runnel.sql.internal.function.FunctionRegistry;
+import io.runnel.sql.internal.parser.ParsedStatement;
+import io.runnel.sql.internal.parser.SqlParser;
+import io.runnel.sql.internal.parser.StatementSplitter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@link SqlEngine}: the catalog (rebuilt from the command log at open), the persistent
+ * queries, and the statements, queries and inserts run against them.
+ *
+ * <h2>Command log and restart protocol</h2>
+ * The command topic ({@code _runnel_commands}) holds, in order, every statement that changed
+ * the catalog or the set of persistent queries: DDL, {@code CREATE ... AS SELECT},
+ * {@code INSERT INTO ... SELECT} and {@code TERMINATE}, each with the session properties in force.
+ * A statement runs as: validate and plan (no side effect on failure); create the sink topic if
+ * missing; append the command; change the catalog; start the query. At open the commands are
+ * replayed in order on an empty catalog: DDL through the DDL executor, queries re-planned with the
+ * same query number (so the same query id, application id, consumer group and store names), a
+ * TERMINATE removing its query; then the queries still standing are started and continue from
+ * their committed offsets, restoring their stores from their changelogs. A crash after the topic
+ * is created but before the append leaves an unused topic; after the append but before the start,
+ * the query starts at the next open.
+ *
+ * <h2>Threading</h2>
+ * Statements are serialized on one lock ({@code execute}); the catalog is an immutable value
+ * published through a volatile field, so queries and inserts read a consistent snapshot without
+ * the lock. Persistent queries run on their own stream threads, push queries on theirs plus one
+ * reader thread each; pull queries and inserts run on the caller's thread.
+ */
+public final class Engine implements SqlEngine {
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+
+    private final EmbeddedLog ownedLog;
+    private final EngineContext context;
+    private final Map<String, String> defaults;
+    private final FunctionRegistry registry;
+    private final TopicCommandLog commandLog;
+    private final DdlExecutor ddl;
+    private final Inserter inserter;
+    private final Freshness freshness = new Freshness(Time.SYSTEM);
+    private final Object lock = new Object();
+    /** Persistent queries by id, in start order; written under {@link #lock}. */
+    private final Map<String, PersistentQuery> queries = new ConcurrentHashMap<>();
+    private final List<String> queryOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, StartedQuery> transientQueries = new ConcurrentHashMap<>();
+    private final AtomicInteger transientNumber = new AtomicInteger();
+    private volatile Catalog catalog = Catalog.empty();
+    private int queryNumber;
+    private volatile boolean closed;
+
+    private Engine(EmbeddedLog ownedLog, LogClients log, Path stateDir, Map<String, ?> properties) {
+        this.ownedLog = ownedLog;
+        this.defaults = strings(properties);
+        this.registry = FunctionRegistry.withBuiltIns();
+        this.context = new EngineContext(log, stateDir, new RegistryFunctionResolver(registry),
+                Long.parseLong(defaults.getOrDefault(EngineProperties.COMMIT_INTERVAL_MS, "200")),
+                Long.parseLong(defaults.getOrDefault(EngineProperties.PULL_WAIT_MS, "10000")));
+        this.commandLog = new TopicCommandLog(log, TopicCommandLog.DEFAULT_TOPIC);
+        this.ddl = new DdlExecutor(new AdminTopics(log.admin()), commandLog, this::readersOf);
+        this.inserter = new Inserter(log, context.functions(), Time.SYSTEM);
+        replay();
+    }
+
+    public static Engine open(Path dataDir, Map<String, ?> properties) {
+        EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dataDir.resolve("log")));
+        try {
+            return new Engine(log, log, dataDir.resolve("state"), properties);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+    }
+
+    public static Engine open(LogClients log, Path stateDir, Map<String, ?> properties) {
+        return new Engine(null, log, stateDir, properties);
+    }
+
+    private static Map<String, String> strings(Map<String, ?> properties) {
+        Map<String, String> out = new HashMap<>();
+        properties.forEach((k, v) -> {
+            if (v != null) {
+                out.put(k, v.toString());
+            }
+        });
+        return out;
+    }
+
+    // ------------------------------------------------------------------ restart
+
+    private void replay() {
+        List<Command> commands = commandLog.readAll();
+        Map<String, PersistentQuery> standing = new LinkedHashMap<>();
+        Catalog c = Catalog.empty();
+        for (Command command : commands) {
+            Statement statement = SqlParser.parseStatement(command.statement());
+            if (DdlExecutor.handles(statement)) {
+                catalog = c;
+                c = ddl.replay(command, c);
+            } else if (statement instanceof Statement.CreateAsSelect create) {
+                io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(create, c, queryNumber++);
+                c = c.withSource(planned.sink(), create.orReplace());
+                standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
+                        planned.sink(), planned.plan()));
+            } else if (statement instanceof Statement.InsertInto insert) {
+                io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(insert, c, queryNumber++);
+                standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
+                        planned.sink(), planned.plan()));
+            } else if (statement instanceof Statement.Terminate terminate) {
+                if (terminate.queryId().isPresent()) {
+                    standing.remove(terminate.queryId().get().toUpperCase(Locale.ROOT));
+                } else {
+                    standing.clear();
+                }
+            } else {
+                throw new IllegalStateException("command " + command.sequence() + " is not a command: "
+                        + command.statement());
+            }
+        }
+        catalog = c;
+        for (PersistentQuery q : standing.values()) {
+            register(q);
+            q.start(context);
+        }
+    }
+
+    private io.runnel.sql.internal.plan.PersistentQueryPlanner planner() {
+        return new io.runnel.sql.internal.plan.PersistentQueryPlanner(context.functions());
+    }
+
+    private void register(PersistentQuery q) {
+        queries.put(q.id(), q);
+        queryOrder.add(q.id());
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    @Override
+    public List<EngineResult> execute(String sql, Map<String, ?> properties) {
+        List<EngineResult> done = new ArrayList<>();
+        List<String> texts;
+        try {
+            texts = StatementSplitter.split(sql);
+        } catch (SqlException e) {
+            throw new ScriptException(e, sql, done);
+        }
+        synchronized (lock) {
+            checkOpen();
+            Map<String, String> props = new HashMap<>(defaults);
+            props.putAll(strings(properties));
+            SessionContext session = new SessionContext(catalog, requestProperties(properties), Map.of());
+            for (String text : texts) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                try {
+                    for (ParsedStatement parsed : SqlParser.parse(text, session.variables())) {
+                        session = session.withCatalog(catalog);
+                        Step step = executeOne(parsed, session);
+                        session = step.session();
+                        done.add(step.result());
+                    }
+                } catch (SqlException e) {
+                    throw new ScriptException(e, text.strip(), done);
+                }
+            }
+        }
+        return done;
+    }
+
+    /** Request properties the session knows (SET would accept them); others are the engine's. */
+    private static Map<String, String> requestProperties(Map<String, ?> properties) {
+        Map<String, String> out = new HashMap<>();
+        strings(properties).forEach((k, v) -> {
+            try {
+                io.runnel.sql.internal.command.SessionProperties.validate(k, v);
+                out.put(k, v);
+            } catch (RuntimeException e) {
+                // not a session property (e.g. auto.offset.reset for queries): not in the session
+            }
+        });
+        return out;
+    }
+
+    private record Step(SessionContext session, EngineResult result) {
+    }
+
+    private Step executeOne(ParsedStatement parsed, SessionContext session) {
+        Statement statement = parsed.statement();
+        String text = parsed.text();
+        if (statement instanceof Statement.QueryStatement || statement instanceof Statement.Print) {
+            throw new SqlException(SqlErrorCode.QUERY_STATEMENT, "The following statement types should be issued "
+                    + "to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT");
+        }
+        try {
+            if (statement instanceof Statement.DropSource drop) {
+                checkNoQueries(drop.name());
+            }
+            if (DdlExecutor.handles(statement)) {
+                Executed executed = ddl.execute(parsed, session);
+                catalog = executed.session().catalog();
+                return new Step(executed.session(), Results.of(executed.result(), this::queriesOf,
+                        commandId(statement)));
+            }
+            if (statement instanceof Statement.CreateAsSelect create) {
+                return new Step(session, createAsSelect(text, create, session));
+            }
+            if (statement instanceof Statement.InsertInto insert) {
+                return new Step(session, insertInto(text, insert, session));
+            }
+            if (statement instanceof Statement.InsertValues insert) {
+                inserter.insert(insert, catalog);
+                return new Step(session, new EngineResult.CommandDone(text, "Inserted 1 row into "
+                        + insert.target() + ".", -1, Optional.empty(), "insert/`" + insert.target() + "`/values"));
+            }
+            if (statement instanceof Statement.Terminate terminate) {
+                return new Step(session, terminate(text, terminate, session));
+            }
+            if (statement instanceof Statement.ListObjects list && list.what() == Statement.Listable.QUERIES) {
+                return new Step(session, new EngineResult.QueryList(text, queryInfos()));
+            }
+            if (statement instanceof Statement.ListObjects list && list.what() == Statement.Listable.FUNCTIONS) {
+                return new Step(session, functions(text));
+            }
+            if (statement instanceof Statement.Explain explain && explain.queryId().isPresent()) {
+                return new Step(session, explain(text, explain.queryId().get()));
+            }
+        } catch (SqlException e) {
+            throw e.line().isPresent() ? e : e.withPosition(statement.position().line(), statement.position().column());
+        }
+        throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, statement.position().line(),
+                statement.position().column(), statement.getClass().getSimpleName()
+                + " statements are not supported by the engine yet");
+    }
+
+    private static String commandId(Statement statement) {
+        if (statement instanceof Statement.CreateSource s) {
+            return s.kind().name().toLowerCase(Locale.ROOT) + "/`" + s.name() + "`/create";
+        } else if (statement instanceof Statement.DropSource s) {
+            return s.kind().name().toLowerCase(Locale.ROOT) + "/`" + s.name() + "`/drop";
+        } else if (statement instanceof Statement.AlterSource s) {
+            return s.kind().name().toLowerCase(Locale.ROOT) + "/`" + s.name() + "`/alter";
+        } else if (statement instanceof Statement.CreateType s) {
+            return "type/`" + s.name() + "`/create";
+        } else if (statement instanceof Statement.DropType s) {
+            return "type/`" + s.name() + "`/drop";
+        }
+        return "session/" + statement.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "/execute";
+    }
+
+    /** ksqlDB refuses to drop a source that a persistent query reads or writes. */
+    private void checkNoQueries(String name) {
+        List<String> readers = new ArrayList<>();
+        List<String> writers = new ArrayList<>();
+        for (PersistentQuery q : orderedQueries()) {
+            if (q.source().name().equals(name)) {
+                readers.add(q.id());
+            }
+            if (q.sink().name().equals(name)) {
+                writers.add(q.id());
+            }
+        }
+        if (!readers.isEmpty() || !writers.isEmpty()) {
+            throw new SqlException(SqlErrorCode.INVALID_DDL, "Cannot drop " + name + ".\n"
+                    + "The following queries read from this source: [" + String.join(", ", readers) + "].\n"
+                    + "The following queries write into this source: [" + String.join(", ", writers) + "].\n"
+                    + "You need to terminate them before dropping " + name + ".");
+        }
+    }
+
+    private Set<String> readersOf(String source) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (PersistentQuery q : orderedQueries()) {
+            if (q.source().name().equals(source)) {
+                out.add(q.sink().name());
+            }
+        }
+        return out;
+    }
+
+    private EngineResult createAsSelect(String text, Statement.CreateAsSelect create, SessionContext session) {
+        Optional<DataSource> existing = catalog.findSource(create.name());
+        if (existing.isPresent() && create.ifNotExists()) {
+            return new EngineResult.CommandDone(text, "Cannot add " + create.kind().name().toLowerCase(Locale.ROOT) + " "
+                    + create.name() + ": A " + existing.get().kind().name().toLowerCase(Locale.ROOT)
+                    + " with the same name already exists.", -1, Optional.empty(), commandId(create));
+        }
+        if (existing.isPresent() && orderedQueries().stream().anyMatch(q -> q.sink().name().equals(create.name()))) {
+            throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, "Cannot replace " + create.name()
+                    + " while a query writes it; TERMINATE the query first.");
+        }
+        io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(create, catalog, queryNumber);
+        PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), planned.plan());
+        ensureSinkTopic(planned.sink().topic(), planned.plan());
+        long sequence = commandLog.append(text, session.properties()).sequence();
+        queryNumber++;
+        catalog = catalog.withSource(planned.sink(), create.orReplace());
+        register(query);
+        query.start(context);
+        return new EngineResult.CommandDone(text, "Created query with ID " + query.id(), sequence,
+                Optional.of(query.id()), create.kind().name().toLowerCase(Locale.ROOT) + "/`" + create.name()
+                + "`/create");
+    }
+
+    private EngineResult insertInto(String text, Statement.InsertInto insert, SessionContext session) {
+        io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(insert, catalog, queryNumber);
+        PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), planned.plan());
+        long sequence = commandLog.append(text, session.properties()).sequence();
+        queryNumber++;
+        register(query);
+        query.start(context);
+        return new EngineResult.CommandDone(text, "Created query with ID " + query.id(), sequence,
+                Optional.of(query.id()), "stream/`" + planned.sink().name() + "`/insert");
+    }
+
+    private void ensureSinkTopic(String topic, io.runnel.sql.internal.plan.ExecNode.Sink plan) {
+        try (Admin admin = context.log().admin()) {
+            if (!admin.listTopics(true).contains(topic)) {
+                int partitions = admin.describeTopic(
+                        io.runnel.sql.internal.plan.ExecNode.sourceOf(plan).source().topic()).partitions();
+                admin.createTopic(new io.runnel.log.NewTopic(topic, partitions, Map.of()));
+            }
+        }
+    }
+
+    private EngineResult terminate(String text, Statement.Terminate terminate, SessionContext session) {
+        List<PersistentQuery> targets = new ArrayList<>();
+        if (terminate.queryId().isPresent()) {
+            String id = terminate.queryId().get().toUpperCase(Locale.ROOT);
+            PersistentQuery q = queries.get(id);
+            if (q == null) {
+                throw new SqlException(SqlErrorCode.QUERY_NOT_FOUND, "Unknown queryId: " + terminate.queryId().get());
+            }
+            targets.add(q);
+        } else {
+            targets.addAll(orderedQueries());
+        }
+        long sequence = commandLog.append(text, session.properties()).sequence();
+        try (Admin admin = context.log().admin()) {
+            for (PersistentQuery q : targets) {
+                q.stop();
+                queries.remove(q.id());
+                queryOrder.remove(q.id());
+                q.deleteState(admin, context.stateDir());
+            }
+        }
+        String id = terminate.queryId().map(s -> s.toUpperCase(Locale.ROOT)).orElse("ALL");
+        return new EngineResult.CommandDone(text, "Query terminated.", sequence,
+                terminate.queryId().map(s -> s.toUpperCase(Locale.ROOT)), "terminate/" + id + "/execute");
+    }
+
+    private List<PersistentQuery> orderedQueries() {
+        List<PersistentQuery> out = new ArrayList<>();
+        for (String id : queryOrder) {
+            PersistentQuery q = queries.get(id);
+            if (q != null) {
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    private List<EngineResult.QueryInfo> queryInfos() {
+        return orderedQueries().stream().map(PersistentQuery::info).toList();
+    }
+
+    /** The queries reading ({@code [0]}) and writing ({@code [1]}) a source. */
+    private List<List<EngineResult.QueryInfo>> queriesOf(String source) {
+        List<EngineResult.QueryInfo> readers = new ArrayList<>();
+        List<EngineResult.QueryInfo> writers = new ArrayList<>();
+        for (PersistentQuery q : orderedQueries()) {
+            if (q.source().name().equals(source)) {
+                readers.add(q.info());
+            }
+            if (q.sink().name().equals(source)) {
+                writers.add(q.info());
+            }
+        }
+        return List.of(readers, writers);
+    }
+
+    private EngineResult explain(String text, String queryId) {
+        PersistentQuery q = queries.get(queryId.toUpperCase(Locale.ROOT));
+        if (q == null) {
+            throw new SqlException(SqlErrorCode.QUERY_NOT_FOUND, "Query with id:" + queryId + " does not exist, "
+                    + "use SHOW QUERIES to view the full set of running queries.");
+        }
+        List<EngineResult.FieldDetails> fields = new ArrayList<>();
+        for (io.runnel.sql.internal.catalog.Column c : q.sink().columns()) {
+            fields.add(Results.field(io.runnel.sql.internal.command.FieldInfo.of(c)));
+        }
+        return new EngineResult.QueryExplained(text, q.info(), List.of(q.source().name()), fields,
+                PlanPrinter.print(q.plan()), q.topology().describe().toString());
+    }
+
+    private EngineResult functions(String text) {
+        List<EngineResult.FunctionInfo> out = new ArrayList<>();
+        for (FunctionDescription d : registry.list()) {
+            out.add(new EngineResult.FunctionInfo(d.name(), d.kind().name(), d.metadata().category()));
+        }
+        out.sort(java.util.Comparator.comparing(EngineResult.FunctionInfo::name));
+        return new EngineResult.FunctionList(text, out);
+    }
+
+    // ------------------------------------------------------------------ queries and inserts
+
+    @Override
+    public StartedQuery query(String sql, Map<String, ?> properties, QueryListener listener) {
+        checkOpen();
+        List<ParsedStatement> parsed = SqlParser.parse(sql, Map.of());
+        if (parsed.size() != 1) {
+            throw new SqlException(SqlErrorCode.NOT_A_QUERY, "Expected exactly one query, got " + parsed.size()
+                    + " statements");
+        }
+        Statement statement = parsed.get(0).statement();
+        Map<String, String> props = new HashMap<>(defaults);
+        props.putAll(strings(properties));
+        if (statement instanceof Statement.Print print) {
+            return PrintQuery.run(context, "print_" + transientNumber.incrementAndGet(), print, listener);
+        }
+        if (!(statement instanceof Statement.QueryStatement select)) {
+            throw new SqlException(SqlErrorCode.NOT_A_QUERY, statement.position().line(), statement.position().column(),
+                    "Statement is not a query: use the /ksql endpoint for " + statement.getClass().getSimpleName());
+        }
+        Catalog snapshot = catalog;
+        AnalyzedQuery query = new QueryAnalyzer(snapshot, context.functions()).analyze(select.query(), Optional.empty());
+        String source = query.source().name();
+        if (select.query().isPullQuery()) {
+            PullQuery.validate(query);
+            try (Admin admin = context.log().admin()) {
+                freshness.await(admin, feeding(source), context.pullWaitMs());
+                int partitions = admin.describeTopic(query.source().topic()).partitions();
+                boolean selectAll = select.query().select().stream()
+                        .anyMatch(i -> i instanceof io.runnel.sql.internal.ast.SelectItem.AllColumns);
+                return PullQuery.run(context, "pull_" + source + "_" + transientNumber.incrementAndGet(), query,
+                        selectAll, partitions, listener);
+            }
+        }
+        String id = "transient_" + source + "_" + transientNumber.incrementAndGet();
+        boolean earliest = "earliest".equalsIgnoreCase(props.get(EngineProperties.AUTO_OFFSET_RESET));
+        PushQuery push = PushQuery.start(context, id, query, earliest, listener, () -> transientQueries.remove(id));
+        transientQueries.put(id, push);
+        return push;
+    }
+
+    /** The running queries feeding {@code source}, directly or through others, upstream first. */
+    private List<PersistentQuery> feeding(String source) {
+        List<PersistentQuery> out = new ArrayList<>();
+        collectFeeding(source, out, new java.util.HashSet<>());
+        return out;
+    }
+
+    private void collectFeeding(String source, List<PersistentQuery> out, Set<String> seen) {
+        if (!seen.add(source)) {
+            return;
+        }
+        for (PersistentQuery q : orderedQueries()) {
+            if (q.sink().name().equals(source)) {
+                collectFeeding(q.source().name(), out, seen);
+                if (!out.contains(q)) {
+                    out.add(q);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void insert(String target, List<Map<String, Object>> rows) {
+        checkOpen();
+        Catalog snapshot = catalog;
+        // An unquoted name, as ksqlDB's clients send it, is upper case in the catalog.
+        String name = snapshot.findSource(target).isPresent() ? target : target.toUpperCase(Locale.ROOT);
+        DataSource source = inserter.target(snapshot, name);
+        for (Map<String, Object> row : rows) {
+            inserter.insertJson(source, row);
+        }
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return !closed && orderedQueries().stream().allMatch(q -> q.state().equals("RUNNING"));
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        for (StartedQuery q : List.copyOf(transientQueries.values())) {
+            try {
+                q.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot close query " + q.id(), e);
+            }
+        }
+        for (PersistentQuery q : orderedQueries()) {
+            q.stop();
+        }
+        inserter.close();
+        commandLog.close();
+        if (ownedLog != null) {
+            ownedLog.close();
+        }
+    }
+}

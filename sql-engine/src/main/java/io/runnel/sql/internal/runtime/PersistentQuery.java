@@ -1,0 +1,164 @@
+package io.runnel.sql.internal.runtime;
+
+import io.runnel.log.Admin;
+import io.runnel.sql.engine.EngineResult;
+import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.exec.ProcessingLog;
+import io.runnel.sql.internal.exec.TopologyBuilder;
+import io.runnel.sql.internal.plan.ExecNode;
+import io.runnel.streams.StreamsConfig;
+import io.runnel.streams.StreamsRuntime;
+import io.runnel.streams.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One persistent query (CSAS, CTAS, INSERT INTO ... SELECT) running on its own
+ * {@link StreamsRuntime}: application id {@code _runnel_query_<ID>} (its consumer group, the
+ * prefix of its changelog and repartition topics and its state directory under the engine's
+ * state dir), so a restart with the same id continues from its committed offsets and restores its
+ * stores from their changelogs. Thread-safe: start and stop are serialized by the engine; the
+ * state is read from any thread.
+ */
+final class PersistentQuery {
+    private static final String PREFIX = "_runnel_query_";
+
+    private final String id;
+    private final String statementText;
+    private final DataSource sink;
+    private final ExecNode.Sink plan;
+    private final Topology topology;
+    private final ProcessingLog processingLog;
+    private volatile StreamsRuntime runtime;
+    private volatile String error;
+
+    PersistentQuery(String id, String statementText, DataSource sink, ExecNode.Sink plan) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.statementText = Objects.requireNonNull(statementText, "statementText");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.processingLog = new ProcessingLog(id);
+        this.topology = TopologyBuilder.build(id, plan, processingLog);
+    }
+
+    static String applicationId(String queryId) {
+        return PREFIX + queryId;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String applicationId() {
+        return applicationId(id);
+    }
+
+    String statementText() {
+        return statementText;
+    }
+
+    DataSource sink() {
+        return sink;
+    }
+
+    ExecNode.Sink plan() {
+        return plan;
+    }
+
+    Topology topology() {
+        return topology;
+    }
+
+    /** The source the query reads. */
+    DataSource source() {
+        return ExecNode.sourceOf(plan).source();
+    }
+
+    /** Starts the query; a failure to start leaves it in ERROR with the reason (never thrown). */
+    void start(EngineContext context) {
+        try {
+            StreamsRuntime r = new StreamsRuntime(topology, Map.of(
+                    StreamsConfig.APPLICATION_ID_CONFIG, applicationId(),
+                    StreamsConfig.STATE_DIR_CONFIG, context.stateDir().toString(),
+                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(context.commitIntervalMs())), context.log());
+            r.setUncaughtExceptionHandler(e -> error = String.valueOf(e.getMessage() == null ? e : e.getMessage()));
+            runtime = r;
+            r.start();
+        } catch (RuntimeException e) {
+            error = "cannot start: " + e.getMessage();
+        }
+    }
+
+    /** Stops the query (its threads commit and close their stores). */
+    void stop() {
+        StreamsRuntime r = runtime;
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    /**
+     * After {@link #stop()} for TERMINATE: deletes what only this query used (its changelog and
+     * repartition topics, its consumer group, its state directory). The sink stays.
+     */
+    void deleteState(Admin admin, Path stateDir) {
+        deleteApplicationState(admin, stateDir, applicationId());
+    }
+
+    static void deleteApplicationState(Admin admin, Path stateDir, String applicationId) {
+        for (String topic : admin.listTopics(true)) {
+            if (topic.startsWith(applicationId + "-")) {
+                try {
+                    admin.deleteTopic(topic);
+                } catch (RuntimeException e) {
+                    // already gone
+                }
+            }
+        }
+        try {
+            admin.deleteConsumerGroup(applicationId);
+        } catch (RuntimeException e) {
+            // no group (never committed)
+        }
+        deleteDirectory(stateDir.resolve(applicationId));
+    }
+
+    static void deleteDirectory(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    /** RUNNING, or ERROR when a stream thread died or the query could not start. */
+    String state() {
+        StreamsRuntime r = runtime;
+        if (error != null || r == null || r.state() == StreamsRuntime.State.ERROR) {
+            return "ERROR";
+        }
+        return "RUNNING";
+    }
+
+    Optional<String> error() {
+        return Optional.ofNullable(error);
+    }
+
+    EngineResult.QueryInfo info() {
+        return new EngineResult.QueryInfo(id, statementText, List.of(sink.name()), List.of(sink.topic()), state(),
+                error());
+    }
+}

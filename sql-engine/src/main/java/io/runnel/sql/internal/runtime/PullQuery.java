@@ -1,0 +1,190 @@
+package io.runnel.sql.internal.runtime;
+
+import io.runnel.log.ConsumerRecord;
+import io.runnel.sql.SqlErrorCode;
+import io.runnel.sql.SqlException;
+import io.runnel.sql.engine.QueryColumn;
+import io.runnel.sql.engine.QueryListener;
+import io.runnel.sql.engine.StartedQuery;
+import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.ast.SourceKind;
+import io.runnel.sql.internal.catalog.Column;
+import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.exec.Evaluator;
+import io.runnel.sql.internal.exec.ExpressionCompiler;
+import io.runnel.sql.internal.exec.ExpressionEvaluationException;
+import io.runnel.sql.internal.row.Row;
+import io.runnel.sql.internal.serde.WindowedKey;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A pull query ({@code SELECT} without EMIT): reads the source's topic from the beginning to its
+ * current end offsets. A table's records are folded by key (latest value wins, a tombstone
+ * deletes), so the result is the table's current rows; a stream's records are all rows. Then the
+ * WHERE filter and the projection are evaluated on each row, and LIMIT stops early. The query
+ * runs inside {@link io.runnel.sql.engine.SqlEngine#query} and completes before it returns.
+ *
+ * <p>This reads the topic rather than the materialized stores of the query writing the table:
+ * simple and always correct (the topic is the table's changelog), at the cost of a scan.
+ */
+final class PullQuery implements StartedQuery {
+    private final String id;
+    private final QueryShape shape;
+
+    private PullQuery(String id, QueryShape shape) {
+        this.id = id;
+        this.shape = shape;
+    }
+
+    static void validate(AnalyzedQuery query) {
+        if (query.isAggregate() || query.window().isPresent()) {
+            throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "Pull queries don't support GROUP BY clauses."
+                    + " Add EMIT CHANGES to the query to make it a push query.");
+        }
+        if (!query.partitionBy().isEmpty()) {
+            throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "Pull queries don't support PARTITION BY clauses.");
+        }
+        if (query.values().stream().anyMatch(AnalyzedQuery.Projection::tableFunction)) {
+            throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, "Pull queries don't support table functions yet.");
+        }
+    }
+
+    /** @param selectAll whether the query selects {@code *} (then a windowed source's bounds are columns too) */
+    static PullQuery run(EngineContext context, String id, AnalyzedQuery query, boolean selectAll, int partitions,
+                         QueryListener listener) {
+        validate(query);
+        boolean windowColumns = selectAll && query.source().formats().window().isPresent();
+        PullQuery q = new PullQuery(id, QueryShape.of(query, query.source().kind() == SourceKind.TABLE, windowColumns));
+        listener.onStart(id, q.shape.columns());
+        try {
+            q.execute(context, query, partitions, listener);
+        } catch (RuntimeException e) {
+            listener.onError(e);
+        }
+        return q;
+    }
+
+    private void execute(EngineContext context, AnalyzedQuery query, int partitions, QueryListener listener) {
+        DataSource source = query.source();
+        SourceCodec codec = SourceCodec.of(source);
+        Optional<Evaluator> where = query.where().map(ExpressionCompiler::compile);
+        List<Evaluator> projections = new ArrayList<>();
+        query.keys().forEach(k -> projections.add(ExpressionCompiler.compile(k.expression())));
+        query.values().forEach(v -> projections.add(ExpressionCompiler.compile(v.expression())));
+        long limit = query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE;
+        long[] sent = {0};
+        boolean table = source.kind() == SourceKind.TABLE;
+        Map<ByteBuffer, ConsumerRecord<byte[], byte[]>> latest = new LinkedHashMap<>();
+        if (limit > 0) {
+            TopicReader.readToEnd(context.log(), source.topic(), partitions, r -> {
+                if (table) {
+                    if (r.key() != null) {
+                        ByteBuffer k = ByteBuffer.wrap(r.key());
+                        latest.remove(k);
+                        if (r.value() != null) {
+                            latest.put(k, r);
+                        }
+                    }
+                    return true;
+                }
+                return !emit(r, source, codec, where, projections, listener, sent, limit);
+            });
+        }
+        if (table) {
+            for (ConsumerRecord<byte[], byte[]> r : latest.values()) {
+                if (emit(r, source, codec, where, projections, listener, sent, limit)) {
+                    break;
+                }
+            }
+        }
+        listener.onComplete(sent[0] >= limit ? "Limit Reached" : "Query Completed");
+    }
+
+    /** Emits the record's row if it passes the filter; whether the limit is reached. */
+    private boolean emit(ConsumerRecord<byte[], byte[]> r, DataSource source, SourceCodec codec,
+                         Optional<Evaluator> where, List<Evaluator> projections, QueryListener listener, long[] sent,
+                         long limit) {
+        if (sent[0] >= limit) {
+            return true;
+        }
+        WindowedKey key;
+        Row value;
+        try {
+            key = codec.key(r.topic(), r.key());
+            value = codec.value(r.topic(), r.value());
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (value == null) {
+            return false;
+        }
+        Object[] input = inputRow(source, key, value, r, codec.windowed());
+        try {
+            if (where.isPresent() && !Boolean.TRUE.equals(where.get().evaluate(input))) {
+                return false;
+            }
+            Object[] out = new Object[shape.columns().size()];
+            int o = 0;
+            for (int i = 0; i < projections.size(); i++) {
+                if (i == shape.keys() && shape.windowColumns()) {
+                    out[o++] = key == null ? null : key.start();
+                    out[o++] = key == null ? null : key.end();
+                }
+                out[o++] = projections.get(i).evaluate(input);
+            }
+            listener.onRow(OutputValues.row(out));
+        } catch (ExpressionEvaluationException e) {
+            return false;
+        }
+        sent[0]++;
+        return sent[0] >= limit;
+    }
+
+    /** The analyzer's input row: the columns in declared order, ROWTIME, ROWPARTITION, ROWOFFSET, window bounds. */
+    private static Object[] inputRow(DataSource source, WindowedKey key, Row value, ConsumerRecord<byte[], byte[]> r,
+                                     boolean windowed) {
+        List<Column> columns = source.columns();
+        Object[] row = new Object[columns.size() + 3 + (windowed ? 2 : 0)];
+        int k = 0;
+        int v = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            if (c.isKey()) {
+                Row keyRow = key == null ? null : key.key();
+                row[i] = keyRow == null || k >= keyRow.size() ? null : keyRow.get(k);
+                k++;
+            } else if (c.role() == Column.Role.VALUE) {
+                row[i] = v < value.size() ? value.get(v) : null;
+                v++;
+            }
+        }
+        row[columns.size()] = r.timestamp();
+        row[columns.size() + 1] = r.partition();
+        row[columns.size() + 2] = r.offset();
+        if (windowed && key != null) {
+            row[columns.size() + 3] = key.start();
+            row[columns.size() + 4] = key.end();
+        }
+        return row;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<QueryColumn> columns() {
+        return shape.columns();
+    }
+
+    @Override
+    public void close() {
+        // done before it was returned
+    }
+}

@@ -1,0 +1,279 @@
+package io.runnel.sql.internal.runtime;
+
+import io.runnel.common.Serdes;
+import io.runnel.common.TopicPartition;
+import io.runnel.log.Admin;
+import io.runnel.log.Consumer;
+import io.runnel.log.ConsumerRecord;
+import io.runnel.log.NewTopic;
+import io.runnel.log.OffsetAndMetadata;
+import io.runnel.log.TopicConfig;
+import io.runnel.log.WakeupException;
+import io.runnel.sql.engine.QueryColumn;
+import io.runnel.sql.engine.QueryListener;
+import io.runnel.sql.engine.StartedQuery;
+import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.ast.WindowExpression;
+import io.runnel.sql.internal.catalog.Column;
+import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.catalog.SourceFormats;
+import io.runnel.sql.internal.exec.ProcessingLog;
+import io.runnel.sql.internal.exec.TopologyBuilder;
+import io.runnel.sql.internal.plan.ExecNode;
+import io.runnel.sql.internal.plan.PlanBuilder;
+import io.runnel.sql.internal.row.Row;
+import io.runnel.sql.internal.serde.WindowedKey;
+import io.runnel.streams.StreamsConfig;
+import io.runnel.streams.StreamsRuntime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A push query ({@code SELECT ... EMIT CHANGES}): the query's plan runs as a transient topology
+ * on its own {@link StreamsRuntime} (application id {@code _runnel_<query id>}), writing its
+ * result to the internal topic {@code _runnel_<query id>-output} (JSON keys and values), which a
+ * reader thread reads and hands to the listener until LIMIT or close. The query starts at the
+ * source's end (its consumer group's offsets are committed at the end offsets before it starts)
+ * or, with {@code auto.offset.reset=earliest}, at the beginning. Closing stops the runtime and
+ * deletes the output topic, the internal topics, the consumer group and the state directory.
+ *
+ * <p>Threading: the reader thread makes every listener call; {@link #close()} may come from any
+ * thread, waits for the reader to stop, and after it returns the listener hears nothing more.
+ */
+final class PushQuery implements StartedQuery {
+    private static final System.Logger LOG = System.getLogger(PushQuery.class.getName());
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final String id;
+    private final String applicationId;
+    private final String outputTopic;
+    private final EngineContext context;
+    private final QueryShape shape;
+    private final SourceCodec codec;
+    private final QueryListener listener;
+    private final long limit;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean cleaned = new AtomicBoolean();
+    private final Runnable onClosed;
+    private StreamsRuntime runtime;
+    private Consumer<byte[], byte[]> consumer;
+    private Thread reader;
+    private long delivered;
+
+    private PushQuery(String id, EngineContext context, QueryShape shape, SourceCodec codec, QueryListener listener,
+                      long limit, Runnable onClosed) {
+        this.id = id;
+        this.applicationId = "_runnel_" + id;
+        this.outputTopic = applicationId + "-output";
+        this.context = context;
+        this.shape = shape;
+        this.codec = codec;
+        this.listener = listener;
+        this.limit = limit;
+        this.onClosed = onClosed;
+    }
+
+    /** Plans and starts the query; {@code onStart} is called before this returns. */
+    static PushQuery start(EngineContext context, String id, AnalyzedQuery query, boolean fromBeginning,
+                           QueryListener listener, Runnable onClosed) {
+        QueryShape shape = QueryShape.of(query, false, query.window().isPresent());
+        String keyFormat = query.output().key().isEmpty() ? "NONE" : "JSON";
+        SourceFormats formats = new SourceFormats(keyFormat, "JSON", query.window().map(PushQuery::keyWindow), Map.of());
+        List<Column> columns = new ArrayList<>(query.output().key());
+        columns.addAll(query.output().value());
+        String outputTopic = "_runnel_" + id + "-output";
+        DataSource output = new DataSource(id, query.resultKind(), columns, outputTopic, formats, Optional.empty(),
+                false);
+        ExecNode.Sink plan = PlanBuilder.build(query, outputTopic, formats);
+        PushQuery started = new PushQuery(id, context, shape, SourceCodec.of(output), listener,
+                query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE, onClosed);
+        started.run(plan, query.source().topic(), fromBeginning);
+        return started;
+    }
+
+    private void run(ExecNode.Sink plan, String sourceTopic, boolean fromBeginning) {
+        var topology = TopologyBuilder.build(id, plan, new ProcessingLog(id));
+        int partitions;
+        try (Admin admin = context.log().admin()) {
+            partitions = admin.describeTopic(sourceTopic).partitions();
+            admin.createTopic(new NewTopic(outputTopic, partitions, Map.of(TopicConfig.CLEANUP_POLICY, "delete")));
+            if (!fromBeginning) {
+                commitEndOffsets(sourceTopic, partitions);
+            }
+        }
+        listener.onStart(id, shape.columns());
+        if (limit == 0) {
+            closed.set(true);
+            listener.onComplete("Limit Reached");
+            cleanUp();
+            return;
+        }
+        consumer = context.log().consumer(Map.of("client.id", applicationId + "-reader"),
+                Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer());
+        List<TopicPartition> outputs = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            outputs.add(new TopicPartition(outputTopic, p));
+        }
+        consumer.assign(outputs);
+        consumer.seekToBeginning(outputs);
+        runtime = new StreamsRuntime(topology, Map.of(StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
+                StreamsConfig.STATE_DIR_CONFIG, transientStateDir().toString(),
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000"), context.log());
+        runtime.setUncaughtExceptionHandler(e -> fail(new IllegalStateException("push query " + id + " failed: "
+                + e.getMessage(), e)));
+        runtime.start();
+        reader = new Thread(this::read, applicationId + "-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private java.nio.file.Path transientStateDir() {
+        return context.stateDir().resolve("transient");
+    }
+
+    /** Makes the runtime's consumer group start at the source's current end. */
+    private void commitEndOffsets(String topic, int partitions) {
+        try (Consumer<byte[], byte[]> c = context.log().consumer(Map.of("group.id", applicationId,
+                        "client.id", applicationId + "-init", "enable.auto.commit", "false"),
+                Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                tps.add(new TopicPartition(topic, p));
+            }
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            c.endOffsets(tps).forEach((tp, end) -> offsets.put(tp, new OffsetAndMetadata(end)));
+            c.commitSync(offsets);
+        }
+    }
+
+    private void read() {
+        try {
+            while (!closed.get()) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                    if (closed.get()) {
+                        return;
+                    }
+                    deliver(r);
+                    if (delivered >= limit) {
+                        if (closed.compareAndSet(false, true)) {
+                            listener.onComplete("Limit Reached");
+                            cleanUp();
+                        }
+                        return;
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closed
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private void deliver(ConsumerRecord<byte[], byte[]> r) {
+        WindowedKey key;
+        Row value;
+        try {
+            key = codec.key(r.topic(), r.key());
+            value = codec.value(r.topic(), r.value());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "push query " + id + " skips an unreadable result record", e);
+            return;
+        }
+        Object[] row = new Object[shape.columns().size()];
+        int i = 0;
+        for (int k = 0; k < shape.keys(); k++) {
+            row[i++] = key == null || key.key() == null || k >= key.key().size() ? null : key.key().get(k);
+        }
+        if (shape.windowColumns()) {
+            row[i++] = key == null ? null : key.start();
+            row[i++] = key == null ? null : key.end();
+        }
+        for (int v = 0; v < shape.values() && value != null; v++) {
+            row[i + v] = value.get(v);
+        }
+        delivered++;
+        if (value == null) {
+            listener.onTombstone(OutputValues.row(row));
+        } else {
+            listener.onRow(OutputValues.row(row));
+        }
+    }
+
+    private void fail(RuntimeException e) {
+        if (closed.compareAndSet(false, true)) {
+            listener.onError(e);
+            Thread cleaner = new Thread(this::cleanUp, applicationId + "-cleanup");
+            cleaner.setDaemon(true);
+            cleaner.start();
+        }
+    }
+
+    static SourceFormats.KeyWindow keyWindow(WindowExpression w) {
+        if (w instanceof WindowExpression.Tumbling t) {
+            return new SourceFormats.KeyWindow(SourceFormats.KeyWindow.Kind.TUMBLING, Optional.of(t.size().toMillis()));
+        } else if (w instanceof WindowExpression.Hopping h) {
+            return new SourceFormats.KeyWindow(SourceFormats.KeyWindow.Kind.HOPPING, Optional.of(h.size().toMillis()));
+        }
+        return new SourceFormats.KeyWindow(SourceFormats.KeyWindow.Kind.SESSION, Optional.empty());
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<QueryColumn> columns() {
+        return shape.columns();
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+        Thread r = reader;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (r != null && r != Thread.currentThread()) {
+            try {
+                r.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        cleanUp();
+    }
+
+    /** Stops the runtime and the reader's consumer and deletes the query's topics, group and state; once. */
+    private void cleanUp() {
+        if (!cleaned.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (runtime != null) {
+                runtime.close();
+            }
+            if (consumer != null && (reader == null || !reader.isAlive() || reader == Thread.currentThread())) {
+                consumer.close();
+            }
+            try (Admin admin = context.log().admin()) {
+                try {
+                    admin.deleteTopic(outputTopic);
+                } catch (RuntimeException e) {
+                    // gone already
+                }
+                PersistentQuery.deleteApplicationState(admin, transientStateDir(), applicationId);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "push query " + id + ": cleanup failed", e);
+        } finally {
+            onClosed.run();
+        }
+    }
+}
