@@ -12,7 +12,7 @@ import io.runnel.log.NewTopic;
 import io.runnel.log.Producer;
 import io.runnel.server.api.RunnelServer;
 import io.runnel.server.api.RunnelServerConfig;
-import io.runnel.server.internal.engine.EngineStatementExecutor;
+import io.runnel.server.internal.engine.EngineExecutor;
 import io.runnel.sql.conformance.QttRecord;
 import io.runnel.sql.conformance.RestCase;
 import io.runnel.sql.conformance.SourceRecords;
@@ -67,9 +67,9 @@ final class CaseServer implements AutoCloseable {
             }
             engine = SqlEngine.open(log, dir.resolve("state"), ENGINE_PROPERTIES);
             RunnelServer server = RunnelServer.start(RunnelServerConfig.defaults().withPort(0).withDataDir(dir),
-                    new EngineStatementExecutor(engine));
+                    new EngineExecutor(engine));
             return new CaseServer(dir, log, engine, server);
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (InterruptedException | RuntimeException e) {
             closeAll(engine, log);
             deleteRecursively(dir);
             throw e;
