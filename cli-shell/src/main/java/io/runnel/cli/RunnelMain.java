@@ -46,6 +46,8 @@ import org.jline.terminal.TerminalBuilder;
  * ksqlDB) server.
  */
 public final class RunnelMain {
+    /** Held so that the level set on it stays (loggers are otherwise weakly referenced). */
+    private static final java.util.logging.Logger SERVER_LOG = java.util.logging.Logger.getLogger("io.runnel.server");
 
     private static final Set<String> SHELL_OPTIONS = Set.of("server", "data-dir", "file", "execute", "output",
             "history-file");
@@ -89,7 +91,10 @@ public final class RunnelMain {
                     return server(Options.parse(rest, SERVER_OPTIONS), out, err, factories);
                 }
                 case "conformance" -> {
-                    return io.runnel.sql.conformance.ConformanceMain.run(rest.toArray(new String[0]), out, err);
+                    // one server per REST case: keep their start/stop lines out of the report
+                    SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+                    return io.runnel.sql.conformance.ConformanceMain.run(rest.toArray(new String[0]), out, err,
+                            io.runnel.server.conformance.HttpCaseExecutor::new);
                 }
                 default -> {
                     err.println("runnel: '" + command + "' is not available in this build.");
@@ -263,7 +268,7 @@ public final class RunnelMain {
         out.println("  ./runnel version                       the version");
         out.println("  ./runnel shell --server URL            the SQL shell on a running server (Runnel or ksqlDB)");
         out.println("        [--file F | --execute SQL] [--output table|json] [--history-file F]");
-        out.println("  ./runnel conformance DIR [--report F]  run ksqlDB-style QTT test files on the SQL engine");
+        out.println("  ./runnel conformance DIR [--report F]  run ksqlDB-style QTT and REST QTT test files on the SQL engine");
         out.println("  java -jar benchmarks/target/benchmarks.jar list    the benchmark workloads");
     }
 

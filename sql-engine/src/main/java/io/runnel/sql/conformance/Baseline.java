@@ -60,7 +60,7 @@ public final class Baseline {
     public static void write(Path file, ConformanceReport report) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("# Conformance cases that pass. This list only grows: the build fails when one stops passing.");
-        lines.add("# Regenerate with: mvn -pl sql-engine -am verify -Drunnel.conformance.updateBaseline=true");
+        lines.add("# Regenerate with: mvn -B verify -Drunnel.conformance.updateBaseline=true (or -pl <module> -am)");
         lines.addAll(passedIds(report));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, lines, StandardCharsets.UTF_8);

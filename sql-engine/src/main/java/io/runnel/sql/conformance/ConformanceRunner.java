@@ -13,13 +13,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Runs every QTT file of a directory (not its subdirectories) through a {@link CaseExecutor},
  * one case at a time, each with a time limit, and collects a {@link ConformanceReport}. REST QTT
- * files (tests with {@code responses}) are recognised and left to the REST runner.
+ * files (tests with {@code responses}) are told apart ({@link #isRestFile}) and run by
+ * {@link #runRest} with a {@link RestCaseExecutor}, which a server provides.
  */
 public final class ConformanceRunner {
     private final Supplier<CaseExecutor> executors;
@@ -37,10 +40,19 @@ public final class ConformanceRunner {
 
     /** The QTT files directly in {@code dir}, sorted by name. */
     public static List<Path> qttFiles(Path dir) throws IOException {
+        return jsonFiles(dir, false);
+    }
+
+    /** The REST QTT files directly in {@code dir}, sorted by name. */
+    public static List<Path> restFiles(Path dir) throws IOException {
+        return jsonFiles(dir, true);
+    }
+
+    private static List<Path> jsonFiles(Path dir, boolean rest) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                if (!isRestFile(p)) {
+                if (isRestFile(p) == rest) {
                     files.add(p);
                 }
             }
@@ -59,45 +71,75 @@ public final class ConformanceRunner {
         return false;
     }
 
+    /** Runs the cases of QTT files with this runner's executors. */
     public ConformanceReport run(List<Path> files) throws IOException {
+        List<QttCase> cases = new ArrayList<>();
+        for (Path file : files) {
+            cases.addAll(QttLoader.load(file, file.getFileName().toString()));
+        }
+        return runCases(cases, QttCase::id, QttCase::skipReason, executors,
+                (executor, c) -> executor.run(c), caseTimeout);
+    }
+
+    /** Runs the cases of REST QTT files, each with a time limit, with executors from {@code executors}. */
+    public static ConformanceReport runRest(List<Path> files, Supplier<RestCaseExecutor> executors,
+                                            Duration caseTimeout) throws IOException {
+        List<RestCase> cases = new ArrayList<>();
+        for (Path file : files) {
+            cases.addAll(RestCaseLoader.load(file, file.getFileName().toString()));
+        }
+        return runCases(cases, RestCase::id, RestCase::skipReason, executors,
+                (executor, c) -> executor.run(c), caseTimeout);
+    }
+
+    /**
+     * Runs cases one at a time on a worker thread; a case that outlives {@code caseTimeout} fails
+     * and its executor (which may still be busy with it) is replaced.
+     */
+    private static <C, E> ConformanceReport runCases(List<C> cases, Function<C, String> id,
+                                                     Function<C, String> skipReason, Supplier<E> executors,
+                                                     BiFunction<E, C, CaseResult> run, Duration caseTimeout)
+            throws IOException {
         ConformanceReport report = new ConformanceReport();
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "conformance-case");
-            t.setDaemon(true);
-            return t;
-        });
-        CaseExecutor executor = executors.get();
+        ExecutorService thread = newCaseThread();
+        E executor = executors.get();
         try {
-            for (Path file : files) {
-                for (QttCase c : QttLoader.load(file, file.getFileName().toString())) {
-                    if (c.skipped()) {
-                        report.add(CaseResult.skipped(c.id(), c.skipReason()));
-                        continue;
-                    }
-                    long start = System.nanoTime();
-                    CaseExecutor current = executor;
-                    Future<CaseResult> f = thread.submit(() -> current.run(c));
-                    try {
-                        report.add(f.get(caseTimeout.toMillis(), TimeUnit.MILLISECONDS));
-                    } catch (TimeoutException e) {
-                        f.cancel(true);
-                        report.add(CaseResult.failed(c.id(), "timed out after " + caseTimeout.toMillis() + " ms",
-                                (System.nanoTime() - start) / 1_000_000));
-                        thread.shutdownNow();
-                        thread = Executors.newSingleThreadExecutor();
-                        executor = executors.get();
-                    } catch (ExecutionException e) {
-                        report.add(CaseResult.failed(c.id(), "executor threw " + e.getCause(),
-                                (System.nanoTime() - start) / 1_000_000));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted", e);
-                    }
+            for (C c : cases) {
+                if (skipReason.apply(c) != null) {
+                    report.add(CaseResult.skipped(id.apply(c), skipReason.apply(c)));
+                    continue;
+                }
+                long start = System.nanoTime();
+                E current = executor;
+                Future<CaseResult> f = thread.submit(() -> run.apply(current, c));
+                try {
+                    report.add(f.get(caseTimeout.toMillis(), TimeUnit.MILLISECONDS));
+                } catch (TimeoutException e) {
+                    f.cancel(true);
+                    report.add(CaseResult.failed(id.apply(c), "timed out after " + caseTimeout.toMillis() + " ms",
+                            (System.nanoTime() - start) / 1_000_000));
+                    thread.shutdownNow();
+                    thread = newCaseThread();
+                    executor = executors.get();
+                } catch (ExecutionException e) {
+                    report.add(CaseResult.failed(id.apply(c), "executor threw " + e.getCause(),
+                            (System.nanoTime() - start) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
                 }
             }
         } finally {
             thread.shutdownNow();
         }
         return report;
+    }
+
+    private static ExecutorService newCaseThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "conformance-case");
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

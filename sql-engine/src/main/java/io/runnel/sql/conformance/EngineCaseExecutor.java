@@ -19,7 +19,6 @@ import io.runnel.sql.internal.parser.ParsedStatement;
 import io.runnel.sql.internal.parser.SqlParser;
 import io.runnel.sql.internal.plan.ExecNode;
 import io.runnel.sql.internal.plan.PersistentQueryPlanner;
-import io.runnel.sql.internal.serde.FormatOptions;
 import io.runnel.sql.internal.serde.QttCodec;
 import io.runnel.streams.testing.TestDriver;
 import io.runnel.streams.testing.TestInputTopic;
@@ -129,7 +128,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
                     return CaseResult.failed(testCase.id(), "no stream or table reads input topic " + input.topic(),
                             millisSince(start));
                 }
-                QttCodec codec = codec(source);
+                QttCodec codec = SourceRecords.codec(source);
                 byte[] key = input.key().isNull() ? null : codec.keyBytes(input.key(), input.window());
                 byte[] value = input.value().isNull() ? null : codec.valueBytes(input.value());
                 deliver(input.topic(), new TestRecord<>(key, value, input.timestamp() == null ? 0 : input.timestamp()));
@@ -143,7 +142,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
                     return CaseResult.failed(testCase.id(), "no stream or table writes output topic " + topic,
                             millisSince(start));
                 }
-                QttCodec codec = codec(source);
+                QttCodec codec = SourceRecords.codec(source);
                 for (TestRecord<byte[], byte[]> r : produced.getOrDefault(topic, List.of())) {
                     QttCodec.DecodedKey key = r.key() == null ? null : codec.decodeKey(r.key());
                     JsonNode value = r.value() == null ? null : codec.decodeValue(r.value());
@@ -204,12 +203,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
         }
 
         private DataSource sourceOn(String topic) {
-            for (DataSource s : session.catalog().sources().values()) {
-                if (s.topic().equals(topic)) {
-                    return s;
-                }
-            }
-            return null;
+            return SourceRecords.sourceOn(session.catalog(), topic).orElse(null);
         }
 
         @Override
@@ -218,12 +212,6 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 q.driver().close();
             }
         }
-    }
-
-    /** The QTT codec of a source, with its format properties (WRAP_SINGLE_VALUE, delimiters). */
-    private static QttCodec codec(DataSource source) {
-        return QttCodec.forSource(source, FormatOptions.forKey(source.formats().properties()),
-                FormatOptions.forValue(source.formats().properties(), true));
     }
 
     private record Query(String sourceTopic, String sinkTopic, TestDriver driver,

@@ -562,4 +562,15 @@ public final class Engine implements SqlEngine {
             ownedLog.close();
         }
     }
+
+    /**
+     * The live catalog of an engine opened by {@link #open}, read at each call (for tools of this
+     * module that encode records by the catalog's formats, such as the conformance runners).
+     */
+    public static java.util.function.Supplier<Catalog> catalogOf(SqlEngine engine) {
+        if (!(engine instanceof Engine e)) {
+            throw new IllegalArgumentException("not an engine of this module: " + engine.getClass().getName());
+        }
+        return () -> e.catalog;
+    }
 }
