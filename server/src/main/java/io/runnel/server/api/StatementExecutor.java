@@ -3,6 +3,8 @@ package io.runnel.server.api;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What the server needs from a SQL engine. The REST endpoints are written against this interface
@@ -73,6 +75,19 @@ public interface StatementExecutor extends AutoCloseable {
      *                            one stay inserted
      */
     void insert(String target, List<Map<String, Object>> rows) throws StatementException;
+
+    /**
+     * Inserts one row as {@link #insert} does, without waiting for it to be stored: the row is
+     * checked before this returns, and the stage completes once the row is durable (or fails if
+     * it could not be stored). Rows sent one after another keep their order. {@code /inserts-stream}
+     * uses it to keep many rows in flight; the default waits, through {@link #insert}.
+     *
+     * @throws StatementException as {@link #insert} (then nothing was inserted)
+     */
+    default CompletionStage<Void> insertAsync(String target, Map<String, Object> row) throws StatementException {
+        insert(target, List.of(row));
+        return CompletableFuture.completedFuture(null);
+    }
 
     /**
      * The status of a command that {@link #execute} ran, by the {@code commandId} of its

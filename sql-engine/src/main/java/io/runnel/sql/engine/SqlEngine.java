@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A SQL engine over a log: runs statements (DDL, persistent queries, inserts, listings), push and
@@ -64,6 +65,17 @@ public interface SqlEngine extends AutoCloseable {
      *                                    schema (rows before it stay inserted)
      */
     void insert(String target, List<Map<String, Object>> rows);
+
+    /**
+     * Inserts one row as {@link #insert} does, without waiting for the log: the row is checked
+     * and serialized before this returns, and the future completes once the log acknowledged it
+     * (then a later pull query sees it). Rows inserted one after another by one caller keep their
+     * order. This is how {@code /inserts-stream} keeps many rows in flight.
+     *
+     * @throws io.runnel.sql.SqlException if the target does not exist or the row does not fit
+     *                                    its schema (nothing is sent)
+     */
+    CompletableFuture<Void> insertAsync(String target, Map<String, Object> row);
 
     /** Whether every persistent query is running (none failed). */
     boolean isHealthy();

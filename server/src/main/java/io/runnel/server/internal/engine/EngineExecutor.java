@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -86,10 +87,24 @@ public final class EngineExecutor implements StatementExecutor {
         try {
             engine.insert(target, rows);
         } catch (SqlException e) {
-            int code = e.errorCode() == SqlErrorCode.INVALID_ROW || e.errorCode() == SqlErrorCode.COLUMN_NOT_FOUND
-                    ? ErrorCodes.BAD_REQUEST : ErrorCodes.BAD_STATEMENT;
-            throw new StatementException(code, e.getMessage(), null);
+            throw insertError(e);
         }
+    }
+
+    @Override
+    public CompletionStage<Void> insertAsync(String target, Map<String, Object> row) throws StatementException {
+        try {
+            return engine.insertAsync(target, row);
+        } catch (SqlException e) {
+            throw insertError(e);
+        }
+    }
+
+    /** A bad row is the request's fault (400 bad request); a bad target the statement's. */
+    private static StatementException insertError(SqlException e) {
+        int code = e.errorCode() == SqlErrorCode.INVALID_ROW || e.errorCode() == SqlErrorCode.COLUMN_NOT_FOUND
+                ? ErrorCodes.BAD_REQUEST : ErrorCodes.BAD_STATEMENT;
+        return new StatementException(code, e.getMessage(), null);
     }
 
     @Override

@@ -11,15 +11,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
  * {@code POST /inserts-stream}: the body is read as it arrives, one JSON object per line. The
  * first line names the target ({@code {"target": "PAGEVIEWS"}}); each following line is a row,
- * inserted in order, and acknowledged at once with a line {@code {"status":"ok","seq":n}}
- * ({@code seq} counts rows from 0). A row that fails is answered with
+ * inserted in order, and acknowledged with a line {@code {"status":"ok","seq":n}} ({@code seq}
+ * counts rows from 0) once it is stored. A row that fails is answered with
  * {@code {"status":"error","seq":n,"error_code":..,"message":..}} and ends the response; later
  * rows are ignored. An unknown target is a complete 4xx error response.
+ *
+ * <p>Rows are pipelined: each is checked and sent ({@link StatementExecutor#insertAsync}) as
+ * soon as its line arrives, without waiting for the rows before it to be stored, and the
+ * acknowledgements are written in {@code seq} order as the rows complete. The number of rows in
+ * flight is bounded by the engine's producer buffer, which blocks the request's worker when full.
  */
 final class InsertsStreamEndpoint implements StreamingEndpoint {
 
@@ -48,7 +55,12 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
         // The fields below are only touched by tasks of `serial`, one at a time.
         private String target;
         private long seq;
+        /** No more lines are taken (the body ended or a row failed). */
         private boolean done;
+        /** The response is complete. */
+        private boolean ended;
+        /** Completes when every row so far is acknowledged. */
+        private CompletableFuture<Void> acks = CompletableFuture.completedFuture(null);
         private volatile boolean aborted;
 
         Request(HttpExchange exchange) {
@@ -107,24 +119,40 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
 
         private void insert(String line) {
             long rowSeq = seq++;
+            CompletableFuture<Void> stored;
             try {
-                Map<String, Object> row = parseRow(line);
-                executor.insert(target, List.of(row));
-                Map<String, Object> ack = new LinkedHashMap<>();
+                stored = executor.insertAsync(target, parseRow(line)).toCompletableFuture();
+            } catch (StatementException | RuntimeException e) {
+                done = true; // the rows after a bad one are ignored
+                stored = CompletableFuture.failedFuture(e);
+            }
+            CompletableFuture<Void> row = stored;
+            acks = acks.thenCompose(previous -> row.handle((ok, error) -> error))
+                    .thenAcceptAsync(error -> acknowledge(rowSeq, error), serial);
+        }
+
+        /** Writes one row's acknowledgement; the first error ends the response. Runs on {@code serial}. */
+        private void acknowledge(long rowSeq, Throwable error) {
+            if (ended || aborted) {
+                return;
+            }
+            Map<String, Object> ack = new LinkedHashMap<>();
+            if (error == null) {
                 ack.put("status", "ok");
                 ack.put("seq", rowSeq);
                 exchange.writeChunk(ack(ack));
-            } catch (StatementException | RuntimeException e) {
-                KsqlErrorMessage error = Errors.toMessage(e);
-                Map<String, Object> ack = new LinkedHashMap<>();
-                ack.put("status", "error");
-                ack.put("seq", rowSeq);
-                ack.put("error_code", error.errorCode());
-                ack.put("message", error.message());
-                exchange.writeChunk(ack(ack));
-                exchange.endStream();
-                done = true;
+                return;
             }
+            KsqlErrorMessage message = Errors.toMessage(error instanceof CompletionException c && c.getCause() != null
+                    ? c.getCause() : error);
+            ack.put("status", "error");
+            ack.put("seq", rowSeq);
+            ack.put("error_code", message.errorCode());
+            ack.put("message", message.message());
+            exchange.writeChunk(ack(ack));
+            exchange.endStream();
+            ended = true;
+            done = true;
         }
 
         private Map<String, Object> parseRow(String line) throws StatementException {
@@ -156,29 +184,33 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
             }
             done = true;
             if (target == null) {
+                ended = true;
                 exchange.sendError(error);
             } else {
-                Map<String, Object> ack = new LinkedHashMap<>();
-                ack.put("status", "error");
-                ack.put("seq", seq);
-                ack.put("error_code", error.errorCode());
-                ack.put("message", error.message());
-                exchange.writeChunk(ack(ack));
-                exchange.endStream();
+                long rowSeq = seq;
+                acks = acks.thenRunAsync(() -> acknowledge(rowSeq, new StatementException(error.errorCode(),
+                        error.message(), null)), serial);
             }
         }
 
+        /** The body ended: once every row is acknowledged, so does the response. */
         private void end() {
-            if (done || aborted) {
+            if (target == null) {
+                if (!done && !aborted) {
+                    done = true;
+                    ended = true;
+                    exchange.sendError(new KsqlErrorMessage.GenericError(ErrorCodes.BAD_REQUEST,
+                            "The request names no target: its first line must be {\"target\": \"NAME\"}"));
+                }
                 return;
             }
             done = true;
-            if (target == null) {
-                exchange.sendError(new KsqlErrorMessage.GenericError(ErrorCodes.BAD_REQUEST,
-                        "The request names no target: its first line must be {\"target\": \"NAME\"}"));
-            } else {
-                exchange.endStream();
-            }
+            acks = acks.thenRunAsync(() -> {
+                if (!ended && !aborted) {
+                    ended = true;
+                    exchange.endStream();
+                }
+            }, serial);
         }
     }
 }

@@ -103,4 +103,40 @@ class EngineExecutorTest {
                 .isInstanceOfSatisfying(RunnelClientException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCodes.BAD_STATEMENT));
     }
+
+    @Test
+    void shouldAcknowledgeEveryPipelinedInsertInOrderAndStoreThem() {
+        client.execute(CREATE_S);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            rows.add(Map.of("ID", i, "V", "v" + i));
+        }
+
+        List<io.runnel.server.client.InsertAck> acks = client.insert("s", rows);
+
+        assertThat(acks).hasSize(2000);
+        for (int i = 0; i < acks.size(); i++) {
+            assertThat(acks.get(i).status()).isEqualTo("ok");
+            assertThat(acks.get(i).seq()).isEqualTo(i);
+        }
+        assertThat(client.executeQuery("SELECT * FROM s;").rows()).hasSize(2000);
+    }
+
+    @Test
+    void shouldStopAtTheFirstBadRowKeepingTheRowsBeforeIt() {
+        client.execute(CREATE_S);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(i == 200 ? Map.of("ID", "not a number", "V", "x") : Map.of("ID", i, "V", "v" + i));
+        }
+
+        List<io.runnel.server.client.InsertAck> acks = client.insert("s", rows);
+
+        assertThat(acks).hasSize(201);
+        assertThat(acks.subList(0, 200)).allSatisfy(a -> assertThat(a.status()).isEqualTo("ok"));
+        assertThat(acks.get(200).status()).isEqualTo("error");
+        assertThat(acks.get(200).seq()).isEqualTo(200);
+        assertThat(acks.get(200).errorCode()).isEqualTo(ErrorCodes.BAD_REQUEST);
+        assertThat(client.executeQuery("SELECT * FROM s;").rows()).hasSize(200);
+    }
 }

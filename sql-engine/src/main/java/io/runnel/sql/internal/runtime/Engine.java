@@ -39,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -517,14 +518,23 @@ public final class Engine implements SqlEngine {
 
     @Override
     public void insert(String target, List<Map<String, Object>> rows) {
+        DataSource source = insertTarget(target);
+        for (Map<String, Object> row : rows) {
+            inserter.insertJson(source, row);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> insertAsync(String target, Map<String, Object> row) {
+        return inserter.insertJsonAsync(insertTarget(target), row).thenApply(sent -> null);
+    }
+
+    private DataSource insertTarget(String target) {
         checkOpen();
         Catalog snapshot = catalog;
         // An unquoted name, as ksqlDB's clients send it, is upper case in the catalog.
         String name = snapshot.findSource(target).isPresent() ? target : target.toUpperCase(Locale.ROOT);
-        DataSource source = inserter.target(snapshot, name);
-        for (Map<String, Object> row : rows) {
-            inserter.insertJson(source, row);
-        }
+        return inserter.target(snapshot, name);
     }
 
     @Override

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -47,6 +48,7 @@ final class Inserter implements AutoCloseable {
     private final Producer<byte[], byte[]> producer;
     private final FunctionResolver functions;
     private final Time time;
+    private volatile CachedCodec lastCodec;
 
     Inserter(LogClients log, FunctionResolver functions, Time time) {
         this.producer = log.producer(Map.of("acks", "all", "client.id", "runnel-inserts"),
@@ -99,6 +101,15 @@ final class Inserter implements AutoCloseable {
 
     /** One row of JSON values ({@code /inserts-stream}); names match columns case-insensitively. */
     RecordMetadata insertJson(DataSource target, Map<String, Object> values) {
+        return await(target, insertJsonAsync(target, values));
+    }
+
+    /**
+     * As {@link #insertJson}, without waiting for the log's acknowledgement: the row is checked
+     * and serialized before this returns (a bad row throws), and the future completes when the
+     * log acknowledged it. Rows sent one after another keep their order in a partition.
+     */
+    CompletableFuture<RecordMetadata> insertJsonAsync(DataSource target, Map<String, Object> values) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             Column column = column(target, e.getKey());
@@ -119,7 +130,7 @@ final class Inserter implements AutoCloseable {
                         + "'. Column " + name + ": " + ex.getMessage());
             }
         }
-        return produce(target, row, Map.of());
+        return send(target, row, Map.of());
     }
 
     private static Column column(DataSource target, String name) {
@@ -136,8 +147,41 @@ final class Inserter implements AutoCloseable {
         return null;
     }
 
-    /** {@code types}: the SQL types of values that still need a cast to their column's type. */
     private RecordMetadata produce(DataSource target, Map<String, Object> row, Map<String, SqlType> types) {
+        return await(target, send(target, row, types));
+    }
+
+    private static RecordMetadata await(DataSource target, CompletableFuture<RecordMetadata> sent) {
+        try {
+            return sent.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while inserting into " + target.name(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot insert into " + target.name() + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /** The codec of the last source inserted into, kept while the catalog hands out the same source. */
+    private SourceCodec codec(DataSource target) {
+        CachedCodec cached = lastCodec;
+        if (cached == null || cached.source() != target) {
+            cached = new CachedCodec(target, SourceCodec.of(target));
+            lastCodec = cached;
+        }
+        return cached.codec();
+    }
+
+    private record CachedCodec(DataSource source, SourceCodec codec) {
+    }
+
+    /**
+     * Checks and serializes a row, then sends it. {@code types}: the SQL types of values that
+     * still need a cast to their column's type.
+     */
+    private CompletableFuture<RecordMetadata> send(DataSource target, Map<String, Object> row,
+                                                   Map<String, SqlType> types) {
         Long rowtime = null;
         List<Object> key = new ArrayList<>();
         List<Object> value = new ArrayList<>();
@@ -180,7 +224,7 @@ final class Inserter implements AutoCloseable {
             throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
                     + "'. Value for primary key column(s) " + String.join(", ", missingKeys) + " is required for tables");
         }
-        SourceCodec codec = SourceCodec.of(target);
+        SourceCodec codec = codec(target);
         byte[] keyBytes;
         byte[] valueBytes;
         try {
@@ -191,16 +235,7 @@ final class Inserter implements AutoCloseable {
                     + e.getMessage());
         }
         long timestamp = rowtime == null ? time.milliseconds() : rowtime;
-        try {
-            return producer.send(new ProducerRecord<>(target.topic(), null, timestamp, keyBytes, valueBytes, List.of()))
-                    .get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while inserting into " + target.name(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot insert into " + target.name() + ": " + e.getCause().getMessage(),
-                    e.getCause());
-        }
+        return producer.send(new ProducerRecord<>(target.topic(), null, timestamp, keyBytes, valueBytes, List.of()));
     }
 
     @Override
