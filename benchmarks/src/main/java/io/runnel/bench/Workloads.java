@@ -1,6 +1,7 @@
 package io.runnel.bench;
 
 import io.runnel.bench.log.LogWorkloads;
+import io.runnel.bench.server.ServerWorkloads;
 import io.runnel.bench.state.StateWorkloads;
 import io.runnel.bench.streams.StreamsWorkloads;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class Workloads {
     public static final List<Workload> ALL = Stream.of(
                     LogWorkloads.ALL,
                     StateWorkloads.ALL,
-                    StreamsWorkloads.ALL)
+                    StreamsWorkloads.ALL,
+                    ServerWorkloads.ALL)
             .flatMap(List::stream)
             .toList();
 
