@@ -169,6 +169,25 @@ class SqlEngineTest {
     }
 
     @Test
+    void shouldSendTombstoneWhenTableRowStopsMatchingPushQueryFilter() throws Exception {
+        open().execute("CREATE TABLE t (id INT PRIMARY KEY, v STRING) WITH (kafka_topic='t', partitions=1,"
+                + " value_format='json');", Map.of());
+        CollectingListener rows = new CollectingListener();
+        try (StartedQuery q = engine.query("SELECT * FROM t WHERE v = 'x' EMIT CHANGES;", Map.of(), rows)) {
+            engine.execute("INSERT INTO t (id, v) VALUES (1, 'x');", Map.of());
+            assertThat(rows.awaitRows(1)).containsExactly(List.of(1, "x"));
+
+            engine.execute("INSERT INTO t (id, v) VALUES (1, 'y');", Map.of());
+            long deadline = System.nanoTime() + CollectingListener.WAIT.toNanos();
+            while (rows.tombstones().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+
+        assertThat(rows.tombstones()).containsExactly(java.util.Arrays.asList(1, null));
+    }
+
+    @Test
     void shouldPrintTopicFromBeginning() throws Exception {
         open().execute(CREATE_S + "INSERT INTO s (id, v) VALUES (1, 'a'); INSERT INTO s (id, v) VALUES (2, 'b');",
                 Map.of());
