@@ -63,6 +63,16 @@ class SqlEngineTest {
                     Map.of());
 
             assertThat(rows.awaitRows(1)).containsExactly(List.of(2, "AFTER"));
+            EngineResult.QueryList queries = (EngineResult.QueryList) engine.execute("SHOW QUERIES;", Map.of()).get(0);
+            assertThat(queries.queries()).singleElement().satisfies(info -> {
+                assertThat(info.id()).isEqualTo(q.id());
+                assertThat(info.type()).isEqualTo("PUSH");
+            });
+
+            engine.execute("TERMINATE " + q.id() + ";", Map.of());
+
+            EngineResult.QueryList after = (EngineResult.QueryList) engine.execute("SHOW QUERIES;", Map.of()).get(0);
+            assertThat(after.queries()).isEmpty();
         }
     }
 

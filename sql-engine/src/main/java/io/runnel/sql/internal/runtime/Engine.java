@@ -80,7 +80,8 @@ public final class Engine implements SqlEngine {
     /** Persistent queries by id, in start order; written under {@link #lock}. */
     private final Map<String, PersistentQuery> queries = new ConcurrentHashMap<>();
     private final List<String> queryOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Map<String, StartedQuery> transientQueries = new ConcurrentHashMap<>();
+    /** Running push queries by id, with their SQL. */
+    private final Map<String, RunningPush> transientQueries = new ConcurrentHashMap<>();
     private final AtomicInteger transientNumber = new AtomicInteger();
     private volatile Catalog catalog = Catalog.empty();
     private int queryNumber;
@@ -377,6 +378,13 @@ public final class Engine implements SqlEngine {
         if (terminate.queryId().isPresent()) {
             String id = terminate.queryId().get().toUpperCase(Locale.ROOT);
             PersistentQuery q = queries.get(id);
+            RunningPush push = q == null ? pushQuery(terminate.queryId().get()) : null;
+            if (push != null) {
+                // A push query is not in the command log: it only stops.
+                push.query().close();
+                return new EngineResult.CommandDone(text, "Query terminated.", -1,
+                        Optional.of(push.query().id()), "terminate/" + push.query().id() + "/execute");
+            }
             if (q == null) {
                 throw new SqlException(SqlErrorCode.QUERY_NOT_FOUND, "Unknown queryId: " + terminate.queryId().get());
             }
@@ -398,6 +406,15 @@ public final class Engine implements SqlEngine {
                 terminate.queryId().map(s -> s.toUpperCase(Locale.ROOT)), "terminate/" + id + "/execute");
     }
 
+    private RunningPush pushQuery(String id) {
+        for (RunningPush r : transientQueries.values()) {
+            if (r.query().id().equalsIgnoreCase(id)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     private List<PersistentQuery> orderedQueries() {
         List<PersistentQuery> out = new ArrayList<>();
         for (String id : queryOrder) {
@@ -410,7 +427,15 @@ public final class Engine implements SqlEngine {
     }
 
     private List<EngineResult.QueryInfo> queryInfos() {
-        return orderedQueries().stream().map(PersistentQuery::info).toList();
+        List<EngineResult.QueryInfo> out = new ArrayList<>();
+        orderedQueries().forEach(q -> out.add(q.info()));
+        transientQueries.values().stream().sorted(java.util.Comparator.comparing(r -> r.query().id()))
+                .forEach(r -> out.add(new EngineResult.QueryInfo(r.query().id(), "PUSH", r.sql(), List.of(), List.of(),
+                        "RUNNING", Optional.empty())));
+        return out;
+    }
+
+    private record RunningPush(StartedQuery query, String sql) {
     }
 
     /** The queries reading ({@code [0]}) and writing ({@code [1]}) a source. */
@@ -490,7 +515,7 @@ public final class Engine implements SqlEngine {
         String id = "transient_" + source + "_" + transientNumber.incrementAndGet();
         boolean earliest = "earliest".equalsIgnoreCase(props.get(EngineProperties.AUTO_OFFSET_RESET));
         PushQuery push = PushQuery.start(context, id, query, earliest, prepared.hidden(), listener, () -> transientQueries.remove(id));
-        transientQueries.put(id, push);
+        transientQueries.put(id, new RunningPush(push, sql.strip()));
         return push;
     }
 
@@ -547,7 +572,8 @@ public final class Engine implements SqlEngine {
             }
             closed = true;
         }
-        for (StartedQuery q : List.copyOf(transientQueries.values())) {
+        for (RunningPush running : List.copyOf(transientQueries.values())) {
+            StartedQuery q = running.query();
             try {
                 q.close();
             } catch (RuntimeException e) {
