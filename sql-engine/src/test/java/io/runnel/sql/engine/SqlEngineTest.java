@@ -97,6 +97,10 @@ class SqlEngineTest {
                 Map.of()).get(0);
         assertThat(explained.topology()).contains("CSAS_UPPER_0.source_0");
         assertThat(explained.executionPlan()).contains("sink_2");
+        EngineResult.QueryExplained notRun = (EngineResult.QueryExplained) engine.execute(
+                "EXPLAIN SELECT v, COUNT(*) AS n FROM s GROUP BY v EMIT CHANGES;", Map.of()).get(0);
+        assertThat(notRun.query().state()).isEqualTo("NOT_RUNNING");
+        assertThat(notRun.executionPlan()).contains("aggregate_1");
     }
 
     @Test

@@ -271,6 +271,9 @@ public final class Engine implements SqlEngine {
             if (statement instanceof Statement.Explain explain && explain.queryId().isPresent()) {
                 return new Step(session, explain(text, explain.queryId().get()));
             }
+            if (statement instanceof Statement.Explain explain && explain.statement().isPresent()) {
+                return new Step(session, explainStatement(text, explain.statement().get()));
+            }
         } catch (SqlException e) {
             throw e.line().isPresent() ? e : e.withPosition(statement.position().line(), statement.position().column());
         }
@@ -465,6 +468,42 @@ public final class Engine implements SqlEngine {
         }
         return new EngineResult.QueryExplained(text, q.info(), List.of(q.source().name()), fields,
                 PlanPrinter.print(q.plan()), q.topology().describe().toString());
+    }
+
+    /** EXPLAIN of a statement not run: the plan and topology it would get. */
+    private EngineResult explainStatement(String text, Statement statement) {
+        io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned;
+        String sql = io.runnel.sql.internal.parser.SqlFormatter.format(statement);
+        if (statement instanceof Statement.CreateAsSelect create) {
+            planned = planner().plan(create, catalog, queryNumber);
+        } else if (statement instanceof Statement.InsertInto insert) {
+            planned = planner().plan(insert, catalog, queryNumber);
+        } else if (statement instanceof Statement.QueryStatement select) {
+            TransientSelect prepared = TransientSelect.of(select.query(), catalog);
+            AnalyzedQuery query = new QueryAnalyzer(catalog, context.functions()).analyze(prepared.query(),
+                    Optional.empty());
+            io.runnel.sql.internal.plan.ExecNode.Sink plan = io.runnel.sql.internal.plan.PlanBuilder.build(query,
+                    "_runnel_explain-output", new io.runnel.sql.internal.catalog.SourceFormats(
+                            query.output().key().isEmpty() ? "NONE" : "JSON", "JSON",
+                            query.window().map(PushQuery::keyWindow), Map.of()));
+            String id = "transient_" + query.source().name();
+            return new EngineResult.QueryExplained(text, new EngineResult.QueryInfo(id, "PUSH", sql, List.of(),
+                    List.of(), "NOT_RUNNING", Optional.empty()), List.of(query.source().name()), List.of(),
+                    PlanPrinter.print(plan), io.runnel.sql.internal.exec.TopologyBuilder.build(id, plan,
+                    new io.runnel.sql.internal.exec.ProcessingLog(id)).describe().toString());
+        } else {
+            throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "EXPLAIN works on queries, CREATE ... AS SELECT and "
+                    + "INSERT INTO ... SELECT, and query ids");
+        }
+        PersistentQuery query = new PersistentQuery(planned.queryId(), sql, planned.sink(), planned.plan());
+        List<EngineResult.FieldDetails> fields = new ArrayList<>();
+        for (io.runnel.sql.internal.catalog.Column c : planned.sink().columns()) {
+            fields.add(Results.field(io.runnel.sql.internal.command.FieldInfo.of(c)));
+        }
+        return new EngineResult.QueryExplained(text, new EngineResult.QueryInfo(query.id(), "PERSISTENT", sql,
+                List.of(planned.sink().name()), List.of(planned.sink().topic()), "NOT_RUNNING", Optional.empty()),
+                List.of(query.source().name()), fields, PlanPrinter.print(query.plan()),
+                query.topology().describe().toString());
     }
 
     private EngineResult functions(String text) {
