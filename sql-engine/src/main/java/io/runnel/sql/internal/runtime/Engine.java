@@ -16,6 +16,7 @@ import io.runnel.sql.engine.StartedQuery;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
 import io.runnel.sql.internal.analyzer.QueryAnalyzer;
 import io.runnel.sql.internal.analyzer.RegistryFunctionResolver;
+import io.runnel.sql.internal.ast.SelectItem;
 import io.runnel.sql.internal.ast.Statement;
 import io.runnel.sql.internal.catalog.Catalog;
 import io.runnel.sql.internal.catalog.DataSource;
@@ -24,12 +25,17 @@ import io.runnel.sql.internal.command.Command;
 import io.runnel.sql.internal.command.DdlExecutor;
 import io.runnel.sql.internal.command.Executed;
 import io.runnel.sql.internal.command.SessionContext;
+import io.runnel.sql.internal.command.SessionProperties;
+import io.runnel.sql.internal.command.SourceProperties;
 import io.runnel.sql.internal.command.TopicCommandLog;
 import io.runnel.sql.internal.function.FunctionDescription;
+import io.runnel.sql.internal.function.FunctionMetadata;
 import io.runnel.sql.internal.function.FunctionRegistry;
 import io.runnel.sql.internal.parser.ParsedStatement;
 import io.runnel.sql.internal.parser.SqlParser;
 import io.runnel.sql.internal.parser.StatementSplitter;
+import io.runnel.sql.internal.plan.ExecNode;
+import io.runnel.sql.internal.plan.PersistentQueryPlanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,12 +142,12 @@ public final class Engine implements SqlEngine {
                 catalog = c;
                 c = ddl.replay(command, c);
             } else if (statement instanceof Statement.CreateAsSelect create) {
-                io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(create, c, queryNumber++);
+                PersistentQueryPlanner.Planned planned = planner().plan(create, c, queryNumber++);
                 c = c.withSource(planned.sink(), create.orReplace());
                 standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
                         planned.sink(), planned.plan()));
             } else if (statement instanceof Statement.InsertInto insert) {
-                io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(insert, c, queryNumber++);
+                PersistentQueryPlanner.Planned planned = planner().plan(insert, c, queryNumber++);
                 standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
                         planned.sink(), planned.plan()));
             } else if (statement instanceof Statement.Terminate terminate) {
@@ -165,8 +171,8 @@ public final class Engine implements SqlEngine {
         }
     }
 
-    private io.runnel.sql.internal.plan.PersistentQueryPlanner planner() {
-        return new io.runnel.sql.internal.plan.PersistentQueryPlanner(context.functions());
+    private PersistentQueryPlanner planner() {
+        return new PersistentQueryPlanner(context.functions());
     }
 
     private void register(PersistentQuery q) {
@@ -212,7 +218,7 @@ public final class Engine implements SqlEngine {
         Map<String, String> out = new HashMap<>();
         strings(properties).forEach((k, v) -> {
             try {
-                io.runnel.sql.internal.command.SessionProperties.validate(k, v);
+                SessionProperties.validate(k, v);
                 out.put(k, v);
             } catch (RuntimeException e) {
                 // not a session property (e.g. auto.offset.reset for queries): not in the session
@@ -263,7 +269,7 @@ public final class Engine implements SqlEngine {
             }
             if (statement instanceof Statement.DescribeFunction describe) {
                 FunctionDescription d = registry.describe(describe.name());
-                io.runnel.sql.internal.function.FunctionMetadata m = d.metadata();
+                FunctionMetadata m = d.metadata();
                 return new Step(session, new EngineResult.FunctionDescribed(text, d.name(), d.kind().name(),
                         m.description(), m.author(), m.version(), m.source(), d.overloads().stream()
                         .map(o -> new EngineResult.FunctionOverload(o.signature(), o.description())).toList()));
@@ -272,7 +278,8 @@ public final class Engine implements SqlEngine {
                 return new Step(session, explain(text, explain.queryId().get()));
             }
             if (statement instanceof Statement.Explain explain && explain.statement().isPresent()) {
-                return new Step(session, explainStatement(text, explain.statement().get()));
+                return new Step(session, Explainer.notRunning(text, explain.statement().get(), catalog, planner(),
+                        context, queryNumber));
             }
         } catch (SqlException e) {
             throw e.line().isPresent() ? e : e.withPosition(statement.position().line(), statement.position().column());
@@ -338,10 +345,10 @@ public final class Engine implements SqlEngine {
             throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, "Cannot replace " + create.name()
                     + " while a query writes it; TERMINATE the query first.");
         }
-        io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(create, catalog, queryNumber);
+        PersistentQueryPlanner.Planned planned = planner().plan(create, catalog, queryNumber);
         PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), planned.plan());
-        ensureSinkTopic(planned.sink().topic(), planned.plan(), io.runnel.sql.internal.command.SourceProperties.parse(
-                create.properties(), io.runnel.sql.internal.command.SourceProperties.Statement.CREATE_AS_SELECT)
+        ensureSinkTopic(planned.sink().topic(), planned.plan(), SourceProperties.parse(
+                create.properties(), SourceProperties.Statement.CREATE_AS_SELECT)
                 .partitions());
         long sequence = commandLog.append(text, session.properties()).sequence();
         queryNumber++;
@@ -354,7 +361,7 @@ public final class Engine implements SqlEngine {
     }
 
     private EngineResult insertInto(String text, Statement.InsertInto insert, SessionContext session) {
-        io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(insert, catalog, queryNumber);
+        PersistentQueryPlanner.Planned planned = planner().plan(insert, catalog, queryNumber);
         PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), planned.plan());
         long sequence = commandLog.append(text, session.properties()).sequence();
         queryNumber++;
@@ -365,12 +372,12 @@ public final class Engine implements SqlEngine {
     }
 
     /** Creates the sink topic when missing: PARTITIONS if given, else as many partitions as the source topic. */
-    private void ensureSinkTopic(String topic, io.runnel.sql.internal.plan.ExecNode.Sink plan,
+    private void ensureSinkTopic(String topic, ExecNode.Sink plan,
                                  java.util.OptionalInt requested) {
         try (Admin admin = context.log().admin()) {
             if (!admin.listTopics(true).contains(topic)) {
                 int partitions = requested.isPresent() ? requested.getAsInt() : admin.describeTopic(
-                        io.runnel.sql.internal.plan.ExecNode.sourceOf(plan).source().topic()).partitions();
+                        ExecNode.sourceOf(plan).source().topic()).partitions();
                 admin.createTopic(new io.runnel.log.NewTopic(topic, partitions, Map.of()));
             }
         }
@@ -462,48 +469,7 @@ public final class Engine implements SqlEngine {
             throw new SqlException(SqlErrorCode.QUERY_NOT_FOUND, "Query with id:" + queryId + " does not exist, "
                     + "use SHOW QUERIES to view the full set of running queries.");
         }
-        List<EngineResult.FieldDetails> fields = new ArrayList<>();
-        for (io.runnel.sql.internal.catalog.Column c : q.sink().columns()) {
-            fields.add(Results.field(io.runnel.sql.internal.command.FieldInfo.of(c)));
-        }
-        return new EngineResult.QueryExplained(text, q.info(), List.of(q.source().name()), fields,
-                PlanPrinter.print(q.plan()), q.topology().describe().toString());
-    }
-
-    /** EXPLAIN of a statement not run: the plan and topology it would get. */
-    private EngineResult explainStatement(String text, Statement statement) {
-        io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned;
-        String sql = io.runnel.sql.internal.parser.SqlFormatter.format(statement);
-        if (statement instanceof Statement.CreateAsSelect create) {
-            planned = planner().plan(create, catalog, queryNumber);
-        } else if (statement instanceof Statement.InsertInto insert) {
-            planned = planner().plan(insert, catalog, queryNumber);
-        } else if (statement instanceof Statement.QueryStatement select) {
-            TransientSelect prepared = TransientSelect.of(select.query(), catalog);
-            AnalyzedQuery query = new QueryAnalyzer(catalog, context.functions()).analyze(prepared.query(),
-                    Optional.empty());
-            io.runnel.sql.internal.plan.ExecNode.Sink plan = io.runnel.sql.internal.plan.PlanBuilder.build(query,
-                    "_runnel_explain-output", new io.runnel.sql.internal.catalog.SourceFormats(
-                            query.output().key().isEmpty() ? "NONE" : "JSON", "JSON",
-                            query.window().map(PushQuery::keyWindow), Map.of()));
-            String id = "transient_" + query.source().name();
-            return new EngineResult.QueryExplained(text, new EngineResult.QueryInfo(id, "PUSH", sql, List.of(),
-                    List.of(), "NOT_RUNNING", Optional.empty()), List.of(query.source().name()), List.of(),
-                    PlanPrinter.print(plan), io.runnel.sql.internal.exec.TopologyBuilder.build(id, plan,
-                    new io.runnel.sql.internal.exec.ProcessingLog(id)).describe().toString());
-        } else {
-            throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "EXPLAIN works on queries, CREATE ... AS SELECT and "
-                    + "INSERT INTO ... SELECT, and query ids");
-        }
-        PersistentQuery query = new PersistentQuery(planned.queryId(), sql, planned.sink(), planned.plan());
-        List<EngineResult.FieldDetails> fields = new ArrayList<>();
-        for (io.runnel.sql.internal.catalog.Column c : planned.sink().columns()) {
-            fields.add(Results.field(io.runnel.sql.internal.command.FieldInfo.of(c)));
-        }
-        return new EngineResult.QueryExplained(text, new EngineResult.QueryInfo(query.id(), "PERSISTENT", sql,
-                List.of(planned.sink().name()), List.of(planned.sink().topic()), "NOT_RUNNING", Optional.empty()),
-                List.of(query.source().name()), fields, PlanPrinter.print(query.plan()),
-                query.topology().describe().toString());
+        return Explainer.running(text, q);
     }
 
     private EngineResult functions(String text) {
@@ -546,7 +512,7 @@ public final class Engine implements SqlEngine {
                 freshness.await(admin, feeding(source), context.pullWaitMs());
                 int partitions = admin.describeTopic(query.source().topic()).partitions();
                 boolean selectAll = select.query().select().stream()
-                        .anyMatch(i -> i instanceof io.runnel.sql.internal.ast.SelectItem.AllColumns);
+                        .anyMatch(i -> i instanceof SelectItem.AllColumns);
                 return PullQuery.run(context, "pull_" + source + "_" + transientNumber.incrementAndGet(), query,
                         selectAll, prepared.hidden(), partitions, listener);
             }
