@@ -137,28 +137,11 @@ public final class Engine implements SqlEngine {
         Map<String, PersistentQuery> standing = new LinkedHashMap<>();
         Catalog c = Catalog.empty();
         for (Command command : commands) {
-            Statement statement = SqlParser.parseStatement(command.statement());
-            if (DdlExecutor.handles(statement)) {
-                catalog = c;
-                c = ddl.replay(command, c);
-            } else if (statement instanceof Statement.CreateAsSelect create) {
-                PersistentQueryPlanner.Planned planned = planner().plan(create, c, queryNumber++);
-                c = c.withSource(planned.sink(), create.orReplace());
-                standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
-                        planned.sink(), planned.plan()));
-            } else if (statement instanceof Statement.InsertInto insert) {
-                PersistentQueryPlanner.Planned planned = planner().plan(insert, c, queryNumber++);
-                standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
-                        planned.sink(), planned.plan()));
-            } else if (statement instanceof Statement.Terminate terminate) {
-                if (terminate.queryId().isPresent()) {
-                    standing.remove(terminate.queryId().get().toUpperCase(Locale.ROOT));
-                } else {
-                    standing.clear();
-                }
-            } else {
-                throw new IllegalStateException("command " + command.sequence() + " is not a command: "
-                        + command.statement());
+            try {
+                c = replay(command, c, standing);
+            } catch (SqlException e) {
+                throw new IllegalStateException("command " + command.sequence() + " cannot be replayed: "
+                        + e.getMessage() + " [" + command.statement() + "]", e);
             }
         }
         catalog = c;
@@ -169,6 +152,33 @@ public final class Engine implements SqlEngine {
             register(q);
             q.start(context);
         }
+    }
+
+    /** Applies one command: a catalog change, or a query planned (to start) or terminated. */
+    private Catalog replay(Command command, Catalog c, Map<String, PersistentQuery> standing) {
+        Statement statement = SqlParser.parseStatement(command.statement());
+        if (DdlExecutor.handles(statement)) {
+            return ddl.replay(command, c);
+        } else if (statement instanceof Statement.CreateAsSelect create) {
+            PersistentQueryPlanner.Planned planned = planner().plan(create, c, queryNumber++);
+            c = c.withSource(planned.sink(), create.orReplace());
+            standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
+                    planned.sink(), planned.plan()));
+        } else if (statement instanceof Statement.InsertInto insert) {
+            PersistentQueryPlanner.Planned planned = planner().plan(insert, c, queryNumber++);
+            standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
+                    planned.sink(), planned.plan()));
+        } else if (statement instanceof Statement.Terminate terminate) {
+            if (terminate.queryId().isPresent()) {
+                standing.remove(terminate.queryId().get().toUpperCase(Locale.ROOT));
+            } else {
+                standing.clear();
+            }
+        } else {
+            throw new IllegalStateException("command " + command.sequence() + " is not a command: "
+                    + command.statement());
+        }
+        return c;
     }
 
     private PersistentQueryPlanner planner() {
