@@ -65,7 +65,7 @@ public interface SqlEngine extends AutoCloseable {
      */
     void insert(String target, List<Map<String, Object>> rows);
 
-    /** Whether every persistent query is running (none failed). */
+    /** Whether the engine serves requests (open); a failed persistent query shows in SHOW QUERIES instead. */
     boolean isHealthy();
 
     /** Stops every query (persistent queries resume at the next open) and releases resources. */
