@@ -140,6 +140,43 @@ class RunnelMainTest {
     }
 
     @Test
+    void shouldRunTypedStatementsInTheInteractiveEmbeddedShell() throws Exception {
+        String typed = "CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', partitions=1, "
+                + "value_format='json');\nINSERT INTO s (id, v) VALUES (1, 'a');\nSELECT * FROM s;\nexit\n";
+
+        // The keyboard stays open, as a terminal's does; a line is typed when the prompt shows.
+        java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
+        java.io.PipedInputStream in = new java.io.PipedInputStream(keyboard, 1 << 16);
+        String[] lines = typed.split("(?<=\n)");
+        java.io.OutputStream screen = new java.io.OutputStream() {
+            private final StringBuilder tail = new StringBuilder();
+            private int next;
+
+            @Override
+            public synchronized void write(int b) throws java.io.IOException {
+                out.write(b);
+                tail.append((char) b);
+                if (tail.length() > 16) {
+                    tail.delete(0, tail.length() - 16);
+                }
+                if (tail.toString().endsWith("runnel> ") && next < lines.length) {
+                    tail.setLength(0);
+                    keyboard.write(lines[next++].getBytes(StandardCharsets.UTF_8));
+                    keyboard.flush();
+                }
+            }
+        };
+
+        int code = RunnelMain.run(new String[] {"--data-dir", dir.resolve("data").toString(),
+                "--history-file", dir.resolve("history").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), StatementExecutorFactory::load, in, screen);
+        keyboard.close();
+
+        assertThat(code).as(out() + err()).isZero();
+        assertThat(out()).contains("runnel>").contains("Stream created").contains("| 1  | a |");
+    }
+
+    @Test
     void shouldReadServerSetupFromConfigFileAndLetFlagsOverrideIt() throws Exception {
         Path config = dir.resolve("server.properties");
         Files.writeString(config, "listeners=http://0.0.0.0:9099\nksql.service.id=svc_\nauto.offset.reset=earliest\n");

@@ -82,7 +82,7 @@ public sealed interface EngineResult {
         }
     }
 
-    /** SHOW QUERIES: the persistent queries, oldest first. */
+    /** SHOW QUERIES: the persistent queries, oldest first, then the running push queries. */
     record QueryList(String statementText, List<QueryInfo> queries) implements EngineResult {
         public QueryList {
             Objects.requireNonNull(statementText, "statementText");
@@ -203,14 +203,16 @@ public sealed interface EngineResult {
     }
 
     /**
-     * A persistent query.
+     * A query in SHOW QUERIES: a persistent query, or a running push query (type PUSH, no sinks).
      *
+     * @param type  PERSISTENT or PUSH
      * @param state RUNNING or ERROR (then {@code error} says why)
      */
-    record QueryInfo(String id, String sql, List<String> sinks, List<String> sinkTopics, String state,
+    record QueryInfo(String id, String type, String sql, List<String> sinks, List<String> sinkTopics, String state,
                      Optional<String> error) {
         public QueryInfo {
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(type, "type");
             Objects.requireNonNull(sql, "sql");
             sinks = List.copyOf(sinks);
             sinkTopics = List.copyOf(sinkTopics);

@@ -77,7 +77,7 @@ public interface SqlEngine extends AutoCloseable {
      */
     CompletableFuture<Void> insertAsync(String target, Map<String, Object> row);
 
-    /** Whether every persistent query is running (none failed). */
+    /** Whether the engine serves requests (open); a failed persistent query shows in SHOW QUERIES instead. */
     boolean isHealthy();
 
     /** Stops every query (persistent queries resume at the next open) and releases resources. */

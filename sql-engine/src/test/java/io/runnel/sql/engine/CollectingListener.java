@@ -11,7 +11,7 @@ final class CollectingListener implements QueryListener {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     final List<List<Object>> rows = new ArrayList<>();
-    final List<List<Object>> tombstones = new ArrayList<>();
+    private final List<List<Object>> tombstones = new ArrayList<>();
     volatile List<QueryColumn> columns;
     volatile String completion;
     volatile RuntimeException error;
@@ -65,6 +65,10 @@ final class CollectingListener implements QueryListener {
             wait(left);
         }
         return List.copyOf(rows);
+    }
+
+    synchronized List<List<Object>> tombstones() {
+        return List.copyOf(tombstones);
     }
 
     synchronized List<List<Object>> rows() {

@@ -63,6 +63,16 @@ class SqlEngineTest {
                     Map.of());
 
             assertThat(rows.awaitRows(1)).containsExactly(List.of(2, "AFTER"));
+            EngineResult.QueryList queries = (EngineResult.QueryList) engine.execute("SHOW QUERIES;", Map.of()).get(0);
+            assertThat(queries.queries()).singleElement().satisfies(info -> {
+                assertThat(info.id()).isEqualTo(q.id());
+                assertThat(info.type()).isEqualTo("PUSH");
+            });
+
+            engine.execute("TERMINATE " + q.id() + ";", Map.of());
+
+            EngineResult.QueryList after = (EngineResult.QueryList) engine.execute("SHOW QUERIES;", Map.of()).get(0);
+            assertThat(after.queries()).isEmpty();
         }
     }
 
@@ -87,6 +97,10 @@ class SqlEngineTest {
                 Map.of()).get(0);
         assertThat(explained.topology()).contains("CSAS_UPPER_0.source_0");
         assertThat(explained.executionPlan()).contains("sink_2");
+        EngineResult.QueryExplained notRun = (EngineResult.QueryExplained) engine.execute(
+                "EXPLAIN SELECT v, COUNT(*) AS n FROM s GROUP BY v EMIT CHANGES;", Map.of()).get(0);
+        assertThat(notRun.query().state()).isEqualTo("NOT_RUNNING");
+        assertThat(notRun.executionPlan()).contains("aggregate_1");
     }
 
     @Test
@@ -166,6 +180,25 @@ class SqlEngineTest {
         assertThatThrownBy(() -> engine.insert("nope", List.of()))
                 .isInstanceOfSatisfying(SqlException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(SqlErrorCode.SOURCE_NOT_FOUND));
+    }
+
+    @Test
+    void shouldSendTombstoneWhenTableRowStopsMatchingPushQueryFilter() throws Exception {
+        open().execute("CREATE TABLE t (id INT PRIMARY KEY, v STRING) WITH (kafka_topic='t', partitions=1,"
+                + " value_format='json');", Map.of());
+        CollectingListener rows = new CollectingListener();
+        try (StartedQuery q = engine.query("SELECT * FROM t WHERE v = 'x' EMIT CHANGES;", Map.of(), rows)) {
+            engine.execute("INSERT INTO t (id, v) VALUES (1, 'x');", Map.of());
+            assertThat(rows.awaitRows(1)).containsExactly(List.of(1, "x"));
+
+            engine.execute("INSERT INTO t (id, v) VALUES (1, 'y');", Map.of());
+            long deadline = System.nanoTime() + CollectingListener.WAIT.toNanos();
+            while (rows.tombstones().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+
+        assertThat(rows.tombstones()).containsExactly(java.util.Arrays.asList(1, null));
     }
 
     @Test

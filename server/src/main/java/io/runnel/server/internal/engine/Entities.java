@@ -48,7 +48,7 @@ final class Entities {
         } else if (result instanceof EngineResult.QueryExplained r) {
             return new KsqlEntity.QueryDescriptionEntity(r.statementText(), new KsqlEntity.QueryDescription(
                     r.query().id(), r.query().sql(), null, r.fields().stream().map(Entities::field).toList(),
-                    r.sources(), r.query().sinks(), r.topology(), r.executionPlan(), Map.of(), "PERSISTENT",
+                    r.sources(), r.query().sinks(), r.topology(), r.executionPlan(), Map.of(), r.query().type(),
                     r.query().state()));
         } else if (result instanceof EngineResult.FunctionList r) {
             return new KsqlEntity.FunctionNameList(r.statementText(), r.functions().stream()
@@ -106,7 +106,7 @@ final class Entities {
 
     private static KsqlEntity.RunningQuery query(EngineResult.QueryInfo q) {
         return new KsqlEntity.RunningQuery(q.sql(), q.sinks(), q.sinkTopics(), q.id(), Map.of(q.state(), 1),
-                "PERSISTENT", q.state());
+                q.type(), q.state());
     }
 
     private static KsqlEntity.SourceDescription description(EngineResult.SourceDetails d) {

@@ -8,12 +8,14 @@ import io.runnel.server.api.StatementException;
 import io.runnel.server.api.StatementExecutor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code POST /inserts-stream}: the body is read as it arrives, one JSON object per line. The
@@ -59,8 +61,12 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
         private boolean done;
         /** The response is complete. */
         private boolean ended;
-        /** Completes when every row so far is acknowledged. */
-        private CompletableFuture<Void> acks = CompletableFuture.completedFuture(null);
+        /** The body has ended: once every row is acknowledged, so does the response. */
+        private boolean bodyEnded;
+        /** Rows sent and not acknowledged yet, oldest first. */
+        private final ArrayDeque<PendingRow> pending = new ArrayDeque<>();
+        /** A drain of acknowledgements is scheduled on {@code serial}; set by completing rows. */
+        private final AtomicBoolean drainScheduled = new AtomicBoolean();
         private volatile boolean aborted;
 
         Request(HttpExchange exchange) {
@@ -76,8 +82,8 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
                 serial.execute(() -> fail(Errors.badRequest(e.getMessage())));
                 return;
             }
-            for (String line : complete) {
-                serial.execute(() -> line(line));
+            if (!complete.isEmpty()) {
+                serial.execute(() -> complete.forEach(this::line));
             }
         }
 
@@ -126,25 +132,63 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
                 done = true; // the rows after a bad one are ignored
                 stored = CompletableFuture.failedFuture(e);
             }
-            CompletableFuture<Void> row = stored;
-            acks = acks.thenCompose(previous -> row.handle((ok, error) -> error))
-                    .thenAcceptAsync(error -> acknowledge(rowSeq, error), serial);
+            pending.add(new PendingRow(rowSeq, stored));
+            stored.whenComplete((ok, error) -> scheduleDrain());
         }
 
-        /** Writes one row's acknowledgement; the first error ends the response. Runs on {@code serial}. */
-        private void acknowledge(long rowSeq, Throwable error) {
+        private void scheduleDrain() {
+            if (drainScheduled.compareAndSet(false, true)) {
+                serial.execute(this::drainAcks);
+            }
+        }
+
+        /**
+         * Writes the acknowledgements of the oldest rows that are stored, in one chunk, up to the
+         * first row still in flight; the first failed row ends the response. Runs on {@code serial}.
+         */
+        private void drainAcks() {
+            drainScheduled.set(false);
             if (ended || aborted) {
                 return;
             }
-            Map<String, Object> ack = new LinkedHashMap<>();
-            if (error == null) {
-                ack.put("status", "ok");
-                ack.put("seq", rowSeq);
-                exchange.writeChunk(ack(ack));
-                return;
+            StringBuilder oks = new StringBuilder();
+            while (!pending.isEmpty() && pending.peek().stored().isDone()) {
+                PendingRow row = pending.poll();
+                Throwable error = failure(row.stored());
+                if (error != null) {
+                    writeAcks(oks);
+                    writeError(row.seq(), error);
+                    return;
+                }
+                oks.append("{\"status\":\"ok\",\"seq\":").append(row.seq()).append("}\n");
             }
-            KsqlErrorMessage message = Errors.toMessage(error instanceof CompletionException c && c.getCause() != null
-                    ? c.getCause() : error);
+            writeAcks(oks);
+            if (bodyEnded && pending.isEmpty()) {
+                ended = true;
+                exchange.endStream();
+            }
+        }
+
+        private static Throwable failure(CompletableFuture<Void> stored) {
+            try {
+                stored.join();
+                return null;
+            } catch (CompletionException e) {
+                return e.getCause() == null ? e : e.getCause();
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }
+
+        private void writeAcks(StringBuilder acks) {
+            if (!acks.isEmpty()) {
+                exchange.writeChunk(acks.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        private void writeError(long rowSeq, Throwable error) {
+            KsqlErrorMessage message = Errors.toMessage(error);
+            Map<String, Object> ack = new LinkedHashMap<>();
             ack.put("status", "error");
             ack.put("seq", rowSeq);
             ack.put("error_code", message.errorCode());
@@ -156,18 +200,16 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
         }
 
         private Map<String, Object> parseRow(String line) throws StatementException {
-            JsonNode node;
+            if (!line.stripLeading().startsWith("{")) {
+                throw StatementException.badRequest("A row must be a JSON object: " + line);
+            }
             try {
-                node = exchange.mapper().readTree(line);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> row = exchange.mapper().readValue(line, LinkedHashMap.class);
+                return row;
             } catch (IOException e) {
                 throw StatementException.badRequest("Invalid JSON in row: " + e.getMessage());
             }
-            if (node == null || !node.isObject()) {
-                throw StatementException.badRequest("A row must be a JSON object: " + line);
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> row = exchange.mapper().convertValue(node, LinkedHashMap.class);
-            return row;
         }
 
         private byte[] ack(Map<String, Object> ack) {
@@ -187,9 +229,9 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
                 ended = true;
                 exchange.sendError(error);
             } else {
-                long rowSeq = seq;
-                acks = acks.thenRunAsync(() -> acknowledge(rowSeq, new StatementException(error.errorCode(),
-                        error.message(), null)), serial);
+                pending.add(new PendingRow(seq, CompletableFuture.failedFuture(new StatementException(error.errorCode(),
+                        error.message(), null))));
+                drainAcks();
             }
         }
 
@@ -205,12 +247,12 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
                 return;
             }
             done = true;
-            acks = acks.thenRunAsync(() -> {
-                if (!ended && !aborted) {
-                    ended = true;
-                    exchange.endStream();
-                }
-            }, serial);
+            bodyEnded = true;
+            drainAcks();
         }
+    }
+
+    /** A row sent to the engine and the future of its storage. */
+    private record PendingRow(long seq, CompletableFuture<Void> stored) {
     }
 }

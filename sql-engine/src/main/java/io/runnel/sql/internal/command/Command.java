@@ -6,9 +6,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One entry of the command log: a statement that changed the catalog (later also persistent
- * queries), with the session properties in force when it ran, numbered in log order from 0.
- * Replaying every command in sequence order on an empty catalog rebuilds the catalog. The
+ * One entry of the command log: a statement that changed the catalog or started or stopped a
+ * persistent query (CREATE ... AS SELECT, INSERT INTO ... SELECT, TERMINATE), with the session
+ * properties in force when it ran, numbered in log order from 0. Replaying every command in
+ * sequence order on an empty catalog rebuilds the catalog and the set of queries. The
  * persisted form is {@link CommandCodec}'s JSON.
  *
  * @param sequence   position in the log, 0 for the first command

@@ -161,6 +161,11 @@ public final class SqlFormatter {
         return "WITHIN " + spans + window.grace().map(g -> " GRACE PERIOD " + timeSpan(g)).orElse("");
     }
 
+    /** A window clause as SQL, e.g. {@code TUMBLING (SIZE 1 MINUTES)}. */
+    public static String format(WindowExpression window) {
+        return window(window);
+    }
+
     private static String window(WindowExpression window) {
         String options = window.retention().map(r -> ", RETENTION " + timeSpan(r)).orElse("")
                 + window.grace().map(g -> ", GRACE PERIOD " + timeSpan(g)).orElse("");

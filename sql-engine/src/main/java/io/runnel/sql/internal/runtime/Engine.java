@@ -16,6 +16,7 @@ import io.runnel.sql.engine.StartedQuery;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
 import io.runnel.sql.internal.analyzer.QueryAnalyzer;
 import io.runnel.sql.internal.analyzer.RegistryFunctionResolver;
+import io.runnel.sql.internal.ast.SelectItem;
 import io.runnel.sql.internal.ast.Statement;
 import io.runnel.sql.internal.catalog.Catalog;
 import io.runnel.sql.internal.catalog.DataSource;
@@ -24,12 +25,17 @@ import io.runnel.sql.internal.command.Command;
 import io.runnel.sql.internal.command.DdlExecutor;
 import io.runnel.sql.internal.command.Executed;
 import io.runnel.sql.internal.command.SessionContext;
+import io.runnel.sql.internal.command.SessionProperties;
+import io.runnel.sql.internal.command.SourceProperties;
 import io.runnel.sql.internal.command.TopicCommandLog;
 import io.runnel.sql.internal.function.FunctionDescription;
+import io.runnel.sql.internal.function.FunctionMetadata;
 import io.runnel.sql.internal.function.FunctionRegistry;
 import io.runnel.sql.internal.parser.ParsedStatement;
 import io.runnel.sql.internal.parser.SqlParser;
 import io.runnel.sql.internal.parser.StatementSplitter;
+import io.runnel.sql.internal.plan.ExecNode;
+import io.runnel.sql.internal.plan.PersistentQueryPlanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,7 +87,8 @@ public final class Engine implements SqlEngine {
     /** Persistent queries by id, in start order; written under {@link #lock}. */
     private final Map<String, PersistentQuery> queries = new ConcurrentHashMap<>();
     private final List<String> queryOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Map<String, StartedQuery> transientQueries = new ConcurrentHashMap<>();
+    /** Running push queries by id, with their SQL. */
+    private final Map<String, RunningPush> transientQueries = new ConcurrentHashMap<>();
     private final AtomicInteger transientNumber = new AtomicInteger();
     private volatile Catalog catalog = Catalog.empty();
     private int queryNumber;
@@ -131,28 +138,11 @@ public final class Engine implements SqlEngine {
         Map<String, PersistentQuery> standing = new LinkedHashMap<>();
         Catalog c = Catalog.empty();
         for (Command command : commands) {
-            Statement statement = SqlParser.parseStatement(command.statement());
-            if (DdlExecutor.handles(statement)) {
-                catalog = c;
-                c = ddl.replay(command, c);
-            } else if (statement instanceof Statement.CreateAsSelect create) {
-                io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(create, c, queryNumber++);
-                c = c.withSource(planned.sink(), create.orReplace());
-                standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
-                        planned.sink(), planned.plan()));
-            } else if (statement instanceof Statement.InsertInto insert) {
-                io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(insert, c, queryNumber++);
-                standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
-                        planned.sink(), planned.plan()));
-            } else if (statement instanceof Statement.Terminate terminate) {
-                if (terminate.queryId().isPresent()) {
-                    standing.remove(terminate.queryId().get().toUpperCase(Locale.ROOT));
-                } else {
-                    standing.clear();
-                }
-            } else {
-                throw new IllegalStateException("command " + command.sequence() + " is not a command: "
-                        + command.statement());
+            try {
+                c = replay(command, c, standing);
+            } catch (SqlException e) {
+                throw new IllegalStateException("command " + command.sequence() + " cannot be replayed: "
+                        + e.getMessage() + " [" + command.statement() + "]", e);
             }
         }
         catalog = c;
@@ -165,8 +155,35 @@ public final class Engine implements SqlEngine {
         }
     }
 
-    private io.runnel.sql.internal.plan.PersistentQueryPlanner planner() {
-        return new io.runnel.sql.internal.plan.PersistentQueryPlanner(context.functions());
+    /** Applies one command: a catalog change, or a query planned (to start) or terminated. */
+    private Catalog replay(Command command, Catalog c, Map<String, PersistentQuery> standing) {
+        Statement statement = SqlParser.parseStatement(command.statement());
+        if (DdlExecutor.handles(statement)) {
+            return ddl.replay(command, c);
+        } else if (statement instanceof Statement.CreateAsSelect create) {
+            PersistentQueryPlanner.Planned planned = planner().plan(create, c, queryNumber++);
+            c = c.withSource(planned.sink(), create.orReplace());
+            standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
+                    planned.sink(), planned.plan()));
+        } else if (statement instanceof Statement.InsertInto insert) {
+            PersistentQueryPlanner.Planned planned = planner().plan(insert, c, queryNumber++);
+            standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
+                    planned.sink(), planned.plan()));
+        } else if (statement instanceof Statement.Terminate terminate) {
+            if (terminate.queryId().isPresent()) {
+                standing.remove(terminate.queryId().get().toUpperCase(Locale.ROOT));
+            } else {
+                standing.clear();
+            }
+        } else {
+            throw new IllegalStateException("command " + command.sequence() + " is not a command: "
+                    + command.statement());
+        }
+        return c;
+    }
+
+    private PersistentQueryPlanner planner() {
+        return new PersistentQueryPlanner(context.functions());
     }
 
     private void register(PersistentQuery q) {
@@ -212,7 +229,7 @@ public final class Engine implements SqlEngine {
         Map<String, String> out = new HashMap<>();
         strings(properties).forEach((k, v) -> {
             try {
-                io.runnel.sql.internal.command.SessionProperties.validate(k, v);
+                SessionProperties.validate(k, v);
                 out.put(k, v);
             } catch (RuntimeException e) {
                 // not a session property (e.g. auto.offset.reset for queries): not in the session
@@ -263,13 +280,17 @@ public final class Engine implements SqlEngine {
             }
             if (statement instanceof Statement.DescribeFunction describe) {
                 FunctionDescription d = registry.describe(describe.name());
-                io.runnel.sql.internal.function.FunctionMetadata m = d.metadata();
+                FunctionMetadata m = d.metadata();
                 return new Step(session, new EngineResult.FunctionDescribed(text, d.name(), d.kind().name(),
                         m.description(), m.author(), m.version(), m.source(), d.overloads().stream()
                         .map(o -> new EngineResult.FunctionOverload(o.signature(), o.description())).toList()));
             }
             if (statement instanceof Statement.Explain explain && explain.queryId().isPresent()) {
                 return new Step(session, explain(text, explain.queryId().get()));
+            }
+            if (statement instanceof Statement.Explain explain && explain.statement().isPresent()) {
+                return new Step(session, Explainer.notRunning(text, explain.statement().get(), catalog, planner(),
+                        context, queryNumber));
             }
         } catch (SqlException e) {
             throw e.line().isPresent() ? e : e.withPosition(statement.position().line(), statement.position().column());
@@ -335,10 +356,10 @@ public final class Engine implements SqlEngine {
             throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, "Cannot replace " + create.name()
                     + " while a query writes it; TERMINATE the query first.");
         }
-        io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(create, catalog, queryNumber);
+        PersistentQueryPlanner.Planned planned = planner().plan(create, catalog, queryNumber);
         PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), planned.plan());
-        ensureSinkTopic(planned.sink().topic(), planned.plan(), io.runnel.sql.internal.command.SourceProperties.parse(
-                create.properties(), io.runnel.sql.internal.command.SourceProperties.Statement.CREATE_AS_SELECT)
+        ensureSinkTopic(planned.sink().topic(), planned.plan(), SourceProperties.parse(
+                create.properties(), SourceProperties.Statement.CREATE_AS_SELECT)
                 .partitions());
         long sequence = commandLog.append(text, session.properties()).sequence();
         queryNumber++;
@@ -351,7 +372,7 @@ public final class Engine implements SqlEngine {
     }
 
     private EngineResult insertInto(String text, Statement.InsertInto insert, SessionContext session) {
-        io.runnel.sql.internal.plan.PersistentQueryPlanner.Planned planned = planner().plan(insert, catalog, queryNumber);
+        PersistentQueryPlanner.Planned planned = planner().plan(insert, catalog, queryNumber);
         PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), planned.plan());
         long sequence = commandLog.append(text, session.properties()).sequence();
         queryNumber++;
@@ -362,12 +383,12 @@ public final class Engine implements SqlEngine {
     }
 
     /** Creates the sink topic when missing: PARTITIONS if given, else as many partitions as the source topic. */
-    private void ensureSinkTopic(String topic, io.runnel.sql.internal.plan.ExecNode.Sink plan,
+    private void ensureSinkTopic(String topic, ExecNode.Sink plan,
                                  java.util.OptionalInt requested) {
         try (Admin admin = context.log().admin()) {
             if (!admin.listTopics(true).contains(topic)) {
                 int partitions = requested.isPresent() ? requested.getAsInt() : admin.describeTopic(
-                        io.runnel.sql.internal.plan.ExecNode.sourceOf(plan).source().topic()).partitions();
+                        ExecNode.sourceOf(plan).source().topic()).partitions();
                 admin.createTopic(new io.runnel.log.NewTopic(topic, partitions, Map.of()));
             }
         }
@@ -378,6 +399,13 @@ public final class Engine implements SqlEngine {
         if (terminate.queryId().isPresent()) {
             String id = terminate.queryId().get().toUpperCase(Locale.ROOT);
             PersistentQuery q = queries.get(id);
+            RunningPush push = q == null ? pushQuery(terminate.queryId().get()) : null;
+            if (push != null) {
+                // A push query is not in the command log: it only stops.
+                push.query().close();
+                return new EngineResult.CommandDone(text, "Query terminated.", -1,
+                        Optional.of(push.query().id()), "terminate/" + push.query().id() + "/execute");
+            }
             if (q == null) {
                 throw new SqlException(SqlErrorCode.QUERY_NOT_FOUND, "Unknown queryId: " + terminate.queryId().get());
             }
@@ -399,6 +427,15 @@ public final class Engine implements SqlEngine {
                 terminate.queryId().map(s -> s.toUpperCase(Locale.ROOT)), "terminate/" + id + "/execute");
     }
 
+    private RunningPush pushQuery(String id) {
+        for (RunningPush r : transientQueries.values()) {
+            if (r.query().id().equalsIgnoreCase(id)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     private List<PersistentQuery> orderedQueries() {
         List<PersistentQuery> out = new ArrayList<>();
         for (String id : queryOrder) {
@@ -411,7 +448,15 @@ public final class Engine implements SqlEngine {
     }
 
     private List<EngineResult.QueryInfo> queryInfos() {
-        return orderedQueries().stream().map(PersistentQuery::info).toList();
+        List<EngineResult.QueryInfo> out = new ArrayList<>();
+        orderedQueries().forEach(q -> out.add(q.info()));
+        transientQueries.values().stream().sorted(java.util.Comparator.comparing(r -> r.query().id()))
+                .forEach(r -> out.add(new EngineResult.QueryInfo(r.query().id(), "PUSH", r.sql(), List.of(), List.of(),
+                        "RUNNING", Optional.empty())));
+        return out;
+    }
+
+    private record RunningPush(StartedQuery query, String sql) {
     }
 
     /** The queries reading ({@code [0]}) and writing ({@code [1]}) a source. */
@@ -435,12 +480,7 @@ public final class Engine implements SqlEngine {
             throw new SqlException(SqlErrorCode.QUERY_NOT_FOUND, "Query with id:" + queryId + " does not exist, "
                     + "use SHOW QUERIES to view the full set of running queries.");
         }
-        List<EngineResult.FieldDetails> fields = new ArrayList<>();
-        for (io.runnel.sql.internal.catalog.Column c : q.sink().columns()) {
-            fields.add(Results.field(io.runnel.sql.internal.command.FieldInfo.of(c)));
-        }
-        return new EngineResult.QueryExplained(text, q.info(), List.of(q.source().name()), fields,
-                PlanPrinter.print(q.plan()), q.topology().describe().toString());
+        return Explainer.running(text, q);
     }
 
     private EngineResult functions(String text) {
@@ -483,7 +523,7 @@ public final class Engine implements SqlEngine {
                 freshness.await(admin, feeding(source), context.pullWaitMs());
                 int partitions = admin.describeTopic(query.source().topic()).partitions();
                 boolean selectAll = select.query().select().stream()
-                        .anyMatch(i -> i instanceof io.runnel.sql.internal.ast.SelectItem.AllColumns);
+                        .anyMatch(i -> i instanceof SelectItem.AllColumns);
                 return PullQuery.run(context, "pull_" + source + "_" + transientNumber.incrementAndGet(), query,
                         selectAll, prepared.hidden(), partitions, listener);
             }
@@ -491,7 +531,7 @@ public final class Engine implements SqlEngine {
         String id = "transient_" + source + "_" + transientNumber.incrementAndGet();
         boolean earliest = "earliest".equalsIgnoreCase(props.get(EngineProperties.AUTO_OFFSET_RESET));
         PushQuery push = PushQuery.start(context, id, query, earliest, prepared.hidden(), listener, () -> transientQueries.remove(id));
-        transientQueries.put(id, push);
+        transientQueries.put(id, new RunningPush(push, sql.strip()));
         return push;
     }
 
@@ -539,7 +579,8 @@ public final class Engine implements SqlEngine {
 
     @Override
     public boolean isHealthy() {
-        return !closed && orderedQueries().stream().allMatch(q -> q.state().equals("RUNNING"));
+        // A failed query shows in SHOW QUERIES; the engine still serves (as ksqlDB's healthcheck does).
+        return !closed;
     }
 
     private void checkOpen() {
@@ -556,7 +597,8 @@ public final class Engine implements SqlEngine {
             }
             closed = true;
         }
-        for (StartedQuery q : List.copyOf(transientQueries.values())) {
+        for (RunningPush running : List.copyOf(transientQueries.values())) {
+            StartedQuery q = running.query();
             try {
                 q.close();
             } catch (RuntimeException e) {

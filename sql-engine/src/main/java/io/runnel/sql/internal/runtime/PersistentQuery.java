@@ -158,7 +158,7 @@ final class PersistentQuery {
     }
 
     EngineResult.QueryInfo info() {
-        return new EngineResult.QueryInfo(id, statementText, List.of(sink.name()), List.of(sink.topic()), state(),
+        return new EngineResult.QueryInfo(id, "PERSISTENT", statementText, List.of(sink.name()), List.of(sink.topic()), state(),
                 error());
     }
 }

@@ -30,7 +30,8 @@ final class PlanPrinter {
             input = f.input();
         } else if (node instanceof ExecNode.Aggregate a) {
             out.append("aggregates: ").append(a.aggregates().stream().map(c -> c.sql()).toList())
-                    .append(a.window().map(w -> " | window: " + w).orElse(""));
+                    .append(a.window().map(w -> " | window: " + io.runnel.sql.internal.parser.SqlFormatter.format(w))
+                            .orElse(""));
             input = a.input();
         } else if (node instanceof ExecNode.StreamSource s) {
             out.append("source: ").append(s.source().name()).append(" | topic: ").append(s.source().topic());
