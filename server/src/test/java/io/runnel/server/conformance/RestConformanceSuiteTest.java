@@ -29,18 +29,6 @@ class RestConformanceSuiteTest {
         List<Path> files = ConformanceRunner.restFiles(Path.of(dir, "qtt", "rqtt"));
         ConformanceReport report = ConformanceRunner.runRest(files, HttpCaseExecutor::new, Duration.ofSeconds(30));
         report.write(Path.of("target/conformance/rest-report.json"));
-        System.out.println(report.summaryLine());
-        report.perFile().forEach((file, c) -> System.out.println("  " + file + ": " + c[0] + "/" + c[1]));
-
-        Baseline baseline = Baseline.read(BASELINE);
-        if (Boolean.getBoolean("runnel.conformance.updateBaseline")) {
-            Baseline.write(BASELINE, report);
-        }
-        List<String> newlyPassing = baseline.newlyPassing(report);
-        if (!newlyPassing.isEmpty()) {
-            System.out.println(newlyPassing.size() + " cases pass that are not in the baseline yet; add them with "
-                    + "-Drunnel.conformance.updateBaseline=true");
-        }
-        assertThat(baseline.regressions(report)).as("baseline cases that no longer pass").isEmpty();
+        assertThat(Baseline.check(BASELINE, report, System.out)).as("baseline cases that no longer pass").isEmpty();
     }
 }

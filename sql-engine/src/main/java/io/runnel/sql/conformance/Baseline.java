@@ -1,6 +1,7 @@
 package io.runnel.sql.conformance;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,27 @@ public final class Baseline {
         List<String> out = new ArrayList<>(passedIds(report));
         out.removeAll(caseIds);
         return out;
+    }
+
+    /**
+     * What the conformance suites do with a run: print its summary line and per-file counts,
+     * rewrite the baseline {@code file} first when the system property
+     * {@code runnel.conformance.updateBaseline} is true, say how many cases pass that the baseline
+     * lacks, and return the baseline's cases that no longer pass (the suite fails on any).
+     */
+    public static List<String> check(Path file, ConformanceReport report, PrintStream out) throws IOException {
+        out.println(report.summaryLine());
+        report.perFile().forEach((f, c) -> out.println("  " + f + ": " + c[0] + "/" + c[1]));
+        Baseline baseline = read(file);
+        if (Boolean.getBoolean("runnel.conformance.updateBaseline")) {
+            write(file, report);
+        }
+        List<String> newlyPassing = baseline.newlyPassing(report);
+        if (!newlyPassing.isEmpty()) {
+            out.println(newlyPassing.size() + " cases pass that are not in the baseline yet; add them with "
+                    + "-Drunnel.conformance.updateBaseline=true");
+        }
+        return baseline.regressions(report);
     }
 
     /** Writes the given report's passing cases as a new baseline. */

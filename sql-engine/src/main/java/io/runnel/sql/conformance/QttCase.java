@@ -42,6 +42,11 @@ public record QttCase(String file, String name, String variant, List<String> sta
      * line-based baseline file and editors that trim lines.
      */
     public String id() {
+        return id(file, name, variant);
+    }
+
+    /** The id of a case of either kind of file: {@code file :: name [variant]}, the name stripped. */
+    static String id(String file, String name, String variant) {
         return file + " :: " + name.strip() + (variant.isEmpty() ? "" : " [" + variant + "]");
     }
 

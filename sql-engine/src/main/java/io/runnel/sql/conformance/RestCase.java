@@ -45,7 +45,7 @@ public record RestCase(String file, String name, String variant, List<String> st
 
     /** A stable identifier, shaped as {@link QttCase#id()}. */
     public String id() {
-        return file + " :: " + name.strip() + (variant.isEmpty() ? "" : " [" + variant + "]");
+        return QttCase.id(file, name, variant);
     }
 
     public boolean skipped() {

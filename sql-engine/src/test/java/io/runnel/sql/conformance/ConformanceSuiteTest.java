@@ -26,18 +26,6 @@ class ConformanceSuiteTest {
         List<Path> files = ConformanceRunner.qttFiles(Path.of(dir, "qtt"));
         ConformanceReport report = new ConformanceRunner(EngineCaseExecutor::new, Duration.ofSeconds(20)).run(files);
         report.write(Path.of("target/conformance/report.json"));
-        System.out.println(report.summaryLine());
-        report.perFile().forEach((file, c) -> System.out.println("  " + file + ": " + c[0] + "/" + c[1]));
-
-        Baseline baseline = Baseline.read(BASELINE);
-        if (Boolean.getBoolean("runnel.conformance.updateBaseline")) {
-            Baseline.write(BASELINE, report);
-        }
-        List<String> newlyPassing = baseline.newlyPassing(report);
-        if (!newlyPassing.isEmpty()) {
-            System.out.println(newlyPassing.size() + " cases pass that are not in the baseline yet; add them with "
-                    + "-Drunnel.conformance.updateBaseline=true");
-        }
-        assertThat(baseline.regressions(report)).as("baseline cases that no longer pass").isEmpty();
+        assertThat(Baseline.check(BASELINE, report, System.out)).as("baseline cases that no longer pass").isEmpty();
     }
 }
