@@ -183,9 +183,13 @@ public final class EngineCaseExecutor implements CaseExecutor {
             ExecNode.Sink plan = planned.plan();
             TestDriver driver = new TestDriver(TopologyBuilder.build(planned.queryId(), plan,
                     new ProcessingLog(planned.queryId())), Map.of(), Instant.ofEpochMilli(0));
-            String sourceTopic = ExecNode.sourceOf(plan).source().topic();
-            queries.add(new Query(sourceTopic, plan.topic(), driver,
-                    driver.createInputTopic(sourceTopic, Serdes.byteArray().serializer(), Serdes.byteArray().serializer()),
+            Map<String, TestInputTopic<byte[], byte[]>> inputs = new LinkedHashMap<>();
+            for (ExecNode.StreamSource source : ExecNode.sourcesOf(plan)) {
+                String topic = source.source().topic();
+                inputs.computeIfAbsent(topic, t -> driver.createInputTopic(t, Serdes.byteArray().serializer(),
+                        Serdes.byteArray().serializer()));
+            }
+            queries.add(new Query(inputs, plan.topic(), driver,
                     driver.createOutputTopic(plan.topic(), Serdes.byteArray().deserializer(),
                             Serdes.byteArray().deserializer())));
         }
@@ -194,8 +198,9 @@ public final class EngineCaseExecutor implements CaseExecutor {
         private void deliver(String topic, TestRecord<byte[], byte[]> record) {
             produced.computeIfAbsent(topic, t -> new ArrayList<>()).add(record);
             for (Query q : List.copyOf(queries)) {
-                if (q.sourceTopic().equals(topic)) {
-                    q.input().pipeInput(record);
+                TestInputTopic<byte[], byte[]> input = q.inputs().get(topic);
+                if (input != null) {
+                    input.pipeInput(record);
                     for (TestRecord<byte[], byte[]> out : q.output().readRecordsToList()) {
                         deliver(q.sinkTopic(), out);
                     }
@@ -226,7 +231,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 FormatOptions.forValue(source.formats().properties(), true));
     }
 
-    private record Query(String sourceTopic, String sinkTopic, TestDriver driver,
-                         TestInputTopic<byte[], byte[]> input, TestOutputTopic<byte[], byte[]> output) {
+    private record Query(Map<String, TestInputTopic<byte[], byte[]>> inputs, String sinkTopic, TestDriver driver,
+                         TestOutputTopic<byte[], byte[]> output) {
     }
 }

@@ -57,21 +57,25 @@ public final class QueryAnalyzer {
      * @param sink  the name of the stream or table the query builds (for messages), or empty
      */
     public AnalyzedQuery analyze(Query query, Optional<String> sink) {
-        if (!(query.from() instanceof Relation.Source from)) {
-            Position p = query.from().position();
-            throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, p.line(), p.column(),
-                    "line " + p.line() + ":" + p.column() + ": JOIN is not supported yet");
-        }
         DataSource source;
-        try {
-            source = catalog.source(from.name());
-        } catch (SqlException e) {
-            throw e.line().isPresent() ? e : e.withPosition(from.position().line(), from.position().column());
+        String alias;
+        RowSchema input;
+        Optional<AnalyzedJoin> join = Optional.empty();
+        if (query.from() instanceof Relation.Join j) {
+            join = Optional.of(new JoinAnalyzer(catalog, functions, types).analyze(j));
+            source = join.get().first();
+            alias = join.get().sources().get(0).alias();
+            input = join.get().input();
+        } else {
+            Relation.Source from = (Relation.Source) query.from();
+            try {
+                source = catalog.source(from.name());
+            } catch (SqlException e) {
+                throw e.line().isPresent() ? e : e.withPosition(from.position().line(), from.position().column());
+            }
+            alias = from.qualifier();
+            input = inputSchema(source, alias, source.formats().window().isPresent());
         }
-        String alias = from.qualifier();
-        boolean windowedSource = source.formats().window().isPresent();
-        RowSchema input = inputSchema(source, alias, windowedSource);
-
         Optional<TypedExpression> where = query.where().map(w -> predicate(w, input, "WHERE"));
         String sinkName = sink.orElse("the result");
 
@@ -86,9 +90,10 @@ public final class QueryAnalyzer {
 
         boolean rekeyed = !query.partitionBy().isEmpty()
                 && !(query.partitionBy().size() == 1 && query.partitionBy().get(0) instanceof Expression.NullLiteral);
-        List<NamedExpression> projection = expandSelect(query.select(), source, alias, input, rekeyed);
+        List<NamedExpression> projection = join.isPresent() ? expandJoinSelect(query.select(), join.get(), input)
+                : expandSelect(query.select(), source, alias, input, rekeyed);
         if (aggregate) {
-            return analyzeAggregate(query, source, alias, input, where, aggregateCalls, projection, sinkName);
+            return analyzeAggregate(query, source, alias, input, where, aggregateCalls, projection, sinkName, join);
         }
         if (query.having().isPresent()) {
             throw error(query.having().get(), "HAVING requires GROUP BY or an aggregate function");
@@ -103,7 +108,10 @@ public final class QueryAnalyzer {
         boolean partitionByNull = query.partitionBy().size() == 1
                 && query.partitionBy().get(0) instanceof Expression.NullLiteral;
         List<Expression> keyExpressions = new ArrayList<>();
-        if (partitionByNull) {
+        List<AnalyzedQuery.Projection> joinKeys = new ArrayList<>();
+        if (join.isPresent() && query.partitionBy().isEmpty()) {
+            projection = takeJoinKey(query, join.get(), input, projection, sinkName, joinKeys);
+        } else if (partitionByNull) {
             partitionBy.clear();
         } else if (!query.partitionBy().isEmpty()) {
             keyExpressions.addAll(query.partitionBy());
@@ -112,15 +120,16 @@ public final class QueryAnalyzer {
                 keyExpressions.add(new ColumnRef(Optional.empty(), k.name(), Position.UNKNOWN));
             }
         }
-        SourceKind kind = source.kind();
+        SourceKind kind = join.map(AnalyzedJoin::resultKind).orElse(source.kind());
         return finish(query, source, alias, input, where, List.of(), List.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), partitionBy, projection, keyExpressions, input, Map.of(), kind, sinkName,
-                query.partitionBy().isEmpty() ? "key column" : "partitioning expression");
+                query.partitionBy().isEmpty() ? "key column" : "partitioning expression", joinKeys, join);
     }
 
     private AnalyzedQuery analyzeAggregate(Query query, DataSource source, String alias, RowSchema input,
                                            Optional<TypedExpression> where, List<Expression> aggregateCalls,
-                                           List<NamedExpression> projection, String sinkName) {
+                                           List<NamedExpression> projection, String sinkName,
+                                           Optional<AnalyzedJoin> join) {
         List<TypedExpression> groupBy = new ArrayList<>();
         for (Expression g : query.groupBy()) {
             List<Expression> nested = new ArrayList<>();
@@ -193,7 +202,7 @@ public final class QueryAnalyzer {
         }
         return finish(query, source, alias, input, where, groupBy, aggregates, query.window(), Optional.of(aggregated),
                 having, List.of(), projection, query.groupBy(), aggregated, bindings, SourceKind.TABLE, sinkName,
-                "grouping expression");
+                "grouping expression", List.of(), join);
     }
 
     /**
@@ -207,7 +216,8 @@ public final class QueryAnalyzer {
                                  Optional<RowSchema> aggregated, Optional<TypedExpression> having,
                                  List<TypedExpression> partitionBy,
                                  List<NamedExpression> projection, List<Expression> keyExpressions, RowSchema rows,
-                                 Map<String, Integer> bindings, SourceKind kind, String sinkName, String keyWord) {
+                                 Map<String, Integer> bindings, SourceKind kind, String sinkName, String keyWord,
+                                 List<AnalyzedQuery.Projection> presetKeys, Optional<AnalyzedJoin> join) {
         Map<String, List<NamedExpression>> byKeyText = new LinkedHashMap<>();
         for (Expression k : keyExpressions) {
             byKeyText.put(SqlFormatter.format(k), new ArrayList<>());
@@ -247,7 +257,7 @@ public final class QueryAnalyzer {
                             + joinAnd(missing) + " in its projection (eg, SELECT " + String.join(", ", missing) + "...).");
         }
         // Key columns come in GROUP BY / PARTITION BY order, as ksqlDB lays them out.
-        List<AnalyzedQuery.Projection> keys = new ArrayList<>();
+        List<AnalyzedQuery.Projection> keys = new ArrayList<>(presetKeys);
         for (String text : byKeyText.keySet()) {
             keys.add(keysByText.get(text));
         }
@@ -271,7 +281,7 @@ public final class QueryAnalyzer {
         }
         return new AnalyzedQuery(source, alias, input, where, groupBy, aggregates, window, aggregated,
                 having, partitionBy,
-                keys, values, new LogicalSchema(keyColumns, valueColumns), kind, query.emit(), query.limit());
+                keys, values, new LogicalSchema(keyColumns, valueColumns), kind, query.emit(), query.limit(), join);
     }
 
     // ------------------------------------------------------------------------ pieces
@@ -289,6 +299,130 @@ public final class QueryAnalyzer {
             fields.add(new RowSchema.Field(Optional.of(alias), "WINDOWEND", SqlType.BIGINT));
         }
         return new RowSchema(fields);
+    }
+
+    /**
+     * The select items of a join with ksqlDB's names: {@code *} is every source's columns named
+     * {@code ALIAS_COLUMN} (after a synthetic key column), {@code a.*} one source's, and a column
+     * reference keeps its name unless another source has a column of that name, when it becomes
+     * {@code ALIAS_COLUMN}.
+     */
+    private List<NamedExpression> expandJoinSelect(List<SelectItem> items, AnalyzedJoin join, RowSchema input) {
+        List<NamedExpression> out = new ArrayList<>();
+        int generated = 0;
+        for (SelectItem item : items) {
+            if (item instanceof SelectItem.AllColumns all) {
+                if (all.source().isEmpty() && join.synthetic()) {
+                    String key = join.keyFields().get(0).name();
+                    out.add(new NamedExpression(key, new ColumnRef(Optional.empty(), key, all.position())));
+                }
+                boolean found = false;
+                for (AnalyzedJoin.Source s : join.sources()) {
+                    if (all.source().isPresent() && !all.source().get().equals(s.alias())) {
+                        continue;
+                    }
+                    found = true;
+                    for (Column c : s.source().columns()) {
+                        out.add(new NamedExpression(s.alias() + "_" + c.name(),
+                                new ColumnRef(Optional.of(s.alias()), c.name(), all.position())));
+                    }
+                }
+                if (!found) {
+                    throw error(all, "'" + all.source().get() + "' is not a valid stream/table name or alias.");
+                }
+            } else if (item instanceof SelectItem.SingleColumn c && c.alias().isEmpty()
+                    && c.expression() instanceof ColumnRef ref) {
+                if (RESERVED_NAMES.contains(ref.name())) {
+                    throw error(c, "Reserved column name in select: `" + ref.name() + "`. Please remove or alias the column.");
+                }
+                out.add(new NamedExpression(joinColumnName(ref, join, input), ref));
+            } else {
+                List<NamedExpression> one = expandSelect(List.of(item), join.first(), join.sources().get(0).alias(),
+                        input, false);
+                for (NamedExpression e : one) {
+                    out.add(e.name().startsWith("KSQL_COL_") ? new NamedExpression("KSQL_COL_" + generated, e.expression()) : e);
+                    if (e.name().startsWith("KSQL_COL_")) {
+                        generated++;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A column reference's name in a join's result: ALIAS_COLUMN when several sources have the column. */
+    private static String joinColumnName(ColumnRef ref, AnalyzedJoin join, RowSchema input) {
+        int index;
+        try {
+            index = input.indexOf(ref.qualifier(), ref.name());
+        } catch (SqlException e) {
+            throw e.withPosition(ref.position().line(), ref.position().column());
+        }
+        RowSchema.Field field = input.field(index);
+        if (field.source().isEmpty() || field.source().get().equals(JoinAnalyzer.KEY_QUALIFIER)) {
+            return field.name();
+        }
+        int owners = 0;
+        for (AnalyzedJoin.Source s : join.sources()) {
+            if (s.source().findColumn(ref.name()).isPresent()) {
+                owners++;
+            }
+        }
+        return owners > 1 ? field.source().get() + "_" + field.name() : field.name();
+    }
+
+    /**
+     * Takes the join key out of the projection: the first item selecting a key candidate (a join
+     * column, or the synthetic key) becomes the key column, bound to the record key; the rest stay
+     * values. With ksqlDB's messages when the key is missing or selected twice.
+     */
+    private List<NamedExpression> takeJoinKey(Query query, AnalyzedJoin join, RowSchema input,
+                                              List<NamedExpression> projection, String sinkName,
+                                              List<AnalyzedQuery.Projection> keys) {
+        int keyIndex = -1;
+        List<NamedExpression> keyItems = new ArrayList<>();
+        List<NamedExpression> values = new ArrayList<>();
+        for (NamedExpression item : projection) {
+            int index = -2;
+            if (item.expression() instanceof ColumnRef ref) {
+                try {
+                    index = input.indexOf(ref.qualifier(), ref.name());
+                } catch (SqlException e) {
+                    index = -2;
+                }
+            }
+            if (index >= 0 && join.keyCandidates().contains(index) && (keyIndex < 0 || keyIndex == index)) {
+                keyIndex = index;
+                keyItems.add(item);
+            } else {
+                values.add(item);
+            }
+        }
+        Position p = query.position();
+        if (keyItems.isEmpty()) {
+            String first = join.candidateSql().get(0);
+            String message = "The query used to build `" + sinkName + "` must include the join expression"
+                    + (join.candidateSql().size() > 1 ? "s " : " ") + String.join(" or ", join.candidateSql())
+                    + " in its projection (eg, SELECT " + first + "...).";
+            if (join.synthetic()) {
+                message = "Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\n" + message + "\n"
+                        + first + " was added as a synthetic key column because the join criteria did not match any "
+                        + "source column. This expression must be included in the projection and may be aliased.";
+            }
+            throw new SqlException(SqlErrorCode.INVALID_STATEMENT, p.line(), p.column(), message);
+        }
+        if (keyItems.size() > 1) {
+            RowSchema.Field f = input.field(keyIndex);
+            String column = f.source().isEmpty() ? f.name() : f.source().get() + "_" + f.name();
+            throw error(keyItems.get(1).expression(), "The projection contains a key column (`" + column
+                    + "`) more than once, aliased as: " + String.join(" and ",
+                    keyItems.stream().map(NamedExpression::name).sorted().toList()) + ".");
+        }
+        RowSchema.Field keyField = join.keyFields().get(0);
+        ColumnRef keyRef = new ColumnRef(keyField.source(), keyField.name(), keyItems.get(0).expression().position());
+        keys.add(new AnalyzedQuery.Projection(keyItems.get(0).name(),
+                ExpressionTyper.type(keyRef, input, functions, types)));
+        return values;
     }
 
     /** A select item with its output name. */

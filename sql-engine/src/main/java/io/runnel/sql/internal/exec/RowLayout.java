@@ -91,4 +91,35 @@ sealed interface RowLayout {
             return row;
         }
     }
+
+    /**
+     * A joined record: the join key columns (from the key), the joined value's fields (every
+     * joined source's row; all null for a tombstone), then ROWTIME, ROWPARTITION and ROWOFFSET
+     * of the record (the analyzer's join input schema).
+     */
+    final class Joined implements RowLayout {
+        private final int keyWidth;
+        private final int valueWidth;
+
+        Joined(int keyWidth, int valueWidth) {
+            this.keyWidth = keyWidth;
+            this.valueWidth = valueWidth;
+        }
+
+        @Override
+        public Object[] fill(Object keyObject, Row value, long timestamp, int partition, long offset) {
+            Object[] row = new Object[keyWidth + valueWidth + 3];
+            Row key = keyObject instanceof Windowed<?> w ? (Row) w.key() : (Row) keyObject;
+            for (int i = 0; i < keyWidth && key != null && i < key.size(); i++) {
+                row[i] = key.get(i);
+            }
+            for (int i = 0; i < valueWidth && value != null && i < value.size(); i++) {
+                row[keyWidth + i] = value.get(i);
+            }
+            row[keyWidth + valueWidth] = timestamp;
+            row[keyWidth + valueWidth + 1] = partition;
+            row[keyWidth + valueWidth + 2] = offset;
+            return row;
+        }
+    }
 }

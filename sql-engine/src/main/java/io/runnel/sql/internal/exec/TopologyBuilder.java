@@ -59,10 +59,12 @@ public final class TopologyBuilder {
     private final String queryId;
     private final ProcessingLog log;
     private final StreamsBuilder builder = new StreamsBuilder();
+    private final JoinBuilder joins;
 
     private TopologyBuilder(String queryId, ProcessingLog log) {
         this.queryId = queryId;
         this.log = log;
+        this.joins = new JoinBuilder(builder, queryId, log);
     }
 
     public static Topology build(String queryId, ExecNode.Sink plan, ProcessingLog log) {
@@ -82,6 +84,8 @@ public final class TopologyBuilder {
             return tableFilter(f);
         } else if (node instanceof ExecNode.Project p) {
             return project(p);
+        } else if (node instanceof ExecNode.Join j) {
+            return joins.stream(j);
         } else if (node instanceof ExecNode.Sink s) {
             throw new IllegalStateException("a sink has no downstream: " + s.id());
         }
@@ -242,11 +246,11 @@ public final class TopologyBuilder {
     }
 
     private static boolean isTableSource(ExecNode node) {
-        return ExecNode.sourceOf(node).source().kind() == io.runnel.sql.internal.ast.SourceKind.TABLE;
+        return ExecNode.isTable(node);
     }
 
     /** How a source's records are read: its key and value serdes with its format properties. */
-    private static Consumed<Row, Row> consumed(DataSource source) {
+    static Consumed<Row, Row> consumed(DataSource source) {
         List<Column> keys = new ArrayList<>();
         List<Column> values = new ArrayList<>();
         for (Column c : source.columns()) {
@@ -360,7 +364,9 @@ public final class TopologyBuilder {
 
     /** The layout of the rows a node's expressions are typed over. */
     private static RowLayout layoutOf(ExecNode input) {
-        if (input instanceof ExecNode.StreamSource s) {
+        if (input instanceof ExecNode.Join j) {
+            return new RowLayout.Joined(j.keyWidth(), j.width());
+        } else if (input instanceof ExecNode.StreamSource s) {
             return new RowLayout.Source(s.source());
         } else if (input instanceof ExecNode.Filter f) {
             return layoutOf(f.input());
@@ -392,7 +398,7 @@ public final class TopologyBuilder {
         return out;
     }
 
-    private static Serde<Row> jsonSerde(SerdeSchema.Part part, List<RowSchema.Field> fields) {
+    static Serde<Row> jsonSerde(SerdeSchema.Part part, List<RowSchema.Field> fields) {
         List<Column> columns = new ArrayList<>();
         for (RowSchema.Field f : fields) {
             columns.add(part == SerdeSchema.Part.KEY

@@ -2,7 +2,9 @@ package io.runnel.sql.internal.plan;
 
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
+import io.runnel.sql.internal.analyzer.AnalyzedJoin;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.analyzer.RowSchema;
 import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.catalog.SourceFormats;
 
@@ -20,15 +22,29 @@ public final class PlanBuilder {
 
     /** The plan writing the query's result to {@code topic}; the sink's root node is returned. */
     public static ExecNode.Sink build(AnalyzedQuery query, String topic, SourceFormats formats) {
-        boolean table = query.source().kind() == SourceKind.TABLE;
+        boolean table = query.resultKindOfInput() == SourceKind.TABLE;
         if (table && query.isAggregate()) {
+            if (query.join().isPresent()) {
+                throw unsupported("GROUP BY over a table-table join");
+            }
             requireUndo(query);
         }
-        if (query.source().formats().window().isPresent()) {
+        if (query.join().isEmpty() && query.source().formats().window().isPresent()) {
             throw unsupported("windowed sources");
         }
         int position = 0;
         ExecNode node = new ExecNode.StreamSource("source_" + position++, query.source());
+        if (query.join().isPresent()) {
+            AnalyzedJoin join = query.join().get();
+            for (int i = 0; i < join.steps().size(); i++) {
+                AnalyzedJoin.Step step = join.steps().get(i);
+                ExecNode.StreamSource right = new ExecNode.StreamSource("source_" + position++, step.right().source());
+                int keyWidth = i == join.steps().size() - 1 ? join.keyFields().size()
+                        : step.kind() == AnalyzedJoin.Kind.FOREIGN_KEY ? join.first().keyColumns().size() : 1;
+                node = new ExecNode.Join("join_" + position++, node, right, step,
+                        new RowSchema(join.rows().fields().subList(0, step.leftWidth())), keyWidth);
+            }
+        }
         if (query.where().isPresent()) {
             // A table's rows that stop matching become tombstones; a stream's are dropped.
             node = table ? new ExecNode.TableFilter("filter_" + position++, node, query.where().get())

@@ -17,11 +17,14 @@ import java.util.List;
 /**
  * One side of a windowed stream-stream join. A record at time t is stored in this side's window
  * store and joined with every record of the other side in {@code [t - before, t + after]}
- * (before/after seen from this side), each result timestamped max(t, other). Records more than
- * grace behind their window (t + after + grace &lt; stream time) are dropped (counted). In left
- * and outer joins, a record without a match waits in the shared outer buffer ({@link JoinBuffer})
+ * (before/after seen from this side), each result timestamped max(t, other). A record older than
+ * the stores' retention (t &lt;= stream time - (before + after + grace)) is not stored (counted as
+ * dropped) but still joined with what the other side holds, as in Kafka Streams. In left and
+ * outer joins, a record without a match waits in the shared outer buffer ({@link JoinBuffer})
  * and is emitted with a null partner once stream time passes t + after + grace; a later match
- * removes it. Stream time is the task's.
+ * removes it. A record whose window already closed, or any unmatched record when there is no
+ * outer buffer (legacy eager windows), is emitted with a null partner at once. Stream time is
+ * the task's.
  */
 public record StreamStreamJoinSide<K, V1, V2, VR>(String thisStore, String otherStore, String outerStore,
                                                   long beforeMs, long afterMs, long otherAfterMs, long graceMs,
@@ -67,14 +70,14 @@ public record StreamStreamJoinSide<K, V1, V2, VR>(String thisStore, String other
                 }
                 long ts = record.timestamp();
                 long streamTime = context.currentStreamTimeMs();
-                if (ts + afterMs + graceMs < streamTime) {
-                    Drops.record(context);
-                    return;
-                }
                 if (outer != null) {
                     emitExpired(streamTime);
                 }
-                mine.put(record.key(), record.value(), ts);
+                if (ts > streamTime - (beforeMs + afterMs + graceMs)) {
+                    mine.put(record.key(), record.value(), ts);
+                } else {
+                    Drops.record(context);
+                }
                 boolean matched = false;
                 try (WindowStoreIterator<Object> it = others.fetch(record.key(), Math.max(0, ts - beforeMs),
                         Math.max(0, ts + afterMs))) {
@@ -88,7 +91,9 @@ public record StreamStreamJoinSide<K, V1, V2, VR>(String thisStore, String other
                         }
                     }
                 }
-                if (!matched && thisOuter) {
+                if (!matched && thisOuter && (outer == null || ts + afterMs < streamTime)) {
+                    context.forward(record.withValue(join(record.value(), null)));
+                } else if (!matched && thisOuter) {
                     byte[] bufKey = JoinBuffer.key(ts, thisIsLeft, keyBytes(record.key()));
                     byte[] valueBytes = thisIsLeft
                             ? leftSerde.serializer().serialize(outerStore, (V1) record.value())
