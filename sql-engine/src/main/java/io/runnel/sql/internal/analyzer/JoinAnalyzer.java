@@ -190,8 +190,7 @@ final class JoinAnalyzer {
                 keySql.add(SqlFormatter.format(leftExpr));
                 keySql.add(SqlFormatter.format(rightExpr));
                 synthetic = j.type() == Relation.JoinType.FULL;
-                List<Expression> inOrder = flipped ? List.of(rightExpr, leftExpr) : List.of(leftExpr, rightExpr);
-                for (Expression side : inOrder) {
+                for (Expression side : List.of(leftExpr, rightExpr)) {
                     if (side instanceof ColumnRef) {
                         boolean isLeft = side == leftExpr;
                         int field = isLeft ? leftKey.columnIndex(side) : right.offset() + rightKey.columnIndex(side);

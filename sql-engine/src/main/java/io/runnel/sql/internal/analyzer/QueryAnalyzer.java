@@ -332,7 +332,7 @@ public final class QueryAnalyzer {
                 }
             } else if (item instanceof SelectItem.SingleColumn c && c.alias().isEmpty()
                     && c.expression() instanceof ColumnRef ref) {
-                if (RESERVED_NAMES.contains(ref.name())) {
+                if (RESERVED_NAMES.contains(ref.name()) && ref.qualifier().isEmpty()) {
                     throw error(c, "Reserved column name in select: `" + ref.name() + "`. Please remove or alias the column.");
                 }
                 out.add(new NamedExpression(joinColumnName(ref, join, input), ref));
@@ -364,7 +364,7 @@ public final class QueryAnalyzer {
         }
         int owners = 0;
         for (AnalyzedJoin.Source s : join.sources()) {
-            if (s.source().findColumn(ref.name()).isPresent()) {
+            if (s.source().findColumn(ref.name()).isPresent() || RESERVED_NAMES.contains(ref.name())) {
                 owners++;
             }
         }
@@ -379,24 +379,28 @@ public final class QueryAnalyzer {
     private List<NamedExpression> takeJoinKey(Query query, AnalyzedJoin join, RowSchema input,
                                               List<NamedExpression> projection, String sinkName,
                                               List<AnalyzedQuery.Projection> keys) {
-        int keyIndex = -1;
-        List<NamedExpression> keyItems = new ArrayList<>();
-        List<NamedExpression> values = new ArrayList<>();
-        for (NamedExpression item : projection) {
-            int index = -2;
-            if (item.expression() instanceof ColumnRef ref) {
+        // The first candidate (left source first) the projection selects is the key.
+        int[] indexes = new int[projection.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = -2;
+            if (projection.get(i).expression() instanceof ColumnRef ref) {
                 try {
-                    index = input.indexOf(ref.qualifier(), ref.name());
+                    indexes[i] = input.indexOf(ref.qualifier(), ref.name());
                 } catch (SqlException e) {
-                    index = -2;
+                    indexes[i] = -2;
                 }
             }
-            if (index >= 0 && join.keyCandidates().contains(index) && (keyIndex < 0 || keyIndex == index)) {
-                keyIndex = index;
-                keyItems.add(item);
-            } else {
-                values.add(item);
+        }
+        int keyIndex = -1;
+        for (int candidate : join.keyCandidates()) {
+            if (keyIndex < 0 && java.util.Arrays.stream(indexes).anyMatch(i -> i == candidate)) {
+                keyIndex = candidate;
             }
+        }
+        List<NamedExpression> keyItems = new ArrayList<>();
+        List<NamedExpression> values = new ArrayList<>();
+        for (int i = 0; i < indexes.length; i++) {
+            (indexes[i] == keyIndex ? keyItems : values).add(projection.get(i));
         }
         Position p = query.position();
         if (keyItems.isEmpty()) {

@@ -124,6 +124,17 @@ public final class TopologyBuilder {
         Evaluator predicate = ExpressionCompiler.compile(node.predicate());
         RowLayout layout = layoutOf(node.input());
         String nodeId = node.id();
+        if (node.input() instanceof ExecNode.Join join) {
+            // Over a table join: the table's filter, so a row that never matched sends no tombstone.
+            return joins.table(join).filter((key, value) -> {
+                try {
+                    return Boolean.TRUE.equals(predicate.evaluate(layout.fill(key, value, 0, 0, -1)));
+                } catch (ExpressionEvaluationException e) {
+                    log.error(nodeId, e.getMessage(), e);
+                    return false;
+                }
+            }).toStream(Named.as(name(node)));
+        }
         return stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
             @Override
             void process(FixedKeyRecord<Object, Row> record, Object[] row) {

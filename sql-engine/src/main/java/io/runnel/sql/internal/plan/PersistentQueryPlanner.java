@@ -64,7 +64,7 @@ public final class PersistentQueryPlanner {
             throw error(statement.position(), "Key format specified for stream without key columns.");
         }
         DataSource input = query.source();
-        String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE" : input.formats().keyFormat());
+        String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE" : defaultKeyFormat(query));
         String valueFormat = props.valueFormat().orElse(input.formats().valueFormat());
         Optional<SourceFormats.KeyWindow> window = query.window().map(PersistentQueryPlanner::keyWindow);
         java.util.Map<String, String> formatProperties = new java.util.TreeMap<>();
@@ -105,6 +105,22 @@ public final class PersistentQueryPlanner {
         String queryId = "INSERTQUERY_" + queryNumber;
         ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats());
         return new Planned(queryId, target, false, plan, query);
+    }
+
+    /**
+     * The key format a result takes when the statement sets none: its source's; for a join the
+     * leftmost source's that has a key format other than NONE (KAFKA when none has).
+     */
+    private static String defaultKeyFormat(AnalyzedQuery query) {
+        if (query.join().isEmpty()) {
+            return query.source().formats().keyFormat();
+        }
+        for (io.runnel.sql.internal.analyzer.AnalyzedJoin.Source s : query.join().get().sources()) {
+            if (!s.source().formats().keyFormat().equalsIgnoreCase("NONE")) {
+                return s.source().formats().keyFormat();
+            }
+        }
+        return "KAFKA";
     }
 
     /** ksqlDB's rules on what a persistent query may produce, checked before anything runs. */

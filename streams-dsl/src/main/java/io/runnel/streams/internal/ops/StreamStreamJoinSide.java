@@ -18,8 +18,10 @@ import java.util.List;
  * One side of a windowed stream-stream join. A record at time t is stored in this side's window
  * store and joined with every record of the other side in {@code [t - before, t + after]}
  * (before/after seen from this side), each result timestamped max(t, other). A record older than
- * the stores' retention (t &lt;= stream time - (before + after + grace)) is not stored (counted as
- * dropped) but still joined with what the other side holds, as in Kafka Streams. In left and
+ * its store's retention (t &lt;= the highest timestamp this side stored - (before + after + grace))
+ * is not stored (counted as dropped) but still joined with what the other side holds, as in Kafka
+ * Streams, whose window stores drop expired writes. (The highest timestamp stored is kept in the
+ * processor, so after a restart it starts again from the first record.) In left and
  * outer joins, a record without a match waits in the shared outer buffer ({@link JoinBuffer})
  * and is emitted with a null partner once stream time passes t + after + grace; a later match
  * removes it. A record whose window already closed, or any unmatched record when there is no
@@ -41,6 +43,7 @@ public record StreamStreamJoinSide<K, V1, V2, VR>(String thisStore, String other
             private WindowStore<K, Object> mine;
             private WindowStore<K, Object> others;
             private KeyValueStore<byte[], byte[]> outer;
+            private long observed = Long.MIN_VALUE;
 
             @Override
             public void init(ProcessorContext<K, VR> context) {
@@ -73,7 +76,8 @@ public record StreamStreamJoinSide<K, V1, V2, VR>(String thisStore, String other
                 if (outer != null) {
                     emitExpired(streamTime);
                 }
-                if (ts > streamTime - (beforeMs + afterMs + graceMs)) {
+                observed = Math.max(observed, ts);
+                if (ts > observed - (beforeMs + afterMs + graceMs)) {
                     mine.put(record.key(), record.value(), ts);
                 } else {
                     Drops.record(context);
