@@ -118,7 +118,8 @@ public final class EngineCaseExecutor implements CaseExecutor {
                     return CaseResult.failed(testCase.id(), "expected '" + expected.message() + "' from the last "
                             + "statement, got: " + failure, millisSince(start));
                 }
-                return CaseResult.passed(testCase.id(), failure.contains(expected.message()), millisSince(start));
+                return CaseResult.passedWithMessage(testCase.id(), failure.contains(expected.message()), failure,
+                        millisSince(start));
             }
             if (failure != null) {
                 return CaseResult.failed(testCase.id(), "statement failed: " + failure, millisSince(start));

@@ -84,6 +84,7 @@ final class JoinAnalyzer {
             AnalyzedJoin.Source right = sources.get(i + 1);
             List<AnalyzedJoin.Source> visible = sources.subList(0, i + 2);
             Expression.Comparison criteria = equality(j);
+            checkQualifiers(criteria, visible);
             int leftOwner = owner(criteria.left(), visible, criteria);
             int rightOwner = owner(criteria.right(), visible, criteria);
             if ((leftOwner == i + 1) == (rightOwner == i + 1)) {
@@ -288,7 +289,8 @@ final class JoinAnalyzer {
                     + "session bounds must be an exact match for the join to work\nHopping and tumbling windowed "
                     + "sources can only be joined to other hopping and tumbling windowed sources");
         }
-        if (repartition) {
+        boolean sizesDiffer = !leftSession && !lw.get().sizeMillis().equals(rw.get().sizeMillis());
+        if (repartition || sizesDiffer) {
             throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "Implicit repartitioning of windowed sources is "
                     + "not supported. See https://github.com/confluentinc/ksql/issues/4385.");
         }
@@ -338,6 +340,18 @@ final class JoinAnalyzer {
         }
     }
 
+    /** Every qualifier in the criteria names a joined source (checked before any name is resolved). */
+    private static void checkQualifiers(Expression e, List<AnalyzedJoin.Source> visible) {
+        if (e instanceof ColumnRef c && c.qualifier().isPresent()
+                && visible.stream().noneMatch(s -> s.alias().equals(c.qualifier().get()))) {
+            throw error(c, "Failed to prepare statement: '" + c.qualifier().get()
+                    + "' is not a valid stream/table name or alias.");
+        }
+        for (Expression child : ExpressionChildren.of(e)) {
+            checkQualifiers(child, visible);
+        }
+    }
+
     /** The index of the source a column reference of the criteria reads. */
     static int sourceOf(ColumnRef c, List<AnalyzedJoin.Source> visible) {
         if (c.qualifier().isPresent()) {
@@ -351,7 +365,7 @@ final class JoinAnalyzer {
                     return i;
                 }
             }
-            throw error(c, "'" + q + "' is not a valid stream/table name or alias.");
+            throw error(c, "Failed to prepare statement: '" + q + "' is not a valid stream/table name or alias.");
         }
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i < visible.size(); i++) {

@@ -175,6 +175,15 @@ public final class QueryAnalyzer {
             aggregatedFields.add(RowSchema.Field.of("KSQL_AGG_VARIABLE_" + aggregates.size(), fn.returnType()));
             aggregates.add(new AnalyzedQuery.AggregateCall(fn, args, sql));
         }
+        if (query.window().isPresent() && join.isPresent()) {
+            // ksqlDB does not resolve the window bounds of a windowed aggregation over a join.
+            for (NamedExpression item : projection) {
+                if (item.expression() instanceof ColumnRef ref && (ref.name().equals("WINDOWSTART")
+                        || ref.name().equals("WINDOWEND"))) {
+                    throw error(ref, "SELECT column '" + ref.name() + "' cannot be resolved.");
+                }
+            }
+        }
         if (query.window().isPresent()) {
             aggregatedFields.add(RowSchema.Field.of("WINDOWSTART", SqlType.BIGINT));
             aggregatedFields.add(RowSchema.Field.of("WINDOWEND", SqlType.BIGINT));
@@ -423,9 +432,16 @@ public final class QueryAnalyzer {
                     keyItems.stream().map(NamedExpression::name).sorted().toList()) + ".");
         }
         RowSchema.Field keyField = join.keyFields().get(0);
-        ColumnRef keyRef = new ColumnRef(keyField.source(), keyField.name(), keyItems.get(0).expression().position());
-        keys.add(new AnalyzedQuery.Projection(keyItems.get(0).name(),
-                ExpressionTyper.type(keyRef, input, functions, types)));
+        NamedExpression keyItem = keyItems.get(0);
+        ColumnRef keyRef = new ColumnRef(keyField.source(), keyField.name(), keyItem.expression().position());
+        RowSchema.Field selected = input.field(keyIndex);
+        if (TypeRules.containsMap(selected.type())) {
+            // ksqlDB names the key by its join column (ALIAS_COLUMN) here.
+            String column = selected.source().isEmpty() ? selected.name() : selected.source().get() + "_" + selected.name();
+            throw new SqlException(SqlErrorCode.INVALID_STATEMENT, p.line(), p.column(), TypeRules.mapKeyMessage(column,
+                    selected.type()));
+        }
+        keys.add(new AnalyzedQuery.Projection(keyItem.name(), ExpressionTyper.type(keyRef, input, functions, types)));
         return values;
     }
 

@@ -64,7 +64,7 @@ public record RowSchema(List<Field> fields) {
         }
         if (found.isEmpty()) {
             if (source.isPresent() && fields.stream().noneMatch(f -> f.source().equals(source))) {
-                throw new SqlException(SqlErrorCode.COLUMN_NOT_FOUND, "'" + source.get()
+                throw new SqlException(SqlErrorCode.COLUMN_NOT_FOUND, "Failed to prepare statement: '" + source.get()
                         + "' is not a valid stream/table name or alias.");
             }
             List<String> names = new ArrayList<>();

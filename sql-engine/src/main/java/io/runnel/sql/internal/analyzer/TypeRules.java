@@ -153,4 +153,23 @@ public final class TypeRules {
         }
         return false;
     }
+
+    /** True when the type is a MAP or holds one (ksqlDB rejects such key columns). */
+    public static boolean containsMap(SqlType type) {
+        if (type instanceof SqlType.Map) {
+            return true;
+        } else if (type instanceof SqlType.Array a) {
+            return containsMap(a.element());
+        } else if (type instanceof SqlType.Struct st) {
+            return st.fields().stream().anyMatch(f -> containsMap(f.type()));
+        }
+        return false;
+    }
+
+    /** ksqlDB's message for a key column whose type holds a MAP. */
+    public static String mapKeyMessage(String column, SqlType type) {
+        return "Map keys, including types that contain maps, are not supported as they may lead to unexpected "
+                + "behavior due to inconsistent serialization. Key column name: `" + column + "`. Column type: "
+                + type.sql() + ". See https://github.com/confluentinc/ksql/issues/6621 for more.";
+    }
 }

@@ -409,12 +409,19 @@ public final class TopologyBuilder {
         return out;
     }
 
+    /**
+     * The JSON serde of internal rows (stores, repartition topics). Fields are named as given,
+     * or by position when names repeat (a join's row holds each source's ROWTIME, ...).
+     */
     static Serde<Row> jsonSerde(SerdeSchema.Part part, List<RowSchema.Field> fields) {
+        boolean unique = fields.stream().map(RowSchema.Field::name).distinct().count() == fields.size();
         List<Column> columns = new ArrayList<>();
-        for (RowSchema.Field f : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            RowSchema.Field f = fields.get(i);
+            String name = unique ? f.name() : "F" + i;
             columns.add(part == SerdeSchema.Part.KEY
-                    ? new Column(f.name(), f.type(), Column.Role.KEY, java.util.Optional.empty())
-                    : Column.value(f.name(), f.type()));
+                    ? new Column(name, f.type(), Column.Role.KEY, java.util.Optional.empty())
+                    : Column.value(name, f.type()));
         }
         return Formats.JSON.serde(new SerdeSchema(part, columns), FormatOptions.DEFAULTS);
     }

@@ -135,24 +135,10 @@ public final class PersistentQueryPlanner {
             }
         }
         for (Column key : query.output().key()) {
-            if (containsMap(key.type())) {
-                throw error(position, "Map keys, including types that contain maps, are not supported as they may lead "
-                        + "to unexpected behavior due to inconsistent serialization. Key column name: `" + key.name()
-                        + "`. Column type: " + key.type().sql() + ". See https://github.com/confluentinc/ksql/issues/6621 "
-                        + "for more.");
+            if (io.runnel.sql.internal.analyzer.TypeRules.containsMap(key.type())) {
+                throw error(position, io.runnel.sql.internal.analyzer.TypeRules.mapKeyMessage(key.name(), key.type()));
             }
         }
-    }
-
-    private static boolean containsMap(io.runnel.sql.internal.catalog.SqlType type) {
-        if (type instanceof io.runnel.sql.internal.catalog.SqlType.Map) {
-            return true;
-        } else if (type instanceof io.runnel.sql.internal.catalog.SqlType.Array a) {
-            return containsMap(a.element());
-        } else if (type instanceof io.runnel.sql.internal.catalog.SqlType.Struct st) {
-            return st.fields().stream().anyMatch(f -> containsMap(f.type()));
-        }
-        return false;
     }
 
     private static boolean sameSchema(List<Column> a, List<Column> b) {
