@@ -17,10 +17,11 @@ import java.util.List;
 /**
  * One side of a windowed stream-stream join. A record at time t is stored in this side's window
  * store and joined with every record of the other side in {@code [t - before, t + after]}
- * (before/after seen from this side), each result timestamped max(t, other). A record older than
- * its store's retention (t &lt;= the highest timestamp this side stored - (before + after + grace))
- * is not stored (counted as dropped) but still joined with what the other side holds, as in Kafka
- * Streams, whose window stores drop expired writes. (The highest timestamp stored is kept in the
+ * (before/after seen from this side), each result timestamped max(t, other). A record later than
+ * its window's grace (t + after + grace &lt; stream time) is counted as dropped; it is still joined
+ * with what the other side holds, and stored unless older than its store's retention (t &lt;= the
+ * highest timestamp this side stored - (before + after + grace)), as in Kafka Streams, whose
+ * window stores drop expired writes. (The highest timestamp stored is kept in the
  * processor, so after a restart it starts again from the first record.) In left and
  * outer joins, a record without a match waits in the shared outer buffer ({@link JoinBuffer})
  * and is emitted with a null partner once stream time passes t + after + grace; a later match
@@ -76,11 +77,12 @@ public record StreamStreamJoinSide<K, V1, V2, VR>(String thisStore, String other
                 if (outer != null) {
                     emitExpired(streamTime);
                 }
+                if (ts + afterMs + graceMs < streamTime) {
+                    Drops.record(context);
+                }
                 observed = Math.max(observed, ts);
                 if (ts > observed - (beforeMs + afterMs + graceMs)) {
                     mine.put(record.key(), record.value(), ts);
-                } else {
-                    Drops.record(context);
                 }
                 boolean matched = false;
                 try (WindowStoreIterator<Object> it = others.fetch(record.key(), Math.max(0, ts - beforeMs),
