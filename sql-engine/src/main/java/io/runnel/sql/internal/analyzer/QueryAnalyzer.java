@@ -90,7 +90,7 @@ public final class QueryAnalyzer {
 
         boolean rekeyed = !query.partitionBy().isEmpty()
                 && !(query.partitionBy().size() == 1 && query.partitionBy().get(0) instanceof Expression.NullLiteral);
-        List<NamedExpression> projection = join.isPresent() ? expandJoinSelect(query.select(), join.get(), input)
+        List<NamedExpression> projection = join.isPresent() ? expandJoinSelect(query.select(), join.get(), input, rekeyed)
                 : expandSelect(query.select(), source, alias, input, rekeyed);
         if (aggregate) {
             return analyzeAggregate(query, source, alias, input, where, aggregateCalls, projection, sinkName, join);
@@ -113,6 +113,16 @@ public final class QueryAnalyzer {
             projection = takeJoinKey(query, join.get(), input, projection, sinkName, joinKeys);
         } else if (partitionByNull) {
             partitionBy.clear();
+        } else if (!query.partitionBy().isEmpty() && join.isPresent()) {
+            // Over a join, a column matches however it is qualified: compare columns by their source.
+            for (Expression p : query.partitionBy()) {
+                keyExpressions.add(qualified(p, input));
+            }
+            List<NamedExpression> canonical = new ArrayList<>();
+            for (NamedExpression item : projection) {
+                canonical.add(new NamedExpression(item.name(), qualified(item.expression(), input)));
+            }
+            projection = canonical;
         } else if (!query.partitionBy().isEmpty()) {
             keyExpressions.addAll(query.partitionBy());
         } else {
@@ -316,7 +326,23 @@ public final class QueryAnalyzer {
      * reference keeps its name unless another source has a column of that name, when it becomes
      * {@code ALIAS_COLUMN}.
      */
-    private List<NamedExpression> expandJoinSelect(List<SelectItem> items, AnalyzedJoin join, RowSchema input) {
+    /** A column reference qualified with the source that owns it (other expressions as they are). */
+    private static Expression qualified(Expression e, RowSchema input) {
+        if (e instanceof ColumnRef ref && ref.qualifier().isEmpty()) {
+            try {
+                RowSchema.Field f = input.field(input.indexOf(ref.qualifier(), ref.name()));
+                if (f.source().isPresent() && !f.source().get().equals(JoinAnalyzer.KEY_QUALIFIER)) {
+                    return new ColumnRef(f.source(), ref.name(), ref.position());
+                }
+            } catch (SqlException ignored) {
+                // resolved (and reported) when the expression is typed
+            }
+        }
+        return e;
+    }
+
+    private List<NamedExpression> expandJoinSelect(List<SelectItem> items, AnalyzedJoin join, RowSchema input,
+                                                   boolean rekeyed) {
         List<NamedExpression> out = new ArrayList<>();
         int generated = 0;
         for (SelectItem item : items) {
@@ -331,9 +357,18 @@ public final class QueryAnalyzer {
                         continue;
                     }
                     found = true;
-                    for (Column c : s.source().columns()) {
-                        out.add(new NamedExpression(s.alias() + "_" + c.name(),
-                                new ColumnRef(Optional.of(s.alias()), c.name(), all.position())));
+                    List<String> names = new ArrayList<>();
+                    if (rekeyed) {
+                        // Re-keyed by PARTITION BY: value columns, pseudo columns, then key columns (ksqlDB's order).
+                        s.source().columns().stream().filter(c -> !c.isKey()).forEach(c -> names.add(c.name()));
+                        PSEUDO_COLUMNS.forEach(f -> names.add(f.name()));
+                        s.source().columns().stream().filter(Column::isKey).forEach(c -> names.add(c.name()));
+                    } else {
+                        s.source().columns().forEach(c -> names.add(c.name()));
+                    }
+                    for (String name : names) {
+                        out.add(new NamedExpression(s.alias() + "_" + name,
+                                new ColumnRef(Optional.of(s.alias()), name, all.position())));
                     }
                 }
                 if (!found) {
