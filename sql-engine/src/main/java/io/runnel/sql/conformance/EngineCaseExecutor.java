@@ -86,6 +86,9 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 }
             }
             this.topics = InMemoryTopics.of(names);
+            for (Map.Entry<String, String> p : testCase.properties().entrySet()) {
+                session = session.withProperty(p.getKey(), p.getValue());
+            }
             this.ddl = new DdlExecutor(topics, new InMemoryCommandLog());
         }
 
@@ -165,7 +168,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
             if (DdlExecutor.handles(statement)) {
                 session = ddl.execute(parsed, session).session();
             } else if (statement instanceof Statement.CreateAsSelect create) {
-                PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(functions)
+                PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(functions, session.properties())
                         .plan(create, session.catalog(), queries.size());
                 if (topics.partitions(planned.sink().topic()).isEmpty()) {
                     topics.create(planned.sink().topic(), 1, false);
@@ -173,7 +176,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 session = session.withCatalog(session.catalog().withSource(planned.sink(), create.orReplace()));
                 start(planned);
             } else if (statement instanceof Statement.InsertInto insert) {
-                start(new PersistentQueryPlanner(functions).plan(insert, session.catalog(), queries.size()));
+                start(new PersistentQueryPlanner(functions, session.properties()).plan(insert, session.catalog(), queries.size()));
             } else {
                 throw new UnsupportedOperationException(statement.getClass().getSimpleName()
                         + " statements are not supported by the engine yet");

@@ -28,10 +28,20 @@ import java.util.Optional;
  * with {@code n} the engine's count of queries started so far.
  */
 public final class PersistentQueryPlanner {
+    /** The session property naming the key format of results whose sources have none. */
+    public static final String DEFAULT_KEY_FORMAT = "ksql.persistence.default.format.key";
+
     private final FunctionResolver functions;
+    private final java.util.Map<String, String> properties;
 
     public PersistentQueryPlanner(FunctionResolver functions) {
+        this(functions, java.util.Map.of());
+    }
+
+    /** @param properties the session's properties ({@value #DEFAULT_KEY_FORMAT}) */
+    public PersistentQueryPlanner(FunctionResolver functions, java.util.Map<String, String> properties) {
         this.functions = Objects.requireNonNull(functions, "functions");
+        this.properties = java.util.Map.copyOf(properties);
     }
 
     /** A planned query: its id, the source it writes (new for CREATE ... AS), and the plan. */
@@ -109,9 +119,9 @@ public final class PersistentQueryPlanner {
 
     /**
      * The key format a result takes when the statement sets none: its source's; for a join the
-     * leftmost source's that has a key format other than NONE (KAFKA when none has).
+     * leftmost source's that has a key format other than NONE (else the session's default, KAFKA).
      */
-    private static String defaultKeyFormat(AnalyzedQuery query) {
+    private String defaultKeyFormat(AnalyzedQuery query) {
         if (query.join().isEmpty()) {
             return query.source().formats().keyFormat();
         }
@@ -120,7 +130,7 @@ public final class PersistentQueryPlanner {
                 return s.source().formats().keyFormat();
             }
         }
-        return "KAFKA";
+        return properties.getOrDefault(DEFAULT_KEY_FORMAT, "KAFKA");
     }
 
     /** ksqlDB's rules on what a persistent query may produce, checked before anything runs. */
