@@ -66,7 +66,7 @@ final class JoinBuilder {
                     : left.join(right, joiner, joined);
         }
         KStream<Object, Row> right = rekeyed(sourceRows(node.right()), step.rekeyRight(), step.rightKey(),
-                name(node) + ".right.rekey");
+                node, ".right.rekey");
         Relation.JoinWindow within = step.within().orElseThrow();
         long before = millis(within.before());
         long after = millis(within.after());
@@ -136,7 +136,7 @@ final class JoinBuilder {
         } else {
             throw new IllegalStateException("a join's left side is a source or a join: " + node.left().id());
         }
-        return rekeyed(rows, node.step().rekeyLeft(), node.step().leftKey(), name(node) + ".left.rekey");
+        return rekeyed(rows, node.step().rekeyLeft(), node.step().leftKey(), node, ".left.rekey");
     }
 
     private KTable<Object, Row> leftTable(ExecNode left, RowSchema rows) {
@@ -187,7 +187,8 @@ final class JoinBuilder {
 
     /** Re-keys a side by its join expression (the DSL repartitions it before the join). */
     private KStream<Object, Row> rekeyed(KStream<Object, Row> rows, boolean rekey,
-                                         io.runnel.sql.internal.analyzer.TypedExpression key, String name) {
+                                         io.runnel.sql.internal.analyzer.TypedExpression key, ExecNode.Join node,
+                                         String suffix) {
         if (!rekey) {
             return rows;
         }
@@ -200,10 +201,10 @@ final class JoinBuilder {
                 Object value = evaluator.evaluate(v.columnsForReading());
                 return value == null ? null : Row.of(value);
             } catch (ExpressionEvaluationException e) {
-                log.error(queryId, e.getMessage(), e);
+                log.error(node.id(), e.getMessage(), e);
                 return null;
             }
-        }, Named.as(name));
+        }, Named.as(name(node) + suffix));
     }
 
     private static JoinWindows windows(long before, long after, Relation.JoinWindow within) {
