@@ -192,4 +192,15 @@ class JoinQueryTopologyTest {
             assertThat(out(d)).containsExactly("1={\"A\":\"a\",\"B\":\"keep\"}@3");
         }
     }
+
+    @Test
+    void shouldNameJoinOperatorsStoresAndRepartitionTopicsFromTheQueryAndNodeIds() {
+        Statement.CreateAsSelect create = (Statement.CreateAsSelect) SqlParser.parseStatement(
+                "CREATE STREAM OUTPUT AS SELECT L.X, A, B FROM L LEFT JOIN R WITHIN 1 SECOND ON L.X = R.ID;");
+        PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(new RegistryFunctionResolver(FUNCTIONS))
+                .plan(create, CATALOG, 0);
+        String described = TopologyBuilder.build("q", planned.plan(), new ProcessingLog("q")).describe().toString();
+        assertThat(described).contains("q.source_0.rows", "q.join_2.left.rekey", "q.join_2-left-repartition",
+                "q.join_2.store-this-join-store", "q.join_2.store-other-join-store", "q.project_3", "q.sink_4");
+    }
 }
