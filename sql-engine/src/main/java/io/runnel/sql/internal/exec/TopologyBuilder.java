@@ -230,11 +230,19 @@ public final class TopologyBuilder {
     private KStream<Object, Row> tableAggregate(ExecNode.Aggregate node, RowLayout layout, Evaluator[] groupBy,
                                                 Aggregation aggregation, ExecNode.TableFilter having) {
         String nodeId = node.id();
-        ExecNode.StreamSource sourceNode = ExecNode.sourceOf(node.input());
-        Consumed<Row, Row> consumed = consumed(sourceNode.source());
-        KTable<Row, Row> table = builder.table(sourceNode.source().topic(), consumed.withName(name(sourceNode)),
-                Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(sourceNode) + ".store")
-                        .withKeySerde(consumed.keySerde()).withValueSerde(consumed.valueSerde()));
+        ExecNode tableNode = node.input() instanceof ExecNode.TableFilter f ? f.input() : node.input();
+        KTable<Row, Row> table;
+        if (tableNode instanceof ExecNode.Join join) {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            KTable<Row, Row> joined = (KTable) joins.table(join);
+            table = joined;
+        } else {
+            ExecNode.StreamSource sourceNode = ExecNode.sourceOf(node.input());
+            Consumed<Row, Row> consumed = consumed(sourceNode.source());
+            table = builder.table(sourceNode.source().topic(), consumed.withName(name(sourceNode)),
+                    Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(sourceNode) + ".store")
+                            .withKeySerde(consumed.keySerde()).withValueSerde(consumed.valueSerde()));
+        }
         if (node.input() instanceof ExecNode.TableFilter f) {
             Evaluator predicate = ExpressionCompiler.compile(f.predicate());
             table = table.filter((k, v) -> {

@@ -24,9 +24,6 @@ public final class PlanBuilder {
     public static ExecNode.Sink build(AnalyzedQuery query, String topic, SourceFormats formats) {
         boolean table = query.resultKindOfInput() == SourceKind.TABLE;
         if (table && query.isAggregate()) {
-            if (query.join().isPresent()) {
-                throw unsupported("GROUP BY over a table-table join");
-            }
             requireUndo(query);
         }
         if (query.join().isEmpty() && query.source().formats().window().isPresent()) {

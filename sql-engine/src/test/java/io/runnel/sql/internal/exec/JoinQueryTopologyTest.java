@@ -203,4 +203,17 @@ class JoinQueryTopologyTest {
         assertThat(described).contains("q.source_0.rows", "q.join_2.left.rekey", "q.join_2-left-repartition",
                 "q.join_2.store-this-join-store", "q.join_2.store-other-join-store", "q.project_3", "q.sink_4");
     }
+
+    @Test
+    void shouldAggregateATableJoinTakingAChangedRowOutOfItsOldGroup() {
+        try (TestDriver d = driver("TABLE", "SELECT V, COUNT(*) AS C FROM T JOIN U ON T.ID = U.ID GROUP BY V;")) {
+            in(d, "t").pipeInput(key(1), json("{\"NAME\": \"one\"}"), 1);
+            in(d, "u").pipeInput(key(1), json("{\"V\": \"x\"}"), 2);
+            in(d, "u").pipeInput(key(1), json("{\"V\": \"y\"}"), 3);
+            TestOutputTopic<String, String> out = d.createOutputTopic("OUTPUT", Serdes.string().deserializer(),
+                    Serdes.string().deserializer());
+            assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key() + "=" + kv.value())
+                    .containsExactly("x={\"C\":1}", "x={\"C\":0}", "y={\"C\":1}");
+        }
+    }
 }
