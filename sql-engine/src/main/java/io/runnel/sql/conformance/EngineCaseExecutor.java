@@ -17,6 +17,7 @@ import io.runnel.sql.internal.exec.TopologyBuilder;
 import io.runnel.sql.internal.function.FunctionRegistry;
 import io.runnel.sql.internal.parser.ParsedStatement;
 import io.runnel.sql.internal.parser.SqlParser;
+import io.runnel.sql.internal.plan.CoPartitioning;
 import io.runnel.sql.internal.plan.ExecNode;
 import io.runnel.sql.internal.plan.PersistentQueryPlanner;
 import io.runnel.sql.internal.serde.FormatOptions;
@@ -170,13 +171,17 @@ public final class EngineCaseExecutor implements CaseExecutor {
             } else if (statement instanceof Statement.CreateAsSelect create) {
                 PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(functions, session.properties())
                         .plan(create, session.catalog(), queries.size());
+                CoPartitioning.check(planned.query(), topics::partitions);
                 if (topics.partitions(planned.sink().topic()).isEmpty()) {
                     topics.create(planned.sink().topic(), 1, false);
                 }
                 session = session.withCatalog(session.catalog().withSource(planned.sink(), create.orReplace()));
                 start(planned);
             } else if (statement instanceof Statement.InsertInto insert) {
-                start(new PersistentQueryPlanner(functions, session.properties()).plan(insert, session.catalog(), queries.size()));
+                PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(functions, session.properties())
+                        .plan(insert, session.catalog(), queries.size());
+                CoPartitioning.check(planned.query(), topics::partitions);
+                start(planned);
             } else {
                 throw new UnsupportedOperationException(statement.getClass().getSimpleName()
                         + " statements are not supported by the engine yet");
