@@ -79,7 +79,7 @@ public final class TopologyBuilder {
         } else if (node instanceof ExecNode.Filter f) {
             return filter(f);
         } else if (node instanceof ExecNode.Aggregate a) {
-            return aggregate(a, null);
+            return aggregate(a);
         } else if (node instanceof ExecNode.TableFilter f) {
             return tableFilter(f);
         } else if (node instanceof ExecNode.Project p) {
@@ -124,9 +124,6 @@ public final class TopologyBuilder {
         Evaluator predicate = ExpressionCompiler.compile(node.predicate());
         RowLayout layout = layoutOf(node.input());
         String nodeId = node.id();
-        if (node.input() instanceof ExecNode.Aggregate aggregate) {
-            return aggregate(aggregate, node);
-        }
         if (node.input() instanceof ExecNode.Join join) {
             // Over a table join: the table's filter, so a row that never matched sends no tombstone.
             return joins.table(join).filter((key, value) -> {
@@ -154,11 +151,7 @@ public final class TopologyBuilder {
         }, Named.as(name(node)));
     }
 
-    /**
-     * The aggregate's updates; with {@code having}, filtered as a table (HAVING), so an update
-     * that fails it sends a tombstone only when the group's previous row passed.
-     */
-    private KStream<Object, Row> aggregate(ExecNode.Aggregate node, ExecNode.TableFilter having) {
+    private KStream<Object, Row> aggregate(ExecNode.Aggregate node) {
         String nodeId = node.id();
         RowLayout layout = layoutOf(node.input());
         Evaluator[] groupBy = new Evaluator[node.groupBy().size()];
@@ -168,7 +161,7 @@ public final class TopologyBuilder {
         Aggregation aggregation = new Aggregation(node.aggregates());
 
         if (isTableSource(node.input())) {
-            return tableAggregate(node, layout, groupBy, aggregation, having);
+            return tableAggregate(node, layout, groupBy, aggregation);
         }
         // 1. Each record's full input row, so grouping and aggregate arguments see every column.
         KStream<Object, Row> inputRows = stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
@@ -214,7 +207,6 @@ public final class TopologyBuilder {
                     Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()));
             table = suppressed;
         }
-        table = having(table, having, node, aggregation);
         // 4. Every update as an aggregated row: results of the aggregates (the layout adds keys and window).
         @SuppressWarnings({"unchecked", "rawtypes"})
         KStream<Object, Row> updates = (KStream) table.toStream(Named.as(name(node) + ".changes"));
@@ -228,7 +220,7 @@ public final class TopologyBuilder {
      * ROWTIME 0, ROWPARTITION 0 and ROWOFFSET -1: a table's grouping sees values, not records.
      */
     private KStream<Object, Row> tableAggregate(ExecNode.Aggregate node, RowLayout layout, Evaluator[] groupBy,
-                                                Aggregation aggregation, ExecNode.TableFilter having) {
+                                                Aggregation aggregation) {
         String nodeId = node.id();
         ExecNode tableNode = node.input() instanceof ExecNode.TableFilter f ? f.input() : node.input();
         KTable<Row, Row> table;
@@ -267,30 +259,9 @@ public final class TopologyBuilder {
                         Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(node) + ".store")
                                 .withKeySerde(groupKeySerde).withValueSerde(stateSerde));
         @SuppressWarnings({"unchecked", "rawtypes"})
-        KStream<Object, Row> updates = (KStream) having(aggregated, having, node, aggregation)
-                .toStream(Named.as(name(node) + ".changes"));
+        KStream<Object, Row> updates = (KStream) aggregated.toStream(Named.as(name(node) + ".changes"));
         return updates.mapValues(state -> state == null ? null : aggregation.results(state),
                 Named.as(name(node) + ".results"));
-    }
-
-    /** The aggregate's table of states filtered by HAVING over its results (as is, without HAVING). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private KTable<?, Row> having(KTable<?, Row> states, ExecNode.TableFilter having, ExecNode.Aggregate node,
-                                  Aggregation aggregation) {
-        if (having == null) {
-            return states;
-        }
-        Evaluator predicate = ExpressionCompiler.compile(having.predicate());
-        RowLayout layout = layoutOf(node);
-        String nodeId = having.id();
-        return ((KTable<Object, Row>) (KTable) states).filter((key, state) -> {
-            try {
-                return Boolean.TRUE.equals(predicate.evaluate(layout.fill(key, aggregation.results(state), 0, 0, -1)));
-            } catch (ExpressionEvaluationException e) {
-                log.error(nodeId, e.getMessage(), e);
-                return false;
-            }
-        });
     }
 
     private static boolean isTableSource(ExecNode node) {
