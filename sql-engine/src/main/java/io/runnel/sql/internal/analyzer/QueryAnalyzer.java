@@ -30,7 +30,8 @@ import java.util.Set;
 /**
  * Resolves a SELECT against the catalog ({@link AnalyzedQuery} says what comes out), with
  * ksqlDB's rules and error messages for keys, grouping and projections. Reads from one stream
- * or table; joins are rejected with a clear error until the join analysis lands.
+ * or table, or from a join ({@link JoinAnalyzer} resolves the FROM clause, {@link JoinProjection}
+ * names the projection and takes the join key out of it).
  */
 public final class QueryAnalyzer {
     /** Pseudo columns every source row carries, after its own columns. */

@@ -13,7 +13,9 @@ import io.runnel.sql.internal.catalog.SourceFormats;
  * source, so the same query always gets the same names. Stream sources, with or without
  * aggregation (tumbling and hopping windows); table sources as streams of changes (filter,
  * projection) and grouped with undo-capable aggregates; tumbling, hopping and session windows;
- * joins and windowed sources are rejected with a clear error until their nodes land.
+ * joins: {@code source_0}, then per JOIN the right source ({@code source_n}) and an
+ * {@link ExecNode.Join} ({@code join_m}) over the left node and that source. Windowed sources are
+ * rejected with a clear error until their nodes land.
  */
 public final class PlanBuilder {
 
