@@ -216,4 +216,15 @@ class JoinQueryTopologyTest {
                     .containsExactly("x={\"C\":1}", "x={\"C\":0}", "y={\"C\":1}");
         }
     }
+
+    @Test
+    void shouldRekeyAStreamJoinResultForTheNextJoinOfAChain() {
+        try (TestDriver d = driver("STREAM", "SELECT L.X, A, B, NAME FROM L JOIN R WITHIN 1 MINUTE ON L.ID = R.ID "
+                + "LEFT JOIN T ON L.X = T.ID;")) {
+            in(d, "t").pipeInput(key(7), json("{\"NAME\": \"seven\"}"), 1);
+            in(d, "l").pipeInput(key(1), json("{\"A\": \"a\", \"X\": 7}"), 2);
+            in(d, "r").pipeInput(key(1), json("{\"B\": \"b\"}"), 3);
+            assertThat(out(d)).containsExactly("7={\"A\":\"a\",\"B\":\"b\",\"NAME\":\"seven\"}@3");
+        }
+    }
 }
