@@ -79,7 +79,7 @@ public final class TopologyBuilder {
         } else if (node instanceof ExecNode.Aggregate a) {
             return aggregate(a);
         } else if (node instanceof ExecNode.TableFilter f) {
-            return tableFilter(f);
+            return f.input() instanceof ExecNode.Aggregate a ? havingFilter(f, a) : tableFilter(f);
         } else if (node instanceof ExecNode.Project p) {
             return project(p);
         } else if (node instanceof ExecNode.Sink s) {
@@ -137,6 +137,44 @@ public final class TopologyBuilder {
     }
 
     private KStream<Object, Row> aggregate(ExecNode.Aggregate node) {
+        AggregateTable table = aggregateTable(node);
+        return changes(node, table, table.states());
+    }
+
+    /**
+     * HAVING over an aggregate filters the aggregate's table, so an update is judged with its old
+     * value: a group that stops matching becomes one tombstone, and an update where neither the
+     * old nor the new row matches is not emitted (Kafka Streams' table filter, as ksqlDB runs it).
+     */
+    private KStream<Object, Row> havingFilter(ExecNode.TableFilter node, ExecNode.Aggregate input) {
+        Evaluator predicate = ExpressionCompiler.compile(node.predicate());
+        RowLayout layout = layoutOf(input);
+        String nodeId = node.id();
+        AggregateTable table = aggregateTable(input);
+        Aggregation aggregation = table.aggregation();
+        KTable<Object, Row> filtered = table.states().filter((key, state) -> {
+            try {
+                return Boolean.TRUE.equals(predicate.evaluate(layout.fill(key, aggregation.results(state), 0, 0, -1)));
+            } catch (ExpressionEvaluationException e) {
+                log.error(nodeId, e.getMessage(), e);
+                return false;
+            }
+        });
+        return changes(input, table, filtered);
+    }
+
+    /** The aggregate's updates as aggregated rows: the aggregates' results (the layout adds keys and window). */
+    private KStream<Object, Row> changes(ExecNode.Aggregate node, AggregateTable table, KTable<Object, Row> states) {
+        Aggregation aggregation = table.aggregation();
+        return states.toStream(Named.as(name(node) + ".changes")).mapValues(
+                state -> state == null ? null : aggregation.results(state), Named.as(name(node) + ".results"));
+    }
+
+    /** An aggregate's table of aggregation states per group (and window), with its aggregate functions. */
+    private record AggregateTable(KTable<Object, Row> states, Aggregation aggregation) {
+    }
+
+    private AggregateTable aggregateTable(ExecNode.Aggregate node) {
         String nodeId = node.id();
         RowLayout layout = layoutOf(node.input());
         Evaluator[] groupBy = new Evaluator[node.groupBy().size()];
@@ -146,7 +184,7 @@ public final class TopologyBuilder {
         Aggregation aggregation = new Aggregation(node.aggregates());
 
         if (isTableSource(node.input())) {
-            return tableAggregate(node, layout, groupBy, aggregation);
+            return new AggregateTable(tableAggregate(node, layout, groupBy, aggregation), aggregation);
         }
         // 1. Each record's full input row, so grouping and aggregate arguments see every column.
         KStream<Object, Row> inputRows = stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
@@ -158,12 +196,12 @@ public final class TopologyBuilder {
             }
         }, Named.as(name(node) + ".input"));
 
-        // 2. Grouped by the GROUP BY values; 3. aggregated per group (and window).
+        // 2. Grouped by the GROUP BY values (rows with a NULL among them are dropped); 3. aggregated per group (and window).
         Serde<Row> groupKeySerde = jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, groupBy.length));
         Serde<Row> inputSerde = jsonSerde(SerdeSchema.Part.VALUE, node.inputSchema().fields());
         Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
-        KGroupedStream<Row, Row> grouped = inputRows.groupBy((key, row) ->
-                Row.wrap(evaluateAll(groupBy, row.columnsForReading(), nodeId)), Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"));
+        KGroupedStream<Row, Row> grouped = inputRows.groupBy((key, row) -> groupKey(groupBy, row.columnsForReading(), nodeId),
+                Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"));
 
         KTable<?, Row> table;
         if (node.window().isPresent() && node.window().get() instanceof WindowExpression.Session session) {
@@ -192,20 +230,19 @@ public final class TopologyBuilder {
                     Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()));
             table = suppressed;
         }
-        // 4. Every update as an aggregated row: results of the aggregates (the layout adds keys and window).
         @SuppressWarnings({"unchecked", "rawtypes"})
-        KStream<Object, Row> updates = (KStream) table.toStream(Named.as(name(node) + ".changes"));
-        return updates.mapValues(state -> state == null ? null : aggregation.results(state),
-                Named.as(name(node) + ".results"));
+        KTable<Object, Row> states = (KTable) table;
+        return new AggregateTable(states, aggregation);
     }
 
     /**
      * GROUP BY over a table: every change of a source row takes its old row out of its old group
      * (the aggregates' undo) and adds the new row to its new group. Rows are laid out with
      * ROWTIME 0, ROWPARTITION 0 and ROWOFFSET -1: a table's grouping sees values, not records.
+     * Rows with a NULL grouping value are left out, as from a stream.
      */
-    private KStream<Object, Row> tableAggregate(ExecNode.Aggregate node, RowLayout layout, Evaluator[] groupBy,
-                                                Aggregation aggregation) {
+    private KTable<Object, Row> tableAggregate(ExecNode.Aggregate node, RowLayout layout, Evaluator[] groupBy,
+                                               Aggregation aggregation) {
         String nodeId = node.id();
         ExecNode.StreamSource sourceNode = ExecNode.sourceOf(node.input());
         Consumed<Row, Row> consumed = consumed(sourceNode.source());
@@ -228,7 +265,7 @@ public final class TopologyBuilder {
         Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
         KTable<Row, Row> aggregated = table.groupBy((key, value) -> {
             Object[] row = layout.fill(key, value, 0, 0, -1);
-            return io.runnel.state.KeyValue.pair(Row.wrap(evaluateAll(groupBy, row, nodeId)), Row.wrap(row));
+            return io.runnel.state.KeyValue.pair(groupKey(groupBy, row, nodeId), Row.wrap(row));
         }, Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"))
                 .aggregate(aggregation::initialize,
                         (k, row, state) -> aggregation.add(row, state, log, nodeId),
@@ -236,9 +273,28 @@ public final class TopologyBuilder {
                         Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(node) + ".store")
                                 .withKeySerde(groupKeySerde).withValueSerde(stateSerde));
         @SuppressWarnings({"unchecked", "rawtypes"})
-        KStream<Object, Row> updates = (KStream) aggregated.toStream(Named.as(name(node) + ".changes"));
-        return updates.mapValues(state -> state == null ? null : aggregation.results(state),
-                Named.as(name(node) + ".results"));
+        KTable<Object, Row> states = (KTable) aggregated;
+        return states;
+    }
+
+    /**
+     * The group of an input row: its GROUP BY values, or null (the row is left out of the
+     * aggregation) when one of them is NULL or fails to evaluate, as ksqlDB does.
+     */
+    private Row groupKey(Evaluator[] groupBy, Object[] row, String nodeId) {
+        Object[] values = new Object[groupBy.length];
+        for (int i = 0; i < groupBy.length; i++) {
+            try {
+                values[i] = groupBy[i].evaluate(row);
+            } catch (ExpressionEvaluationException e) {
+                log.error(nodeId, e.getMessage(), e);
+                return null;
+            }
+            if (values[i] == null) {
+                return null;
+            }
+        }
+        return Row.wrap(values);
     }
 
     private static boolean isTableSource(ExecNode node) {

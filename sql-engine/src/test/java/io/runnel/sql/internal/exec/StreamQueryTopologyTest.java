@@ -139,15 +139,30 @@ class StreamQueryTopologyTest {
     }
 
     @Test
-    void shouldTurnRowsThatFailHavingIntoTombstones() {
-        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM S GROUP BY NAME HAVING COUNT(*) > 1;")) {
+    void shouldEmitAGroupOnceItMatchesHavingAndATombstoneOnceItStopsMatching() {
+        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM S GROUP BY NAME HAVING COUNT(*) = 2;")) {
             TestInputTopic<byte[], byte[]> in = input(driver);
             TestOutputTopic<String, String> out = driver.createOutputTopic("OUTPUT", Serdes.string().deserializer(),
                     Serdes.string().deserializer());
             in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
             in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 2);
+            in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 3);
+            in.pipeInput(key(4), json("{\"NAME\": \"a\"}"), 4);
             assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key() + "=" + kv.value())
-                    .containsExactly("a=null", "a={\"C\":2}");
+                    .containsExactly("a={\"C\":2}", "a=null");
+        }
+    }
+
+    @Test
+    void shouldLeaveOutRowsWhoseGroupByValueIsNull() {
+        try (TestDriver driver = driver("SELECT UCASE(NAME) AS N, COUNT(*) AS C FROM S GROUP BY UCASE(NAME);")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<String, String> out = driver.createOutputTopic("OUTPUT", Serdes.string().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
+            in.pipeInput(key(2), json("{\"NAME\": null}"), 2);
+            in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 3);
+            assertThat(out.readValuesToList()).containsExactly("{\"C\":1}", "{\"C\":2}");
         }
     }
 
