@@ -102,6 +102,9 @@ public final class TopologyBuilder {
         return stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
             @Override
             void process(FixedKeyRecord<Object, Row> record, Object[] row) {
+                if (record.value() == null) {
+                    return; // a stream's record without a value matches no WHERE clause, as in ksqlDB
+                }
                 Object keep;
                 try {
                     keep = predicate.evaluate(row);
