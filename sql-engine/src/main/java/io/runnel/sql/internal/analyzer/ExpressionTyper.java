@@ -50,6 +50,7 @@ public final class ExpressionTyper {
     private final IdentityHashMap<Expression, Integer> bound = new IdentityHashMap<>();
     private final IdentityHashMap<FunctionCall, FunctionResolver.ResolvedFunction> calls = new IdentityHashMap<>();
     private final java.util.Set<Expression> unitLiterals = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final IdentityHashMap<Expression, Object> literalValues = new IdentityHashMap<>();
 
     private ExpressionTyper(RowSchema input, FunctionResolver functions, TypeResolver typeResolver,
                             java.util.Map<String, Integer> bindings) {
@@ -75,7 +76,8 @@ public final class ExpressionTyper {
                                        TypeResolver typeResolver, java.util.Map<String, Integer> bindings) {
         ExpressionTyper typer = new ExpressionTyper(input, functions, typeResolver, bindings);
         typer.visit(expression);
-        return new TypedExpression(expression, input, typer.types, typer.bound, typer.calls, typer.unitLiterals);
+        return new TypedExpression(expression, input, typer.types, typer.bound, typer.calls, typer.unitLiterals,
+                typer.literalValues);
     }
 
     private SqlType visit(Expression e) {
@@ -323,6 +325,11 @@ public final class ExpressionTyper {
     private SqlType comparison(Comparison c) {
         SqlType l = visit(c.left());
         SqlType r = visit(c.right());
+        if (timestampLiteral(c.left(), c.right())) {
+            r = SqlType.BIGINT;
+        } else if (timestampLiteral(c.right(), c.left())) {
+            l = SqlType.BIGINT;
+        }
         if (l != null && r != null && !TypeRules.comparable(l, r)) {
             throw error(c.position(), "Cannot compare " + l.sql() + " (" + describeNode(c.left()) + ") to "
                     + r.sql() + " (" + describeNode(c.right()) + ") with " + c.operator().symbol());
@@ -344,6 +351,9 @@ public final class ExpressionTyper {
         SqlType v = visit(b.value());
         for (Expression bound : List.of(b.lower(), b.upper())) {
             SqlType t = visit(bound);
+            if (timestampLiteral(b.value(), bound)) {
+                t = SqlType.BIGINT;
+            }
             if (v != null && t != null && !TypeRules.comparable(v, t)) {
                 throw error(b.position(), "BETWEEN bounds must be comparable to " + v.sql() + ", got " + t.sql());
             }
@@ -398,6 +408,28 @@ public final class ExpressionTyper {
             result = widen(c.position(), result, visit(c.elseValue().get()), "CASE results");
         }
         return result;
+    }
+
+    /** The pseudo columns holding epoch milliseconds that a string literal may be compared to. */
+    private static final java.util.Set<String> TIME_PSEUDO_COLUMNS = java.util.Set.of("ROWTIME", "WINDOWSTART",
+            "WINDOWEND");
+
+    /**
+     * ksqlDB's "magic" timestamps: a string literal compared to ROWTIME, WINDOWSTART or WINDOWEND
+     * stands for the instant it names ({@link PartialTimestamps}) and becomes that BIGINT.
+     */
+    private boolean timestampLiteral(Expression column, Expression literal) {
+        if (!(column instanceof ColumnRef ref) || !TIME_PSEUDO_COLUMNS.contains(ref.name())
+                || !(literal instanceof Expression.StringLiteral text) || types.get(column) == null
+                || types.get(column).baseType() != SqlBaseType.BIGINT) {
+            return false;
+        }
+        long millis = PartialTimestamps.toEpochMillis(text.text()).orElseThrow(() -> error(literal.position(),
+                "Failed to parse the timestamp '" + text.text() + "' compared to " + ref.name()
+                        + ": expected yyyy-MM-dd'T'HH:mm:ss.SSS, optionally shortened and with a zone"));
+        literalValues.put(literal, millis);
+        types.put(literal, SqlType.BIGINT);
+        return true;
     }
 
     private SqlType widen(Position p, SqlType so, SqlType next, String what) {

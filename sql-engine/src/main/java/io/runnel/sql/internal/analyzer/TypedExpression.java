@@ -20,17 +20,27 @@ public final class TypedExpression {
     private final Map<Expression, Integer> bound;
     private final Map<Expression.FunctionCall, FunctionResolver.ResolvedFunction> functions;
     private final java.util.Set<Expression> unitLiterals;
+    private final Map<Expression, Object> literalValues;
 
     TypedExpression(Expression expression, RowSchema input, IdentityHashMap<Expression, SqlType> types,
                     IdentityHashMap<Expression, Integer> bound,
                     IdentityHashMap<Expression.FunctionCall, FunctionResolver.ResolvedFunction> functions,
-                    java.util.Set<Expression> unitLiterals) {
+                    java.util.Set<Expression> unitLiterals, IdentityHashMap<Expression, Object> literalValues) {
         this.expression = Objects.requireNonNull(expression, "expression");
         this.input = Objects.requireNonNull(input, "input");
         this.types = types;
         this.bound = bound;
         this.functions = functions;
         this.unitLiterals = unitLiterals;
+        this.literalValues = literalValues;
+    }
+
+    /**
+     * The value a literal stands for when the analyzer coerced it to another type (a string
+     * compared to ROWTIME is the instant it names), else the literal's own value.
+     */
+    public Object literalValue(Expression.Literal literal) {
+        return literalValues.containsKey(literal) ? literalValues.get(literal) : literal.value();
     }
 
     /**

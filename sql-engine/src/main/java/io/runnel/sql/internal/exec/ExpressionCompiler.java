@@ -149,7 +149,7 @@ public final class ExpressionCompiler {
     }
 
     private String literal(Literal l) {
-        Object v = l.value();
+        Object v = typed.literalValue(l);
         if (v == null) {
             return "null";
         }

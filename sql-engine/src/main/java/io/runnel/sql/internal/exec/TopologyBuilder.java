@@ -90,9 +90,34 @@ public final class TopologyBuilder {
 
     private KStream<Object, Row> source(ExecNode.StreamSource node) {
         DataSource source = node.source();
+        if (source.formats().window().isPresent()) {
+            // A windowed source's keys are read as Windowed<Row>, so WINDOWSTART / WINDOWEND are readable
+            // and a projection writes them on unchanged.
+            Consumed<Row, Row> plain = consumed(source);
+            Consumed<Object, Row> windowed = Consumed.with(windowedKeySerde(plain.keySerde(), source.formats()),
+                    plain.valueSerde());
+            return builder.stream(source.topic(), windowed.withName(name(node)));
+        }
         @SuppressWarnings({"unchecked", "rawtypes"})
         KStream<Object, Row> stream = (KStream) builder.stream(source.topic(), consumed(source).withName(name(node)));
         return stream;
+    }
+
+    /** Windowed keys ({@link WindowedKey} bytes) as {@code Windowed<Row>} stream keys. */
+    private static Serde<Object> windowedKeySerde(Serde<Row> keySerde, SourceFormats formats) {
+        SourceFormats.KeyWindow window = formats.window().orElseThrow();
+        Serde<WindowedKey> bytes = window.kind() == SourceFormats.KeyWindow.Kind.SESSION
+                ? WindowedSerdes.sessionWindowed(keySerde) : WindowedSerdes.timeWindowed(keySerde, window.sizeMillis().get());
+        return Serde.of((topic, key) -> {
+            if (key == null) {
+                return null;
+            }
+            Windowed<?> w = (Windowed<?>) key;
+            return bytes.serializer().serialize(topic, new WindowedKey((Row) w.key(), w.window().start(), w.window().end()));
+        }, (topic, data) -> {
+            WindowedKey k = bytes.deserializer().deserialize(topic, data);
+            return k == null ? null : new Windowed<>(k.key(), new Window(k.start(), k.end()));
+        });
     }
 
     private KStream<Object, Row> filter(ExecNode.Filter node) {

@@ -66,7 +66,9 @@ public final class PersistentQueryPlanner {
         DataSource input = query.source();
         String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE" : input.formats().keyFormat());
         String valueFormat = props.valueFormat().orElse(input.formats().valueFormat());
-        Optional<SourceFormats.KeyWindow> window = query.window().map(PersistentQueryPlanner::keyWindow);
+        // A windowed aggregation writes its window; a query over a windowed source keeps the source's.
+        Optional<SourceFormats.KeyWindow> window = query.window().map(PersistentQueryPlanner::keyWindow)
+                .or(() -> query.isAggregate() ? Optional.empty() : input.formats().window());
         java.util.Map<String, String> formatProperties = new java.util.TreeMap<>();
         props.wrapSingleValue().ifPresent(w -> formatProperties.put("WRAP_SINGLE_VALUE", w.toString()));
         props.valueDelimiter().ifPresent(d -> formatProperties.put("VALUE_DELIMITER", d.toString()));

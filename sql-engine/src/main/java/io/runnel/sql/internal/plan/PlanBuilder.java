@@ -11,7 +11,8 @@ import io.runnel.sql.internal.catalog.SourceFormats;
  * source, so the same query always gets the same names. Stream sources, with or without
  * aggregation (tumbling and hopping windows); table sources as streams of changes (filter,
  * projection) and grouped with undo-capable aggregates; tumbling, hopping and session windows;
- * joins and windowed sources are rejected with a clear error until their nodes land.
+ * windowed sources (their window is kept); joins, and grouping or re-keying a windowed source, are
+ * rejected with a clear error until their nodes land.
  */
 public final class PlanBuilder {
 
@@ -24,8 +25,8 @@ public final class PlanBuilder {
         if (table && query.isAggregate()) {
             requireUndo(query);
         }
-        if (query.source().formats().window().isPresent()) {
-            throw unsupported("windowed sources");
+        if (query.source().formats().window().isPresent() && (query.isAggregate() || !query.partitionBy().isEmpty())) {
+            throw unsupported("GROUP BY or PARTITION BY over windowed sources");
         }
         int position = 0;
         ExecNode node = new ExecNode.StreamSource("source_" + position++, query.source());

@@ -40,7 +40,12 @@ class StreamQueryTopologyTest {
             .withSource(new DataSource("T", SourceKind.TABLE, List.of(
                     new Column("ID", SqlType.BIGINT, Column.Role.PRIMARY_KEY, Optional.empty()),
                     Column.value("NAME", SqlType.STRING)), "t_topic", SourceFormats.of("KAFKA", "JSON"),
-                    Optional.empty(), false), false);
+                    Optional.empty(), false), false)
+            .withSource(new DataSource("W", SourceKind.STREAM, List.of(
+                    new Column("ID", SqlType.BIGINT, Column.Role.KEY, Optional.empty()),
+                    Column.value("NAME", SqlType.STRING)), "w_topic", new SourceFormats("KAFKA", "JSON",
+                    Optional.of(new SourceFormats.KeyWindow(SourceFormats.KeyWindow.Kind.TUMBLING, Optional.of(1000L))),
+                    Map.of()), Optional.empty(), false), false);
 
     private static final FunctionRegistry FUNCTIONS = FunctionRegistry.withBuiltIns();
 
@@ -228,5 +233,24 @@ class StreamQueryTopologyTest {
             in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 70_000);
             assertThat(out.readValuesToList()).containsExactly("{\"C\":2}");
         }
+    }
+
+    @Test
+    void shouldReadAWindowedSourceAndKeepItsWindowOnTheOutput() {
+        try (TestDriver driver = driver("SELECT ID, NAME, WINDOWSTART AS WS FROM W WHERE WINDOWSTART >= '1970-01-01T00:00:02';")) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic("w_topic", Serdes.byteArray().serializer(),
+                    Serdes.byteArray().serializer());
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(windowedKey(1, 1000), json("{\"NAME\": \"early\"}"), 1500);
+            in.pipeInput(windowedKey(2, 2000), json("{\"NAME\": \"late\"}"), 2500);
+            List<TestRecord<byte[], String>> records = out.readRecordsToList();
+            assertThat(records).extracting(TestRecord::value).containsExactly("{\"NAME\":\"late\",\"WS\":2000}");
+            assertThat(records.get(0).key()).isEqualTo(windowedKey(2, 2000));
+        }
+    }
+
+    private static byte[] windowedKey(long id, long windowStart) {
+        return ByteBuffer.allocate(16).putLong(id).putLong(windowStart).array();
     }
 }
