@@ -86,6 +86,10 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 }
             }
             this.topics = InMemoryTopics.of(names);
+            // The case's ksqlDB configs apply as session properties (default formats, value wrapping, ...).
+            for (Map.Entry<String, String> p : testCase.properties().entrySet()) {
+                session = session.withProperty(p.getKey(), p.getValue());
+            }
             this.ddl = new DdlExecutor(topics, new InMemoryCommandLog());
         }
 
