@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
 public final class EngineCaseExecutor implements CaseExecutor {
     private static final Pattern KAFKA_TOPIC = Pattern.compile("KAFKA_TOPIC\\s*=\\s*'([^']*)'", Pattern.CASE_INSENSITIVE);
 
-    private final FunctionResolver functions = new RegistryFunctionResolver(FunctionRegistry.withBuiltIns());
+    private final FunctionResolver builtIns = new RegistryFunctionResolver(FunctionRegistry.withBuiltIns());
 
     @Override
     public CaseResult run(QttCase c) {
@@ -72,6 +72,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
         private SessionContext session = SessionContext.empty();
         private final List<Query> queries = new ArrayList<>();
         private final Map<String, List<TestRecord<byte[], byte[]>>> produced = new LinkedHashMap<>();
+        private final FunctionResolver functions = TestFixtureFunctions.over(builtIns);
 
         Run(QttCase testCase) {
             this.testCase = testCase;
