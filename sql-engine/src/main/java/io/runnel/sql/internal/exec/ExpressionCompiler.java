@@ -59,8 +59,10 @@ public final class ExpressionCompiler {
         String code = compiler.gen(typed.expression());
         compiler.constants.add(SqlFormatter.format(typed.expression()));
         int descriptionIndex = compiler.constants.size() - 1;
-        String body = "public Object evaluate(Object[] row) {\n"
-                + "  try {\n    return " + code + ";\n  } catch (RuntimeException e) {\n"
+        String body = "public Object evaluate(Object[] row, io.runnel.sql.internal.exec.ExpressionErrors errors) {\n"
+                + "  try {\n    return " + code + ";\n"
+                + "  } catch (io.runnel.sql.internal.exec.ExpressionEvaluationException e) {\n    throw e;\n"
+                + "  } catch (RuntimeException e) {\n"
                 + "    throw new io.runnel.sql.internal.exec.ExpressionEvaluationException(\"Error evaluating \" + c["
                 + descriptionIndex + "] + \": \" + e, e);\n  }\n}\n";
         Class<?> clazz = CLASSES.computeIfAbsent(body, ExpressionCompiler::cook);
@@ -175,8 +177,9 @@ public final class ExpressionCompiler {
             SqlType param = i < params.size() ? params.get(i) : params.isEmpty() ? null : params.get(params.size() - 1);
             args.add(param == null ? gen(f.arguments().get(i)) : convert(f.arguments().get(i), param));
         }
-        String call = constant(fn, "io.runnel.sql.internal.analyzer.FunctionResolver.ResolvedFunction")
-                + ".invoke(new Object[] {" + String.join(", ", args) + "})";
+        String call = "SqlOps.call(" + constant(fn, "io.runnel.sql.internal.analyzer.FunctionResolver.ResolvedFunction")
+                + ", new Object[] {" + String.join(", ", args) + "}, errors, " + constant(SqlFormatter.format(f), "String")
+                + ")";
         return fn.tableFunction() ? "((java.util.List) " + call + ")" : cast(typed.typeOf(f), call);
     }
 

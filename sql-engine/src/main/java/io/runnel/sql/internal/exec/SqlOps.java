@@ -346,4 +346,18 @@ public final class SqlOps {
     static LocalTime timeOf(Instant ts) {
         return ts == null ? null : LocalTime.ofNanoOfDay(Math.floorMod(ts.toEpochMilli(), 86_400_000L) * 1_000_000L);
     }
+
+    /**
+     * Calls a resolved function; when it throws, the error goes to {@code errors} and the call is
+     * NULL (ksqlDB's rule for a function failing on a record).
+     */
+    public static Object call(io.runnel.sql.internal.analyzer.FunctionResolver.ResolvedFunction fn, Object[] args,
+                              ExpressionErrors errors, String sql) {
+        try {
+            return fn.invoke(args);
+        } catch (RuntimeException e) {
+            errors.report(new ExpressionEvaluationException("Error evaluating " + sql + ": " + e, e));
+            return null;
+        }
+    }
 }

@@ -121,7 +121,7 @@ public final class TopologyBuilder {
     }
 
     private KStream<Object, Row> filter(ExecNode.Filter node) {
-        Evaluator predicate = ExpressionCompiler.compile(node.predicate());
+        Evaluator predicate = compile(node.predicate(), node.id());
         RowLayout layout = layoutOf(node.input());
         String nodeId = node.id();
         return stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
@@ -145,7 +145,7 @@ public final class TopologyBuilder {
     }
 
     private KStream<Object, Row> tableFilter(ExecNode.TableFilter node) {
-        Evaluator predicate = ExpressionCompiler.compile(node.predicate());
+        Evaluator predicate = compile(node.predicate(), node.id());
         RowLayout layout = layoutOf(node.input());
         String nodeId = node.id();
         return stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
@@ -175,7 +175,7 @@ public final class TopologyBuilder {
      * old nor the new row matches is not emitted (Kafka Streams' table filter, as ksqlDB runs it).
      */
     private KStream<Object, Row> havingFilter(ExecNode.TableFilter node, ExecNode.Aggregate input) {
-        Evaluator predicate = ExpressionCompiler.compile(node.predicate());
+        Evaluator predicate = compile(node.predicate(), node.id());
         RowLayout layout = layoutOf(input);
         String nodeId = node.id();
         AggregateTable table = aggregateTable(input);
@@ -207,9 +207,9 @@ public final class TopologyBuilder {
         RowLayout layout = layoutOf(node.input());
         Evaluator[] groupBy = new Evaluator[node.groupBy().size()];
         for (int i = 0; i < groupBy.length; i++) {
-            groupBy[i] = ExpressionCompiler.compile(node.groupBy().get(i));
+            groupBy[i] = compile(node.groupBy().get(i), nodeId);
         }
-        Aggregation aggregation = new Aggregation(node.aggregates());
+        Aggregation aggregation = new Aggregation(node.aggregates(), this, nodeId);
 
         if (isTableSource(node.input())) {
             return new AggregateTable(tableAggregate(node, layout, groupBy, aggregation), aggregation);
@@ -278,7 +278,7 @@ public final class TopologyBuilder {
                 Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(sourceNode) + ".store")
                         .withKeySerde(consumed.keySerde()).withValueSerde(consumed.valueSerde()));
         if (node.input() instanceof ExecNode.TableFilter f) {
-            Evaluator predicate = ExpressionCompiler.compile(f.predicate());
+            Evaluator predicate = compile(f.predicate(), f.id());
             table = table.filter((k, v) -> {
                 try {
                     return Boolean.TRUE.equals(predicate.evaluate(layout.fill(k, v, 0, 0, -1)));
@@ -358,8 +358,8 @@ public final class TopologyBuilder {
     }
 
     private KStream<Object, Row> project(ExecNode.Project node) {
-        Evaluator[] keys = compileAll(node.keys());
-        Evaluator[] values = compileAll(node.values());
+        Evaluator[] keys = compileAll(node.keys(), node.id());
+        Evaluator[] values = compileAll(node.values(), node.id());
         int[] tableFunctions = java.util.stream.IntStream.range(0, node.values().size())
                 .filter(i -> node.values().get(i).tableFunction()).toArray();
         RowLayout layout = layoutOf(node.input());
@@ -468,12 +468,19 @@ public final class TopologyBuilder {
         return out;
     }
 
-    private static Evaluator[] compileAll(List<AnalyzedQuery.Projection> projections) {
+    private Evaluator[] compileAll(List<AnalyzedQuery.Projection> projections, String nodeId) {
         Evaluator[] out = new Evaluator[projections.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = ExpressionCompiler.compile(projections.get(i).expression());
+            out[i] = compile(projections.get(i).expression(), nodeId);
         }
         return out;
+    }
+
+    /** Compiles an expression of a node; its failing function calls are NULL and go to the processing log. */
+    private Evaluator compile(TypedExpression expression, String nodeId) {
+        Evaluator compiled = ExpressionCompiler.compile(expression);
+        ExpressionErrors errors = e -> log.error(nodeId, e.getMessage(), e);
+        return row -> compiled.evaluate(row, errors);
     }
 
     private static Serde<Row> jsonSerde(SerdeSchema.Part part, List<RowSchema.Field> fields) {
@@ -524,7 +531,7 @@ public final class TopologyBuilder {
         private final List<Udaf<Object, Object, Object>> udafs = new ArrayList<>();
         private final List<Evaluator[]> arguments = new ArrayList<>();
 
-        Aggregation(List<AnalyzedQuery.AggregateCall> calls) {
+        Aggregation(List<AnalyzedQuery.AggregateCall> calls, TopologyBuilder builder, String nodeId) {
             this.calls = calls;
             for (AnalyzedQuery.AggregateCall call : calls) {
                 int columns = call.function().columnCount();
@@ -535,7 +542,7 @@ public final class TopologyBuilder {
                 udafs.add(call.function().create(constants));
                 Evaluator[] args = new Evaluator[columns];
                 for (int i = 0; i < columns; i++) {
-                    args[i] = ExpressionCompiler.compile(call.arguments().get(i));
+                    args[i] = builder.compile(call.arguments().get(i), nodeId);
                 }
                 arguments.add(args);
             }

@@ -165,4 +165,19 @@ class ExpressionCompilerTest {
         assertThat(a.getClass()).isSameAs(b.getClass());
         assertThat(b.evaluate(ROW)).isEqualTo(9);
     }
+
+    @Test
+    void shouldReadAFailingFunctionCallAsNullAndReportItWhenGivenAnErrorSink() {
+        FunctionResolver registry = new io.runnel.sql.internal.analyzer.RegistryFunctionResolver(
+                io.runnel.sql.internal.function.FunctionRegistry.withBuiltIns());
+        TypedExpression t = ExpressionTyper.type(SqlParser.parseExpression(
+                "IFNULL(CAST(PARSE_DATE(S, 'yyyy-MM-dd') AS STRING), 'none')"), SCHEMA, registry,
+                new TypeResolver(Catalog.empty()));
+        Evaluator e = ExpressionCompiler.compile(t);
+        List<ExpressionEvaluationException> reported = new java.util.ArrayList<>();
+        assertThat(e.evaluate(ROW, reported::add)).isEqualTo("none");
+        assertThat(reported).singleElement().extracting(Throwable::getMessage).asString()
+                .contains("PARSE_DATE(S, 'yyyy-MM-dd')");
+        assertThatThrownBy(() -> e.evaluate(ROW)).isInstanceOf(ExpressionEvaluationException.class);
+    }
 }
