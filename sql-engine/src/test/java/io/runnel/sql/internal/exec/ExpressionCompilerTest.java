@@ -180,4 +180,11 @@ class ExpressionCompilerTest {
                 .contains("PARSE_DATE(S, 'yyyy-MM-dd')");
         assertThatThrownBy(() -> e.evaluate(ROW)).isInstanceOf(ExpressionEvaluationException.class);
     }
+
+    @Test
+    void shouldCastAStructFieldByFieldMatchedByName() {
+        assertThat(eval("CAST(ST AS STRUCT<F INT, G STRING>)", new Object[] {7, 10L, 2.5, null, null, null, null, null,
+                Struct.builder().put("F", "42").build(), null}))
+                .isEqualTo(Struct.builder().put("F", 42).put("G", null).build());
+    }
 }
