@@ -51,6 +51,7 @@ public final class ExpressionTyper {
     private final IdentityHashMap<FunctionCall, FunctionResolver.ResolvedFunction> calls = new IdentityHashMap<>();
     private final java.util.Set<Expression> unitLiterals = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final IdentityHashMap<Expression, Object> literalValues = new IdentityHashMap<>();
+    private final IdentityHashMap<Expression, Object> inListConstants = new IdentityHashMap<>();
 
     private ExpressionTyper(RowSchema input, FunctionResolver functions, TypeResolver typeResolver,
                             java.util.Map<String, Integer> bindings) {
@@ -77,7 +78,7 @@ public final class ExpressionTyper {
         ExpressionTyper typer = new ExpressionTyper(input, functions, typeResolver, bindings);
         typer.visit(expression);
         return new TypedExpression(expression, input, typer.types, typer.bound, typer.calls, typer.unitLiterals,
-                typer.literalValues);
+                typer.literalValues, typer.inListConstants);
     }
 
     private SqlType visit(Expression e) {
@@ -361,12 +362,23 @@ public final class ExpressionTyper {
         return SqlType.BOOLEAN;
     }
 
+    /**
+     * ksqlDB's IN: constant items are coerced to the value's type ({@link InListCoercion}); other
+     * items must be comparable with it (numbers with numbers, and containers element by element).
+     */
     private SqlType inList(InList in) {
         SqlType v = visit(in.value());
         for (Expression e : in.list()) {
             SqlType t = visit(e);
-            if (v != null && t != null && !TypeRules.comparable(v, t)) {
-                throw error(e.position(), "IN list value of type " + t.sql() + " cannot be compared to " + v.sql());
+            if (v == null) {
+                continue;
+            }
+            java.util.Optional<Object> constant = InListCoercion.coerce(e, t, v);
+            if (constant.isPresent() || e instanceof Expression.NullLiteral || e instanceof Cast c
+                    && c.operand() instanceof Expression.NullLiteral) {
+                inListConstants.put(e, constant.orElse(null));
+            } else if (t != null && !TypeRules.inComparable(v, t)) {
+                throw InListCoercion.mismatch(v, t, e);
             }
         }
         return SqlType.BOOLEAN;

@@ -21,11 +21,13 @@ public final class TypedExpression {
     private final Map<Expression.FunctionCall, FunctionResolver.ResolvedFunction> functions;
     private final java.util.Set<Expression> unitLiterals;
     private final Map<Expression, Object> literalValues;
+    private final Map<Expression, Object> inListConstants;
 
     TypedExpression(Expression expression, RowSchema input, IdentityHashMap<Expression, SqlType> types,
                     IdentityHashMap<Expression, Integer> bound,
                     IdentityHashMap<Expression.FunctionCall, FunctionResolver.ResolvedFunction> functions,
-                    java.util.Set<Expression> unitLiterals, IdentityHashMap<Expression, Object> literalValues) {
+                    java.util.Set<Expression> unitLiterals, IdentityHashMap<Expression, Object> literalValues,
+                    IdentityHashMap<Expression, Object> inListConstants) {
         this.expression = Objects.requireNonNull(expression, "expression");
         this.input = Objects.requireNonNull(input, "input");
         this.types = types;
@@ -33,6 +35,17 @@ public final class TypedExpression {
         this.functions = functions;
         this.unitLiterals = unitLiterals;
         this.literalValues = literalValues;
+        this.inListConstants = inListConstants;
+    }
+
+    /** True when an IN list item is a constant already coerced to the tested value's type. */
+    public boolean isInListConstant(Expression item) {
+        return inListConstants.containsKey(item);
+    }
+
+    /** The coerced value of a constant IN list item (null for NULL; {@link InListCoercion#NO_MATCH}). */
+    public Object inListConstant(Expression item) {
+        return inListConstants.get(item);
     }
 
     /**

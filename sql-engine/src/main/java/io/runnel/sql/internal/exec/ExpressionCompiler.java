@@ -254,10 +254,11 @@ public final class ExpressionCompiler {
     }
 
     private String inList(InList in) {
-        List<Expression> all = new ArrayList<>(in.list());
-        all.add(in.value());
-        SqlType common = commonOf(all.toArray(new Expression[0]));
-        String call = "SqlOps.in(" + convert(in.value(), common) + ", " + objects(in.list(), common) + ")";
+        List<String> items = new ArrayList<>();
+        for (Expression e : in.list()) {
+            items.add(typed.isInListConstant(e) ? constant(typed.inListConstant(e), "Object") : gen(e));
+        }
+        String call = "SqlOps.in(" + gen(in.value()) + ", new Object[] {" + String.join(", ", items) + "})";
         return in.negated() ? "SqlOps.not(" + call + ")" : call;
     }
 

@@ -187,4 +187,27 @@ class ExpressionCompilerTest {
                 Struct.builder().put("F", "42").build(), null}))
                 .isEqualTo(Struct.builder().put("F", 42).put("G", null).build());
     }
+
+    @Test
+    void shouldCoerceConstantInListItemsToTheTestedValuesType() {
+        assertThat(eval("I IN (1, '7.000')")).isEqualTo(true);
+        assertThat(eval("I IN (7.10, D)")).isEqualTo(false);
+        assertThat(eval("L IN (10.0)")).isEqualTo(true);
+        assertThat(eval("S IN (10, 'hello')")).isEqualTo(true);
+        assertThat(eval("B IN ('Y')")).isEqualTo(true);
+        assertThat(eval("A IN (ARRAY['1', '2', '3'])")).isEqualTo(true);
+        assertThat(eval("ST IN (STRUCT(F := 'x'), STRUCT(G := 'x'))")).isEqualTo(true);
+        assertThat(eval("ST IN (STRUCT(G := 'x'))")).isEqualTo(false);
+        assertThat(eval("I IN (1, NULL)")).isNull();
+    }
+
+    @Test
+    void shouldRejectInListItemsThatCannotBeTheTestedType() {
+        assertThatThrownBy(() -> typed("I IN (1, 'seven')"))
+                .hasMessageContaining("invalid input syntax for type INTEGER: \"seven\"");
+        assertThatThrownBy(() -> typed("I IN (1, B)"))
+                .hasMessageContaining("operator does not exist: INTEGER = BOOLEAN (B)");
+        assertThatThrownBy(() -> typed("A IN (ARRAY[B])"))
+                .hasMessageContaining("operator does not exist: ARRAY<INTEGER> = ARRAY<BOOLEAN>");
+    }
 }
