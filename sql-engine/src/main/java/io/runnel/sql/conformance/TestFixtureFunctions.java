@@ -73,6 +73,12 @@ final class TestFixtureFunctions {
         }
 
         @Override
+        public ResolvedFunction resolve(String name, List<SqlType> argumentTypes,
+                                        java.util.Map<Integer, LambdaArgument> lambdas) {
+            return of(name).resolve(name, argumentTypes, lambdas);
+        }
+
+        @Override
         public boolean isTableFunction(String name) {
             return of(name).isTableFunction(name);
         }

@@ -52,6 +52,10 @@ public final class ExpressionTyper {
     private final java.util.Set<Expression> unitLiterals = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final IdentityHashMap<Expression, Object> literalValues = new IdentityHashMap<>();
     private final IdentityHashMap<Expression, Object> inListConstants = new IdentityHashMap<>();
+    /** Lambda parameters in scope, innermost lambda first: parameter name to its Java variable name. */
+    private final java.util.Deque<java.util.Map<String, String>> lambdaScopes = new java.util.ArrayDeque<>();
+    private final java.util.Map<String, SqlType> lambdaVariableTypes = new java.util.HashMap<>();
+    private final TypedExpression.Lambdas lambdas = new TypedExpression.Lambdas();
 
     private ExpressionTyper(RowSchema input, FunctionResolver functions, TypeResolver typeResolver,
                             java.util.Map<String, Integer> bindings) {
@@ -78,7 +82,7 @@ public final class ExpressionTyper {
         ExpressionTyper typer = new ExpressionTyper(input, functions, typeResolver, bindings);
         typer.visit(expression);
         return new TypedExpression(expression, input, typer.types, typer.bound, typer.calls, typer.unitLiterals,
-                typer.literalValues, typer.inListConstants);
+                typer.literalValues, typer.inListConstants, typer.lambdas);
     }
 
     private SqlType visit(Expression e) {
@@ -171,6 +175,16 @@ public final class ExpressionTyper {
     }
 
     private SqlType column(ColumnRef c) {
+        if (c.qualifier().isEmpty()) {
+            for (java.util.Map<String, String> scope : lambdaScopes) {
+                String variable = scope.get(c.name());
+                if (variable != null) {
+                    bound.remove(c);
+                    lambdas.references().put(c, variable);
+                    return lambdaVariableTypes.get(variable);
+                }
+            }
+        }
         int index;
         try {
             index = input.indexOf(c.qualifier(), c.name());
@@ -228,25 +242,65 @@ public final class ExpressionTyper {
             types.put(unit, SqlType.STRING);
         }
         List<SqlType> argTypes = new ArrayList<>();
+        java.util.Map<Integer, FunctionResolver.LambdaArgument> lambdaArguments = new java.util.TreeMap<>();
         for (Expression a : f.arguments()) {
             if (unitLiterals.contains(a)) {
                 argTypes.add(SqlType.STRING);
                 continue;
             }
             if (a instanceof Lambda l) {
-                throw error(l.position(), "Lambda arguments are not supported yet (function " + f.name() + ")");
+                lambdaArguments.put(argTypes.size(), new FunctionResolver.LambdaArgument(l.parameters().size(),
+                        inputs -> lambdaBody(l, inputs)));
+                argTypes.add(null);
+                continue;
             }
             argTypes.add(visit(a));
         }
         FunctionResolver.ResolvedFunction resolved;
         try {
-            resolved = functions.isTableFunction(f.name()) ? functions.resolveTable(f.name(), argTypes)
-                    : functions.resolve(f.name(), argTypes);
+            if (!lambdaArguments.isEmpty()) {
+                resolved = functions.resolve(f.name(), argTypes, lambdaArguments);
+            } else {
+                resolved = functions.isTableFunction(f.name()) ? functions.resolveTable(f.name(), argTypes)
+                        : functions.resolve(f.name(), argTypes);
+            }
         } catch (SqlException e) {
             throw e.line().isPresent() ? e : e.withPosition(f.position().line(), f.position().column());
         }
+        // The resolver may have typed the bodies for other overloads: type them again for the one chosen.
+        for (int i : lambdaArguments.keySet()) {
+            Lambda l = (Lambda) f.arguments().get(i);
+            List<SqlType> inputs = resolved.lambdaInputTypes().get(i);
+            lambdas.inputTypes().put(l, List.copyOf(inputs));
+            lambdaBody(l, inputs);
+        }
         calls.put(f, resolved);
         return resolved.returnType();
+    }
+
+    /**
+     * Types a lambda's body with its parameters bound to {@code inputs}; each parameter gets a
+     * Java variable name unique in the expression (the compiler's name for it).
+     */
+    private SqlType lambdaBody(Lambda l, List<SqlType> inputs) {
+        List<String> names = lambdas.variables().computeIfAbsent(l, k -> {
+            List<String> fresh = new ArrayList<>();
+            for (int i = 0; i < k.parameters().size(); i++) {
+                fresh.add("lambda" + lambdas.variables().size() + "_" + i);
+            }
+            return fresh;
+        });
+        java.util.Map<String, String> scope = new java.util.HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            scope.put(l.parameters().get(i), names.get(i));
+            lambdaVariableTypes.put(names.get(i), inputs.get(i));
+        }
+        lambdaScopes.addFirst(scope);
+        try {
+            return visit(l.body());
+        } finally {
+            lambdaScopes.removeFirst();
+        }
     }
 
     private SqlType cast(Cast c) {

@@ -17,6 +17,30 @@ public interface FunctionResolver {
      */
     ResolvedFunction resolve(String name, List<SqlType> argumentTypes);
 
+    /**
+     * A lambda argument of a call being resolved: its number of parameters, and how to type its
+     * body given the types of its parameters (may be called once per candidate overload).
+     */
+    record LambdaArgument(int arity, java.util.function.Function<List<SqlType>, SqlType> bodyType) {
+        public LambdaArgument {
+            java.util.Objects.requireNonNull(bodyType, "bodyType");
+        }
+    }
+
+    /**
+     * As {@link #resolve(String, List)} for a call where some arguments are lambdas: their
+     * positions in {@code argumentTypes} hold null and {@code lambdas} describes them. The
+     * resolved function tells the lambdas' parameter types ({@link ResolvedFunction#lambdaInputTypes}).
+     */
+    default ResolvedFunction resolve(String name, List<SqlType> argumentTypes,
+                                     java.util.Map<Integer, LambdaArgument> lambdas) {
+        if (!lambdas.isEmpty()) {
+            throw new io.runnel.sql.SqlException(io.runnel.sql.SqlErrorCode.UNSUPPORTED_FEATURE,
+                    "Lambda arguments are not supported (function " + name + ")");
+        }
+        return resolve(name, argumentTypes);
+    }
+
     /** A resolved scalar function: its return type and how to call it on evaluated arguments. */
     interface ResolvedFunction {
 
@@ -30,6 +54,15 @@ public interface FunctionResolver {
 
         /** The parameter types the arguments are converted to before {@link #invoke}. */
         List<SqlType> parameterTypes();
+
+        /**
+         * Per argument, the parameter types of a lambda argument (null for other arguments); the
+         * lambda is passed to {@link #invoke} as a {@code Function}, {@code BiFunction} or
+         * {@link io.runnel.sql.function.TriFunction} by its number of parameters.
+         */
+        default List<List<SqlType>> lambdaInputTypes() {
+            return List.of();
+        }
 
         /** True for a table function: {@link #invoke} returns a list of values of {@link #returnType()}. */
         default boolean tableFunction() {

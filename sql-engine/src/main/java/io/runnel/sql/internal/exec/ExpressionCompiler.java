@@ -59,7 +59,8 @@ public final class ExpressionCompiler {
         String code = compiler.gen(typed.expression());
         compiler.constants.add(SqlFormatter.format(typed.expression()));
         int descriptionIndex = compiler.constants.size() - 1;
-        String body = "public Object evaluate(Object[] row, io.runnel.sql.internal.exec.ExpressionErrors errors) {\n"
+        String body = "public Object evaluate(final Object[] row, final io.runnel.sql.internal.exec.ExpressionErrors errors) {\n"
+                + "  final Object[] c = this.c;\n" // a local, so that lambdas' anonymous classes can read it
                 + "  try {\n    return " + code + ";\n"
                 + "  } catch (io.runnel.sql.internal.exec.ExpressionEvaluationException e) {\n    throw e;\n"
                 + "  } catch (RuntimeException e) {\n"
@@ -100,6 +101,10 @@ public final class ExpressionCompiler {
             String unit = ((Expression.ColumnRef) e).name();
             return constant(unit.endsWith("S") ? unit : unit + "S", "String");
         }
+        String lambdaVariable = typed.lambdaVariable(e);
+        if (lambdaVariable != null) {
+            return "((" + javaClass(typed.typeOf(e)) + ") " + lambdaVariable + ")";
+        }
         if (typed.isBound(e)) {
             return "((" + javaClass(typed.typeOf(e)) + ") row[" + typed.columnIndex(e) + "])";
         }
@@ -111,6 +116,8 @@ public final class ExpressionCompiler {
             return subscript(s);
         } else if (e instanceof FunctionCall f) {
             return function(f);
+        } else if (e instanceof Expression.Lambda l) {
+            return lambda(l);
         } else if (e instanceof Cast c) {
             return cast(typed.typeOf(c), "Casts.cast(" + gen(c.operand()) + ", "
                     + constant(typed.typeOf(c.operand()), "io.runnel.sql.internal.catalog.SqlType") + ", "
@@ -181,6 +188,27 @@ public final class ExpressionCompiler {
                 + ", new Object[] {" + String.join(", ", args) + "}, errors, " + constant(SqlFormatter.format(f), "String")
                 + ")";
         return fn.tableFunction() ? "((java.util.List) " + call + ")" : cast(typed.typeOf(f), call);
+    }
+
+    /**
+     * A lambda argument as an anonymous {@code Function}, {@code BiFunction} or
+     * {@code TriFunction} whose parameters are the lambda's variables (the body reads them, the
+     * row and the constants of the enclosing expression).
+     */
+    private String lambda(Expression.Lambda l) {
+        List<String> variables = typed.lambdaVariables(l);
+        String type = switch (variables.size()) {
+            case 1 -> "java.util.function.Function";
+            case 2 -> "java.util.function.BiFunction";
+            case 3 -> "io.runnel.sql.function.TriFunction";
+            default -> throw new IllegalStateException("lambdas take 1 to 3 parameters, got " + variables.size());
+        };
+        List<String> parameters = new ArrayList<>();
+        for (String v : variables) {
+            parameters.add("final Object " + v);
+        }
+        return "new " + type + "() {\n  public Object apply(" + String.join(", ", parameters) + ") {\n    return "
+                + gen(l.body()) + ";\n  }\n}";
     }
 
     private String mapConstructor(MapConstructor m) {

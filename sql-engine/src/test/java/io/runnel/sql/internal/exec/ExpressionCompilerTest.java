@@ -210,4 +210,20 @@ class ExpressionCompilerTest {
         assertThatThrownBy(() -> typed("A IN (ARRAY[B])"))
                 .hasMessageContaining("operator does not exist: ARRAY<INTEGER> = ARRAY<BOOLEAN>");
     }
+
+    @Test
+    void shouldTypeAndRunLambdaArgumentsThatReadTheirParametersAndTheRow() {
+        FunctionResolver registry = new io.runnel.sql.internal.analyzer.RegistryFunctionResolver(
+                io.runnel.sql.internal.function.FunctionRegistry.withBuiltIns());
+        java.util.function.Function<String, Object> run = sql -> ExpressionCompiler.compile(ExpressionTyper.type(
+                SqlParser.parseExpression(sql), SCHEMA, registry, new TypeResolver(Catalog.empty()))).evaluate(ROW);
+        assertThat(run.apply("TRANSFORM(A, x => x + I)")).isEqualTo(List.of(8, 9, 10));
+        assertThat(run.apply("REDUCE(A, 0, (s, x) => s + x)")).isEqualTo(6);
+        assertThat(run.apply("FILTER(A, x => x > 1)")).isEqualTo(List.of(2, 3));
+        assertThat(run.apply("TRANSFORM(A, x => TRANSFORM(ARRAY[x], y => y * 10))"))
+                .isEqualTo(List.of(List.of(10), List.of(20), List.of(30)));
+        TypedExpression t = ExpressionTyper.type(SqlParser.parseExpression("TRANSFORM(A, x => CAST(x AS STRING))"),
+                SCHEMA, registry, new TypeResolver(Catalog.empty()));
+        assertThat(t.type()).isEqualTo(new SqlType.Array(SqlType.STRING));
+    }
 }
