@@ -96,11 +96,52 @@ public final class TopologyBuilder {
             Consumed<Row, Row> plain = consumed(source);
             Consumed<Object, Row> windowed = Consumed.with(windowedKeySerde(plain.keySerde(), source.formats()),
                     plain.valueSerde());
-            return builder.stream(source.topic(), windowed.withName(name(node)));
+            return withSourceTimestamps(node, builder.stream(source.topic(), windowed.withName(name(node))));
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
         KStream<Object, Row> stream = (KStream) builder.stream(source.topic(), consumed(source).withName(name(node)));
-        return stream;
+        return withSourceTimestamps(node, stream);
+    }
+
+    /** A source with a TIMESTAMP column: each record's time is that column's (records without one are dropped). */
+    private KStream<Object, Row> withSourceTimestamps(ExecNode.StreamSource node, KStream<Object, Row> stream) {
+        DataSource source = node.source();
+        if (source.timestampColumn().isEmpty()) {
+            return stream;
+        }
+        RecordTimestamps timestamps = new RecordTimestamps(source.columns(), source.timestampColumn().get(),
+                source.formats());
+        RowLayout layout = new RowLayout.Source(source);
+        return retime(stream, (key, value) -> value == null ? null
+                : layout.fill(key, value, 0, 0, -1)[timestamps.column()], timestamps, node.id(), name(node) + ".timestamp");
+    }
+
+    /** Sets each record's time from a column value ({@code column} reads it from key and value); drops the record when there is none. */
+    private KStream<Object, Row> retime(KStream<Object, Row> stream, java.util.function.BiFunction<Object, Row, Object> column,
+                                       RecordTimestamps timestamps, String nodeId, String processorName) {
+        return stream.process(() -> new Processor<Object, Row, Object, Row>() {
+            private ProcessorContext<Object, Row> context;
+
+            @Override
+            public void init(ProcessorContext<Object, Row> context) {
+                this.context = context;
+            }
+
+            @Override
+            public void process(Record<Object, Row> record) {
+                if (record.value() == null) {
+                    context.forward(record);
+                    return;
+                }
+                Object value = column.apply(record.key(), record.value());
+                java.util.Optional<Long> time = timestamps.millis(value);
+                if (time.isEmpty()) {
+                    log.error(nodeId, "no valid timestamp in the TIMESTAMP column (" + value + "): record dropped", null);
+                    return;
+                }
+                context.forward(record.withTimestamp(time.get()));
+            }
+        }, Named.as(processorName));
     }
 
     /** Windowed keys ({@link WindowedKey} bytes) as {@code Windowed<Row>} stream keys. */
@@ -413,6 +454,20 @@ public final class TopologyBuilder {
         Serde<Row> valueSerde = Formats.of(formats.valueFormat())
                 .serde(new SerdeSchema(SerdeSchema.Part.VALUE, schema.value()), valueOptions(formats));
         KStream<Object, Row> out = stream(node.input());
+        if (node.timestampColumn().isPresent()) {
+            List<Column> columns = new ArrayList<>(schema.key());
+            columns.addAll(schema.value());
+            RecordTimestamps timestamps = new RecordTimestamps(columns, node.timestampColumn().get(), formats);
+            int keys = schema.key().size();
+            int index = timestamps.column();
+            out = retime(out, (key, value) -> {
+                if (index >= keys) {
+                    return value.get(index - keys);
+                }
+                Row k = (Row) (key instanceof Windowed<?> w ? w.key() : key);
+                return k == null ? null : k.get(index);
+            }, timestamps, node.id(), name(node) + ".timestamp");
+        }
         if (formats.window().isPresent()) {
             SourceFormats.KeyWindow window = formats.window().get();
             Serde<WindowedKey> windowed = window.kind() == SourceFormats.KeyWindow.Kind.SESSION

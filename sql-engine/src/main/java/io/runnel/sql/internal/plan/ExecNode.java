@@ -102,15 +102,20 @@ public sealed interface ExecNode {
         }
     }
 
-    /** Writes keyed rows to a topic with the sink's formats (and window, for windowed keys). */
-    record Sink(String id, ExecNode input, String topic, LogicalSchema schema, SourceFormats formats)
-            implements ExecNode {
+    /**
+     * Writes keyed rows to a topic with the sink's formats (and window, for windowed keys); with a
+     * {@code timestampColumn} (the sink's TIMESTAMP property) each record takes its time from that
+     * output column.
+     */
+    record Sink(String id, ExecNode input, String topic, LogicalSchema schema, SourceFormats formats,
+                Optional<String> timestampColumn) implements ExecNode {
         public Sink {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(schema, "schema");
             Objects.requireNonNull(formats, "formats");
+            Objects.requireNonNull(timestampColumn, "timestampColumn");
         }
     }
 }

@@ -15,6 +15,7 @@ import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.catalog.DataSource;
 import io.runnel.sql.internal.catalog.SourceFormats;
 import io.runnel.sql.internal.command.SourceProperties;
+import io.runnel.sql.internal.command.TimestampColumnValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,12 +74,15 @@ public final class PersistentQueryPlanner {
         props.wrapSingleValue().ifPresent(w -> formatProperties.put("WRAP_SINGLE_VALUE", w.toString()));
         props.valueDelimiter().ifPresent(d -> formatProperties.put("VALUE_DELIMITER", d.toString()));
         props.keyDelimiter().ifPresent(d -> formatProperties.put("KEY_DELIMITER", d.toString()));
+        props.timestampFormat().ifPresent(f -> formatProperties.put("TIMESTAMP_FORMAT", f));
         SourceFormats formats = new SourceFormats(keyFormat, valueFormat, window, formatProperties);
-        DataSource sink = new DataSource(statement.name(), statement.kind(), columns(query.output(), statement.kind()),
-                props.kafkaTopic().orElse(statement.name()), formats, Optional.empty(), false);
+        List<Column> sinkColumns = columns(query.output(), statement.kind());
+        Optional<String> timestamp = TimestampColumnValidator.validate(props, sinkColumns);
+        DataSource sink = new DataSource(statement.name(), statement.kind(), sinkColumns,
+                props.kafkaTopic().orElse(statement.name()), formats, timestamp, false);
         String prefix = statement.kind() == SourceKind.STREAM ? "CSAS_" : "CTAS_";
         String queryId = prefix + statement.name().toUpperCase(Locale.ROOT) + "_" + queryNumber;
-        ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), formats);
+        ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), formats, timestamp);
         return new Planned(queryId, sink, true, plan, query);
     }
 
@@ -105,7 +109,7 @@ public final class PersistentQueryPlanner {
                     expected.stream().filter(c -> !c.isKey()).toList()).sql() + ".");
         }
         String queryId = "INSERTQUERY_" + queryNumber;
-        ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats());
+        ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats(), target.timestampColumn());
         return new Planned(queryId, target, false, plan, query);
     }
 

@@ -19,8 +19,12 @@ public final class PlanBuilder {
     private PlanBuilder() {
     }
 
-    /** The plan writing the query's result to {@code topic}; the sink's root node is returned. */
-    public static ExecNode.Sink build(AnalyzedQuery query, String topic, SourceFormats formats) {
+    /**
+     * The plan writing the query's result to {@code topic}; the sink's root node is returned.
+     * {@code timestampColumn}: the output column records take their time from, if any.
+     */
+    public static ExecNode.Sink build(AnalyzedQuery query, String topic, SourceFormats formats,
+                                      java.util.Optional<String> timestampColumn) {
         boolean table = query.source().kind() == SourceKind.TABLE;
         if (table && query.isAggregate()) {
             requireUndo(query);
@@ -44,7 +48,7 @@ public final class PlanBuilder {
             }
         }
         node = new ExecNode.Project("project_" + position++, node, query.keys(), query.values(), query.output());
-        return new ExecNode.Sink("sink_" + position, node, topic, query.output(), formats);
+        return new ExecNode.Sink("sink_" + position, node, topic, query.output(), formats, timestampColumn);
     }
 
     /** A table's aggregate takes old values back out, so every aggregate needs an undo (ksqlDB's rule). */

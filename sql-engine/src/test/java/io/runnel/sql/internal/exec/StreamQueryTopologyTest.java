@@ -45,7 +45,11 @@ class StreamQueryTopologyTest {
                     new Column("ID", SqlType.BIGINT, Column.Role.KEY, Optional.empty()),
                     Column.value("NAME", SqlType.STRING)), "w_topic", new SourceFormats("KAFKA", "JSON",
                     Optional.of(new SourceFormats.KeyWindow(SourceFormats.KeyWindow.Kind.TUMBLING, Optional.of(1000L))),
-                    Map.of()), Optional.empty(), false), false);
+                    Map.of()), Optional.empty(), false), false)
+            .withSource(new DataSource("E", SourceKind.STREAM, List.of(
+                    new Column("ID", SqlType.BIGINT, Column.Role.KEY, Optional.empty()),
+                    Column.value("EVENT_TS", SqlType.BIGINT)), "e_topic", SourceFormats.of("KAFKA", "JSON"),
+                    Optional.of("EVENT_TS"), false), false);
 
     private static final FunctionRegistry FUNCTIONS = FunctionRegistry.withBuiltIns();
 
@@ -252,5 +256,35 @@ class StreamQueryTopologyTest {
 
     private static byte[] windowedKey(long id, long windowStart) {
         return ByteBuffer.allocate(16).putLong(id).putLong(windowStart).array();
+    }
+
+    @Test
+    void shouldTimeRecordsByTheSourcesTimestampColumnAndDropThoseWithoutOne() {
+        try (TestDriver driver = driver("SELECT ID, EVENT_TS FROM E;")) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic("e_topic", Serdes.byteArray().serializer(),
+                    Serdes.byteArray().serializer());
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"EVENT_TS\": 1234}"), 5);
+            in.pipeInput(key(2), json("{\"EVENT_TS\": -1}"), 6);
+            in.pipeInput(key(3), json("{\"EVENT_TS\": null}"), 7);
+            assertThat(out.readRecordsToList()).extracting(TestRecord::timestamp).containsExactly(1234L);
+        }
+    }
+
+    @Test
+    void shouldTimeOutputRecordsByTheSinksTimestampColumn() {
+        Statement.CreateAsSelect create = (Statement.CreateAsSelect) SqlParser.parseStatement(
+                "CREATE STREAM OUTPUT WITH (TIMESTAMP='T') AS SELECT ID, CAST(D1 AS BIGINT) AS T FROM S;");
+        PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(new RegistryFunctionResolver(FUNCTIONS))
+                .plan(create, CATALOG, 0);
+        assertThat(planned.sink().timestampColumn()).contains("T");
+        try (TestDriver driver = new TestDriver(TopologyBuilder.build("q", planned.plan(), new ProcessingLog("q")),
+                Map.of(), Instant.ofEpochMilli(0))) {
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            input(driver).pipeInput(key(1), json("{\"D1\": 42}"), 5);
+            assertThat(out.readRecordsToList()).extracting(TestRecord::timestamp).containsExactly(42L);
+        }
     }
 }
