@@ -74,8 +74,9 @@ final class TestFixtureFunctions {
 
         @Override
         public ResolvedFunction resolve(String name, List<SqlType> argumentTypes,
-                                        java.util.Map<Integer, LambdaArgument> lambdas) {
-            return of(name).resolve(name, argumentTypes, lambdas);
+                                        java.util.Map<Integer, LambdaArgument> lambdas,
+                                        java.util.Set<Integer> stringLiterals) {
+            return of(name).resolve(name, argumentTypes, lambdas, stringLiterals);
         }
 
         @Override

@@ -243,6 +243,7 @@ public final class ExpressionTyper {
         }
         List<SqlType> argTypes = new ArrayList<>();
         java.util.Map<Integer, FunctionResolver.LambdaArgument> lambdaArguments = new java.util.TreeMap<>();
+        java.util.Set<Integer> stringLiterals = new java.util.TreeSet<>();
         for (Expression a : f.arguments()) {
             if (unitLiterals.contains(a)) {
                 argTypes.add(SqlType.STRING);
@@ -254,12 +255,16 @@ public final class ExpressionTyper {
                 argTypes.add(null);
                 continue;
             }
+            if (a instanceof Expression.StringLiteral) {
+                stringLiterals.add(argTypes.size());
+            }
             argTypes.add(visit(a));
         }
         FunctionResolver.ResolvedFunction resolved;
+        boolean table = functions.isTableFunction(f.name());
         try {
-            if (!lambdaArguments.isEmpty()) {
-                resolved = functions.resolve(f.name(), argTypes, lambdaArguments);
+            if (!table && (!lambdaArguments.isEmpty() || !stringLiterals.isEmpty())) {
+                resolved = functions.resolve(f.name(), argTypes, lambdaArguments, stringLiterals);
             } else {
                 resolved = functions.isTableFunction(f.name()) ? functions.resolveTable(f.name(), argTypes)
                         : functions.resolve(f.name(), argTypes);

@@ -28,12 +28,16 @@ public interface FunctionResolver {
     }
 
     /**
-     * As {@link #resolve(String, List)} for a call where some arguments are lambdas: their
-     * positions in {@code argumentTypes} hold null and {@code lambdas} describes them. The
-     * resolved function tells the lambdas' parameter types ({@link ResolvedFunction#lambdaInputTypes}).
+     * As {@link #resolve(String, List)} for a call where some arguments are lambdas or string
+     * literals. A lambda's position in {@code argumentTypes} holds null and {@code lambdas}
+     * describes it; the resolved function tells its parameter types
+     * ({@link ResolvedFunction#lambdaInputTypes}). A string literal (its position in
+     * {@code stringLiterals}, its type STRING) may also stand for a DATE, TIME or TIMESTAMP
+     * parameter, as in ksqlDB; the call converts it.
      */
     default ResolvedFunction resolve(String name, List<SqlType> argumentTypes,
-                                     java.util.Map<Integer, LambdaArgument> lambdas) {
+                                     java.util.Map<Integer, LambdaArgument> lambdas,
+                                     java.util.Set<Integer> stringLiterals) {
         if (!lambdas.isEmpty()) {
             throw new io.runnel.sql.SqlException(io.runnel.sql.SqlErrorCode.UNSUPPORTED_FEATURE,
                     "Lambda arguments are not supported (function " + name + ")");

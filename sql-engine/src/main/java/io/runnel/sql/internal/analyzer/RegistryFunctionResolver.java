@@ -26,8 +26,12 @@ public final class RegistryFunctionResolver implements FunctionResolver {
 
     @Override
     public ResolvedFunction resolve(String name, List<SqlType> argumentTypes,
-                                    java.util.Map<Integer, LambdaArgument> lambdas) {
+                                    java.util.Map<Integer, LambdaArgument> lambdas,
+                                    java.util.Set<Integer> stringLiterals) {
         List<ArgType> args = argTypes(argumentTypes);
+        for (int i : stringLiterals) {
+            args.set(i, ArgType.stringLiteral(""));
+        }
         for (java.util.Map.Entry<Integer, LambdaArgument> e : lambdas.entrySet()) {
             LambdaArgument lambda = e.getValue();
             args.set(e.getKey(), ArgType.lambda(lambda.arity(), inputs -> lambda.bodyType().apply(inputs)));

@@ -226,4 +226,19 @@ class ExpressionCompilerTest {
                 SCHEMA, registry, new TypeResolver(Catalog.empty()));
         assertThat(t.type()).isEqualTo(new SqlType.Array(SqlType.STRING));
     }
+
+    @Test
+    void shouldPassAStringLiteralWhereAFunctionWantsADateAndNotWidenDecimalsByNull() {
+        FunctionResolver registry = new io.runnel.sql.internal.analyzer.RegistryFunctionResolver(
+                io.runnel.sql.internal.function.FunctionRegistry.withBuiltIns());
+        RowSchema schema = RowSchema.of(RowSchema.Field.of("DT", SqlType.DATE), RowSchema.Field.of("DE", new SqlType.Decimal(9, 3)));
+        java.util.function.Function<String, TypedExpression> type = sql -> ExpressionTyper.type(
+                SqlParser.parseExpression(sql), schema, registry, new TypeResolver(Catalog.empty()));
+        Object[] row = {java.time.LocalDate.of(2022, 1, 1), new BigDecimal("123456.789")};
+        assertThat(ExpressionCompiler.compile(type.apply("GREATEST(DT, NULL, '2022-06-14')")).evaluate(row))
+                .isEqualTo(java.time.LocalDate.of(2022, 6, 14));
+        TypedExpression widest = type.apply("GREATEST(DE, NULL)");
+        assertThat(widest.type()).isEqualTo(new SqlType.Decimal(9, 3));
+        assertThat(ExpressionCompiler.compile(widest).evaluate(row)).isEqualTo(new BigDecimal("123456.789"));
+    }
 }
