@@ -34,7 +34,15 @@ sealed interface RowLayout {
             int key = 0;
             int value = 0;
             for (int i = 0; i < columns.size(); i++) {
-                from[i] = columns.get(i).isKey() ? key++ : -1 - value++;
+                if (columns.get(i).role() != Column.Role.HEADERS) {
+                    from[i] = columns.get(i).isKey() ? key++ : -1 - value++;
+                }
+            }
+            // Header columns are appended to the value row after the value columns (TopologyBuilder).
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).role() == Column.Role.HEADERS) {
+                    from[i] = -1 - value++;
+                }
             }
         }
 

@@ -103,9 +103,45 @@ public final class TopologyBuilder {
         return withSourceTimestamps(node, stream);
     }
 
+    /**
+     * A source with HEADERS / HEADER('key') columns: their values, read from the record's headers,
+     * are appended to the value row (after the value columns, in declared order: the layout of
+     * {@link RowLayout.Source}).
+     */
+    private KStream<Object, Row> withHeaderColumns(ExecNode.StreamSource node, KStream<Object, Row> stream) {
+        List<Column> headerColumns = node.source().columns().stream()
+                .filter(c -> c.role() == Column.Role.HEADERS).toList();
+        if (headerColumns.isEmpty()) {
+            return stream;
+        }
+        return stream.process(() -> new Processor<Object, Row, Object, Row>() {
+            private ProcessorContext<Object, Row> context;
+
+            @Override
+            public void init(ProcessorContext<Object, Row> context) {
+                this.context = context;
+            }
+
+            @Override
+            public void process(Record<Object, Row> record) {
+                if (record.value() == null) {
+                    context.forward(record);
+                    return;
+                }
+                Object[] values = record.value().columnsForReading();
+                Object[] row = java.util.Arrays.copyOf(values, values.length + headerColumns.size());
+                for (int i = 0; i < headerColumns.size(); i++) {
+                    row[values.length + i] = HeaderColumns.value(headerColumns.get(i), record.headers());
+                }
+                context.forward(record.withValue(Row.wrap(row)));
+            }
+        }, Named.as(name(node) + ".headers"));
+    }
+
     /** A source with a TIMESTAMP column: each record's time is that column's (records without one are dropped). */
-    private KStream<Object, Row> withSourceTimestamps(ExecNode.StreamSource node, KStream<Object, Row> stream) {
+    private KStream<Object, Row> withSourceTimestamps(ExecNode.StreamSource node, KStream<Object, Row> input) {
         DataSource source = node.source();
+        KStream<Object, Row> stream = withHeaderColumns(node, input);
         if (source.timestampColumn().isEmpty()) {
             return stream;
         }
@@ -315,9 +351,31 @@ public final class TopologyBuilder {
         String nodeId = node.id();
         ExecNode.StreamSource sourceNode = ExecNode.sourceOf(node.input());
         Consumed<Row, Row> consumed = consumed(sourceNode.source());
-        KTable<Row, Row> table = builder.table(sourceNode.source().topic(), consumed.withName(name(sourceNode)),
+        Materialized<Row, Row, io.runnel.state.KeyValueStore<Row, Row>> sourceStore =
                 Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(sourceNode) + ".store")
-                        .withKeySerde(consumed.keySerde()).withValueSerde(consumed.valueSerde()));
+                        .withKeySerde(consumed.keySerde()).withValueSerde(consumed.valueSerde());
+        KTable<Row, Row> table;
+        if (sourceNode.source().columns().stream().anyMatch(c -> c.role() == Column.Role.HEADERS)) {
+            // Header columns are read from each record's headers, so the table is built from the stream of them.
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            KStream<Object, Row> records = (KStream) builder.stream(sourceNode.source().topic(),
+                    consumed.withName(name(sourceNode)));
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            KStream<Row, Row> withHeaders = (KStream) withHeaderColumns(sourceNode, records);
+            List<RowSchema.Field> stored = new ArrayList<>();
+            for (Column.Role role : List.of(Column.Role.VALUE, Column.Role.HEADERS)) {
+                for (Column c : sourceNode.source().columns()) {
+                    if (c.role() == role) {
+                        stored.add(RowSchema.Field.of(c.name(), c.type()));
+                    }
+                }
+            }
+            table = withHeaders.toTable(Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(
+                    name(sourceNode) + ".store").withKeySerde(consumed.keySerde())
+                    .withValueSerde(jsonSerde(SerdeSchema.Part.VALUE, stored)));
+        } else {
+            table = builder.table(sourceNode.source().topic(), consumed.withName(name(sourceNode)), sourceStore);
+        }
         if (node.input() instanceof ExecNode.TableFilter f) {
             Evaluator predicate = compile(f.predicate(), f.id());
             table = table.filter((k, v) -> {
@@ -375,7 +433,9 @@ public final class TopologyBuilder {
         List<Column> keys = new ArrayList<>();
         List<Column> values = new ArrayList<>();
         for (Column c : source.columns()) {
-            (c.isKey() ? keys : values).add(c);
+            if (c.role() != Column.Role.HEADERS) {
+                (c.isKey() ? keys : values).add(c);
+            }
         }
         Serde<Row> keySerde = Formats.of(source.formats().keyFormat())
                 .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), keyOptions(source.formats()));

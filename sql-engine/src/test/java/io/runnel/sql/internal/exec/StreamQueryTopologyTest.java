@@ -49,7 +49,12 @@ class StreamQueryTopologyTest {
             .withSource(new DataSource("E", SourceKind.STREAM, List.of(
                     new Column("ID", SqlType.BIGINT, Column.Role.KEY, Optional.empty()),
                     Column.value("EVENT_TS", SqlType.BIGINT)), "e_topic", SourceFormats.of("KAFKA", "JSON"),
-                    Optional.of("EVENT_TS"), false), false);
+                    Optional.of("EVENT_TS"), false), false)
+            .withSource(new DataSource("H", SourceKind.STREAM, List.of(
+                    new Column("ID", SqlType.BIGINT, Column.Role.KEY, Optional.empty()),
+                    new Column("HB", SqlType.BYTES, Column.Role.HEADERS, Optional.of("abc")),
+                    Column.value("NAME", SqlType.STRING)), "h_topic", SourceFormats.of("KAFKA", "JSON"),
+                    Optional.empty(), false), false);
 
     private static final FunctionRegistry FUNCTIONS = FunctionRegistry.withBuiltIns();
 
@@ -285,6 +290,24 @@ class StreamQueryTopologyTest {
                     Serdes.string().deserializer());
             input(driver).pipeInput(key(1), json("{\"D1\": 42}"), 5);
             assertThat(out.readRecordsToList()).extracting(TestRecord::timestamp).containsExactly(42L);
+        }
+    }
+
+    @Test
+    void shouldReadHeaderColumnsFromTheRecordsHeadersAndKeepTheHeaders() {
+        try (TestDriver driver = driver("SELECT ID, NAME, HB FROM H;")) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic("h_topic", Serdes.byteArray().serializer(),
+                    Serdes.byteArray().serializer());
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            List<io.runnel.common.Header> headers = List.of(new io.runnel.common.Header("abc", new byte[] {1}),
+                    new io.runnel.common.Header("abc", new byte[] {33}));
+            in.pipeInput(new TestRecord<>(key(1), json("{\"NAME\": \"a\"}"), 5, headers));
+            in.pipeInput(new TestRecord<>(key(2), json("{\"NAME\": \"b\"}"), 6, List.of()));
+            List<TestRecord<byte[], String>> records = out.readRecordsToList();
+            assertThat(records).extracting(TestRecord::value)
+                    .containsExactly("{\"NAME\":\"a\",\"HB\":\"IQ==\"}", "{\"NAME\":\"b\",\"HB\":null}");
+            assertThat(records.get(0).headers()).isEqualTo(headers);
         }
     }
 }
