@@ -465,6 +465,12 @@ public final class TopologyBuilder {
                 .filter(i -> node.values().get(i).tableFunction()).toArray();
         RowLayout layout = layoutOf(node.input());
         String nodeId = node.id();
+        boolean[] fromSourceKey = new boolean[node.keys().size()];
+        List<Column> sourceColumns = ExecNode.sourceOf(node).source().columns();
+        for (int i = 0; i < fromSourceKey.length; i++) {
+            TypedExpression k = node.keys().get(i).expression();
+            fromSourceKey[i] = readsOnlyKeyColumns(k, k.expression(), sourceColumns);
+        }
         return stream(node.input()).process(() -> new Processor<Object, Row, Object, Row>() {
             private ProcessorContext<Object, Row> context;
 
@@ -479,6 +485,16 @@ public final class TopologyBuilder {
                         context.recordMetadata().map(m -> m.partition()).orElse(0),
                         context.recordMetadata().map(m -> m.offset()).orElse(-1L));
                 Row key = Row.wrap(evaluateAll(keys, row, nodeId));
+                if (record.value() == null && node.partitionBy()) {
+                    // Without a value only expressions of key columns (and literals) can be computed, as in ksqlDB.
+                    Object[] partial = key.toArray();
+                    for (int i = 0; i < partial.length; i++) {
+                        if (!fromSourceKey[i]) {
+                            partial[i] = null;
+                        }
+                    }
+                    key = Row.wrap(partial);
+                }
                 Object newKey = record.key() instanceof Windowed<?> w ? new Windowed<>(key, w.window()) : key;
                 if (record.value() == null) {
                     context.forward(record.withKey(newKey).withValue(null));
@@ -504,6 +520,21 @@ public final class TopologyBuilder {
                 }
             }
         }, Named.as(name(node)));
+    }
+
+    /** True when every column {@code e} reads is a key column of the source (a record without a value still has them). */
+    private static boolean readsOnlyKeyColumns(TypedExpression typed, io.runnel.sql.internal.ast.Expression e,
+                                               List<Column> sourceColumns) {
+        if (typed.isBound(e)) {
+            int index = typed.columnIndex(e);
+            return index < sourceColumns.size() && sourceColumns.get(index).isKey();
+        }
+        for (io.runnel.sql.internal.ast.Expression child : io.runnel.sql.internal.analyzer.ExpressionChildren.of(e)) {
+            if (!readsOnlyKeyColumns(typed, child, sourceColumns)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void sink(ExecNode.Sink node) {

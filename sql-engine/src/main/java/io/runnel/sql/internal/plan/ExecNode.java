@@ -60,16 +60,24 @@ public sealed interface ExecNode {
 
     /**
      * Computes the output key and value columns from the source row (a new key when the query
-     * partitions by expressions or drops the key).
+     * partitions by expressions or drops the key). With {@code partitionBy} (PARTITION BY
+     * expressions) a record without a value gets a NULL key, as in ksqlDB.
      */
     record Project(String id, ExecNode input, List<AnalyzedQuery.Projection> keys,
-                   List<AnalyzedQuery.Projection> values, LogicalSchema schema) implements ExecNode {
+                   List<AnalyzedQuery.Projection> values, LogicalSchema schema, boolean partitionBy)
+            implements ExecNode {
         public Project {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");
             keys = List.copyOf(keys);
             values = List.copyOf(values);
             Objects.requireNonNull(schema, "schema");
+        }
+
+        /** A projection that keeps or computes the key without PARTITION BY. */
+        public Project(String id, ExecNode input, List<AnalyzedQuery.Projection> keys,
+                       List<AnalyzedQuery.Projection> values, LogicalSchema schema) {
+            this(id, input, keys, values, schema, false);
         }
     }
 

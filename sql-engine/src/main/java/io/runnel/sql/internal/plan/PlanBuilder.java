@@ -47,7 +47,8 @@ public final class PlanBuilder {
                 node = new ExecNode.TableFilter("having_" + position++, node, query.having().get());
             }
         }
-        node = new ExecNode.Project("project_" + position++, node, query.keys(), query.values(), query.output());
+        node = new ExecNode.Project("project_" + position++, node, query.keys(), query.values(), query.output(),
+                !query.partitionBy().isEmpty());
         return new ExecNode.Sink("sink_" + position, node, topic, query.output(), formats, timestampColumn);
     }
 

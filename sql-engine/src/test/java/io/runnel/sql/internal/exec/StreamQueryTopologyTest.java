@@ -310,4 +310,19 @@ class StreamQueryTopologyTest {
             assertThat(records.get(0).headers()).isEqualTo(headers);
         }
     }
+
+    @Test
+    void shouldKeyARecordWithoutAValueOnlyByPartitionByExpressionsOfKeyColumns() {
+        try (TestDriver byKey = driver("SELECT ID + 1 AS K2, NAME FROM S PARTITION BY ID + 1;");
+             TestDriver byValue = driver("SELECT NAME, ID FROM S PARTITION BY NAME;")) {
+            input(byKey).pipeInput(key(1), null, 1);
+            input(byValue).pipeInput(key(1), null, 1);
+            TestOutputTopic<byte[], byte[]> keyed = byKey.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.byteArray().deserializer());
+            TestOutputTopic<byte[], byte[]> unkeyed = byValue.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.byteArray().deserializer());
+            assertThat(keyed.readRecordsToList()).extracting(r -> ByteBuffer.wrap(r.key()).getLong()).containsExactly(2L);
+            assertThat(unkeyed.readRecordsToList()).extracting(TestRecord::key).containsExactly((byte[]) null);
+        }
+    }
 }
