@@ -12,6 +12,7 @@ import io.runnel.sql.internal.command.DdlExecutor;
 import io.runnel.sql.internal.command.InMemoryCommandLog;
 import io.runnel.sql.internal.command.InMemoryTopics;
 import io.runnel.sql.internal.command.SessionContext;
+import io.runnel.sql.internal.exec.InsertValuesRow;
 import io.runnel.sql.internal.exec.ProcessingLog;
 import io.runnel.sql.internal.exec.TopologyBuilder;
 import io.runnel.sql.internal.function.FunctionRegistry;
@@ -179,6 +180,10 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 start(planned);
             } else if (statement instanceof Statement.InsertInto insert) {
                 start(new PersistentQueryPlanner(functions).plan(insert, session.catalog(), queries.size()));
+            } else if (statement instanceof Statement.InsertValues insert) {
+                InsertValuesRow.Planned row = InsertValuesRow.plan(insert, session.catalog(), functions);
+                deliver(row.target().topic(), new TestRecord<>(serialize(row.target(), true, row.key()),
+                        serialize(row.target(), false, row.value()), 0L));
             } else {
                 throw new UnsupportedOperationException(statement.getClass().getSimpleName()
                         + " statements are not supported by the engine yet");
@@ -224,6 +229,20 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 q.driver().close();
             }
         }
+    }
+
+    /** A row written with a source's key or value format (INSERT VALUES). */
+    private static byte[] serialize(DataSource source, boolean key, io.runnel.sql.internal.row.Row row) {
+        List<io.runnel.sql.internal.catalog.Column> columns = source.columns().stream()
+                .filter(c -> key ? c.isKey() : c.role() == io.runnel.sql.internal.catalog.Column.Role.VALUE).toList();
+        io.runnel.sql.internal.serde.SerdeSchema schema = new io.runnel.sql.internal.serde.SerdeSchema(
+                key ? io.runnel.sql.internal.serde.SerdeSchema.Part.KEY : io.runnel.sql.internal.serde.SerdeSchema.Part.VALUE,
+                columns);
+        FormatOptions options = key ? FormatOptions.forKey(source.formats().properties())
+                : FormatOptions.forValue(source.formats().properties(), true);
+        String format = key ? source.formats().keyFormat() : source.formats().valueFormat();
+        return io.runnel.sql.internal.serde.Formats.of(format).serde(schema, options).serializer()
+                .serialize(source.topic(), row);
     }
 
     /** A QTT record's headers (values base64) as record headers. */
