@@ -12,6 +12,7 @@ import io.runnel.sql.internal.command.DdlExecutor;
 import io.runnel.sql.internal.command.InMemoryCommandLog;
 import io.runnel.sql.internal.command.InMemoryTopics;
 import io.runnel.sql.internal.command.SessionContext;
+import io.runnel.sql.internal.exec.InsertValuesRow;
 import io.runnel.sql.internal.exec.ProcessingLog;
 import io.runnel.sql.internal.exec.TopologyBuilder;
 import io.runnel.sql.internal.function.FunctionRegistry;
@@ -49,7 +50,7 @@ import java.util.regex.Pattern;
 public final class EngineCaseExecutor implements CaseExecutor {
     private static final Pattern KAFKA_TOPIC = Pattern.compile("KAFKA_TOPIC\\s*=\\s*'([^']*)'", Pattern.CASE_INSENSITIVE);
 
-    private final FunctionResolver functions = new RegistryFunctionResolver(FunctionRegistry.withBuiltIns());
+    private final FunctionResolver builtIns = new RegistryFunctionResolver(FunctionRegistry.withBuiltIns());
 
     @Override
     public CaseResult run(QttCase c) {
@@ -73,6 +74,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
         private SessionContext session = SessionContext.empty();
         private final List<Query> queries = new ArrayList<>();
         private final Map<String, List<TestRecord<byte[], byte[]>>> produced = new LinkedHashMap<>();
+        private final FunctionResolver functions = TestFixtureFunctions.over(builtIns);
 
         Run(QttCase testCase) {
             this.testCase = testCase;
@@ -87,6 +89,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 }
             }
             this.topics = InMemoryTopics.of(names);
+            // The case's ksqlDB configs apply as session properties (default formats, value wrapping, ...).
             for (Map.Entry<String, String> p : testCase.properties().entrySet()) {
                 session = session.withProperty(p.getKey(), p.getValue());
             }
@@ -137,7 +140,8 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 QttCodec codec = codec(source);
                 byte[] key = input.key().isNull() ? null : codec.keyBytes(input.key(), input.window());
                 byte[] value = input.value().isNull() ? null : codec.valueBytes(input.value());
-                deliver(input.topic(), new TestRecord<>(key, value, input.timestamp() == null ? 0 : input.timestamp()));
+                deliver(input.topic(), new TestRecord<>(key, value, input.timestamp() == null ? 0 : input.timestamp(),
+                        headers(input.headers())));
             }
             List<QttRecord> actual = new ArrayList<>();
             Set<String> expectedTopics = new LinkedHashSet<>();
@@ -153,7 +157,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
                     QttCodec.DecodedKey key = r.key() == null ? null : codec.decodeKey(r.key());
                     JsonNode value = r.value() == null ? null : codec.decodeValue(r.value());
                     actual.add(new QttRecord(topic, key == null ? null : key.key(), value, r.timestamp(),
-                            key == null ? null : key.window(), null));
+                            key == null ? null : key.window(), qttHeaders(r.headers())));
                 }
             }
             Optional<String> mismatch = OutputMatcher.firstMismatch(testCase.outputs(), actual);
@@ -182,6 +186,10 @@ public final class EngineCaseExecutor implements CaseExecutor {
                         .plan(insert, session.catalog(), queries.size());
                 CoPartitioning.check(planned.query(), topics::partitions);
                 start(planned);
+            } else if (statement instanceof Statement.InsertValues insert) {
+                InsertValuesRow.Planned row = InsertValuesRow.plan(insert, session.catalog(), functions);
+                deliver(row.target().topic(), new TestRecord<>(serialize(row.target(), true, row.key()),
+                        serialize(row.target(), false, row.value()), 0L));
             } else {
                 throw new UnsupportedOperationException(statement.getClass().getSimpleName()
                         + " statements are not supported by the engine yet");
@@ -232,6 +240,41 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 q.driver().close();
             }
         }
+    }
+
+    /** A row written with a source's key or value format (INSERT VALUES). */
+    private static byte[] serialize(DataSource source, boolean key, io.runnel.sql.internal.row.Row row) {
+        List<io.runnel.sql.internal.catalog.Column> columns = source.columns().stream()
+                .filter(c -> key ? c.isKey() : c.role() == io.runnel.sql.internal.catalog.Column.Role.VALUE).toList();
+        io.runnel.sql.internal.serde.SerdeSchema schema = new io.runnel.sql.internal.serde.SerdeSchema(
+                key ? io.runnel.sql.internal.serde.SerdeSchema.Part.KEY : io.runnel.sql.internal.serde.SerdeSchema.Part.VALUE,
+                columns);
+        FormatOptions options = key ? FormatOptions.forKey(source.formats().properties())
+                : FormatOptions.forValue(source.formats().properties(), true);
+        String format = key ? source.formats().keyFormat() : source.formats().valueFormat();
+        return io.runnel.sql.internal.serde.Formats.of(format).serde(schema, options).serializer()
+                .serialize(source.topic(), row);
+    }
+
+    /** A QTT record's headers (values base64) as record headers. */
+    private static List<io.runnel.common.Header> headers(List<QttRecord.Header> headers) {
+        List<io.runnel.common.Header> out = new ArrayList<>();
+        if (headers != null) {
+            for (QttRecord.Header h : headers) {
+                out.add(new io.runnel.common.Header(h.key(),
+                        h.value() == null ? null : java.util.Base64.getDecoder().decode(h.value())));
+            }
+        }
+        return out;
+    }
+
+    private static List<QttRecord.Header> qttHeaders(List<io.runnel.common.Header> headers) {
+        List<QttRecord.Header> out = new ArrayList<>();
+        for (io.runnel.common.Header h : headers) {
+            out.add(new QttRecord.Header(h.key(), h.value() == null ? null
+                    : java.util.Base64.getEncoder().encodeToString(h.value())));
+        }
+        return out;
     }
 
     /** The QTT codec of a source, with its format properties (WRAP_SINGLE_VALUE, delimiters). */

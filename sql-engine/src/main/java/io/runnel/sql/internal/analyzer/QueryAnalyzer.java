@@ -265,8 +265,18 @@ public final class QueryAnalyzer {
             requireNoNestedTableFunction(item.expression(), true);
         }
         List<String> missing = new ArrayList<>();
+        boolean implicitKeys = !query.partitionBy().isEmpty()
+                && query.select().stream().anyMatch(i -> i instanceof SelectItem.AllColumns);
         for (Map.Entry<String, List<NamedExpression>> e : byKeyText.entrySet()) {
-            if (e.getValue().isEmpty()) {
+            if (e.getValue().isEmpty() && implicitKeys) {
+                // SELECT * with PARTITION BY: the partitioning expression becomes the key by itself.
+                Expression k = keyExpressions.stream().filter(x -> SqlFormatter.format(x).equals(e.getKey()))
+                        .findFirst().orElseThrow();
+                String name = implicitKeyName(k, names);
+                names.add(name);
+                keysByText.put(e.getKey(), new AnalyzedQuery.Projection(name,
+                        ExpressionTyper.type(k, rows, functions, types, bindings)));
+            } else if (e.getValue().isEmpty()) {
                 missing.add(e.getKey());
             } else if (e.getValue().size() > 1) {
                 throw error(e.getValue().get(1).expression(), "The projection contains a key column (`" + e.getKey()
@@ -309,6 +319,24 @@ public final class QueryAnalyzer {
     }
 
     // ------------------------------------------------------------------------ pieces
+
+    /**
+     * The name of a key column that SELECT * gets from a PARTITION BY expression: a column's own
+     * name, a struct field's name, else the first free {@code KSQL_COL_n} (ksqlDB's naming).
+     */
+    private static String implicitKeyName(Expression e, Set<String> taken) {
+        if (e instanceof ColumnRef ref) {
+            return ref.name();
+        }
+        if (e instanceof Expression.Dereference d) {
+            return d.field();
+        }
+        for (int n = 0; ; n++) {
+            if (!taken.contains("KSQL_COL_" + n)) {
+                return "KSQL_COL_" + n;
+            }
+        }
+    }
 
     private static RowSchema inputSchema(DataSource source, String alias, boolean windowed) {
         List<RowSchema.Field> fields = new ArrayList<>();

@@ -118,16 +118,24 @@ public sealed interface ExecNode {
 
     /**
      * Computes the output key and value columns from the source row (a new key when the query
-     * partitions by expressions or drops the key).
+     * partitions by expressions or drops the key). With {@code partitionBy} (PARTITION BY
+     * expressions) a record without a value gets a NULL key, as in ksqlDB.
      */
     record Project(String id, ExecNode input, List<AnalyzedQuery.Projection> keys,
-                   List<AnalyzedQuery.Projection> values, LogicalSchema schema) implements ExecNode {
+                   List<AnalyzedQuery.Projection> values, LogicalSchema schema, boolean partitionBy)
+            implements ExecNode {
         public Project {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");
             keys = List.copyOf(keys);
             values = List.copyOf(values);
             Objects.requireNonNull(schema, "schema");
+        }
+
+        /** A projection that keeps or computes the key without PARTITION BY. */
+        public Project(String id, ExecNode input, List<AnalyzedQuery.Projection> keys,
+                       List<AnalyzedQuery.Projection> values, LogicalSchema schema) {
+            this(id, input, keys, values, schema, false);
         }
     }
 
@@ -160,15 +168,20 @@ public sealed interface ExecNode {
         }
     }
 
-    /** Writes keyed rows to a topic with the sink's formats (and window, for windowed keys). */
-    record Sink(String id, ExecNode input, String topic, LogicalSchema schema, SourceFormats formats)
-            implements ExecNode {
+    /**
+     * Writes keyed rows to a topic with the sink's formats (and window, for windowed keys); with a
+     * {@code timestampColumn} (the sink's TIMESTAMP property) each record takes its time from that
+     * output column.
+     */
+    record Sink(String id, ExecNode input, String topic, LogicalSchema schema, SourceFormats formats,
+                Optional<String> timestampColumn) implements ExecNode {
         public Sink {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(schema, "schema");
             Objects.requireNonNull(formats, "formats");
+            Objects.requireNonNull(timestampColumn, "timestampColumn");
         }
     }
 }

@@ -15,6 +15,7 @@ import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.catalog.DataSource;
 import io.runnel.sql.internal.catalog.SourceFormats;
 import io.runnel.sql.internal.command.SourceProperties;
+import io.runnel.sql.internal.command.TimestampColumnValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,17 +77,22 @@ public final class PersistentQueryPlanner {
         DataSource input = query.source();
         String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE" : defaultKeyFormat(query));
         String valueFormat = props.valueFormat().orElse(input.formats().valueFormat());
-        Optional<SourceFormats.KeyWindow> window = query.window().map(PersistentQueryPlanner::keyWindow);
+        // A windowed aggregation writes its window; a query over a windowed source keeps the source's.
+        Optional<SourceFormats.KeyWindow> window = query.window().map(PersistentQueryPlanner::keyWindow)
+                .or(() -> query.isAggregate() ? Optional.empty() : input.formats().window());
         java.util.Map<String, String> formatProperties = new java.util.TreeMap<>();
         props.wrapSingleValue().ifPresent(w -> formatProperties.put("WRAP_SINGLE_VALUE", w.toString()));
         props.valueDelimiter().ifPresent(d -> formatProperties.put("VALUE_DELIMITER", d.toString()));
         props.keyDelimiter().ifPresent(d -> formatProperties.put("KEY_DELIMITER", d.toString()));
+        props.timestampFormat().ifPresent(f -> formatProperties.put("TIMESTAMP_FORMAT", f));
         SourceFormats formats = new SourceFormats(keyFormat, valueFormat, window, formatProperties);
-        DataSource sink = new DataSource(statement.name(), statement.kind(), columns(query.output(), statement.kind()),
-                props.kafkaTopic().orElse(statement.name()), formats, Optional.empty(), false);
+        List<Column> sinkColumns = columns(query.output(), statement.kind());
+        Optional<String> timestamp = TimestampColumnValidator.validate(props, sinkColumns);
+        DataSource sink = new DataSource(statement.name(), statement.kind(), sinkColumns,
+                props.kafkaTopic().orElse(statement.name()), formats, timestamp, false);
         String prefix = statement.kind() == SourceKind.STREAM ? "CSAS_" : "CTAS_";
         String queryId = prefix + statement.name().toUpperCase(Locale.ROOT) + "_" + queryNumber;
-        ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), formats);
+        ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), formats, timestamp);
         return new Planned(queryId, sink, true, plan, query);
     }
 
@@ -113,7 +119,7 @@ public final class PersistentQueryPlanner {
                     expected.stream().filter(c -> !c.isKey()).toList()).sql() + ".");
         }
         String queryId = "INSERTQUERY_" + queryNumber;
-        ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats());
+        ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats(), target.timestampColumn());
         return new Planned(queryId, target, false, plan, query);
     }
 

@@ -13,8 +13,9 @@ import io.runnel.sql.internal.catalog.SourceFormats;
  * source, so the same query always gets the same names. Stream sources, with or without
  * aggregation (tumbling and hopping windows); table sources as streams of changes (filter,
  * projection) and grouped with undo-capable aggregates; tumbling, hopping and session windows;
- * joins: {@code source_0}, then per JOIN the right source ({@code source_n}) and an
- * {@link ExecNode.Join} ({@code join_m}) over the left node and that source. Windowed sources are
+ * windowed sources (their window is kept); joins: {@code source_0}, then per JOIN the right
+ * source ({@code source_n}) and an {@link ExecNode.Join} ({@code join_m}) over the left node and
+ * that source. Joins of windowed sources, and grouping or re-keying a windowed source, are
  * rejected with a clear error until their nodes land.
  */
 public final class PlanBuilder {
@@ -22,14 +23,18 @@ public final class PlanBuilder {
     private PlanBuilder() {
     }
 
-    /** The plan writing the query's result to {@code topic}; the sink's root node is returned. */
-    public static ExecNode.Sink build(AnalyzedQuery query, String topic, SourceFormats formats) {
+    /**
+     * The plan writing the query's result to {@code topic}; the sink's root node is returned.
+     * {@code timestampColumn}: the output column records take their time from, if any.
+     */
+    public static ExecNode.Sink build(AnalyzedQuery query, String topic, SourceFormats formats,
+                                      java.util.Optional<String> timestampColumn) {
         boolean table = query.resultKindOfInput() == SourceKind.TABLE;
         if (table && query.isAggregate()) {
             requireUndo(query);
         }
-        if (query.join().isEmpty() && query.source().formats().window().isPresent()) {
-            throw unsupported("windowed sources");
+        if (query.source().formats().window().isPresent() && (query.isAggregate() || !query.partitionBy().isEmpty())) {
+            throw unsupported("GROUP BY or PARTITION BY over windowed sources");
         }
         int position = 0;
         ExecNode node = new ExecNode.StreamSource("source_" + position++, query.source());
@@ -57,8 +62,9 @@ public final class PlanBuilder {
                 node = new ExecNode.TableFilter("having_" + position++, node, query.having().get());
             }
         }
-        node = new ExecNode.Project("project_" + position++, node, query.keys(), query.values(), query.output());
-        return new ExecNode.Sink("sink_" + position, node, topic, query.output(), formats);
+        node = new ExecNode.Project("project_" + position++, node, query.keys(), query.values(), query.output(),
+                !query.partitionBy().isEmpty());
+        return new ExecNode.Sink("sink_" + position, node, topic, query.output(), formats, timestampColumn);
     }
 
     /** A table's aggregate takes old values back out, so every aggregate needs an undo (ksqlDB's rule). */

@@ -121,4 +121,28 @@ class QueryAnalyzerTest {
                 .satisfies(e -> assertThat(((SqlException) e).errorCode()).isEqualTo(SqlErrorCode.SOURCE_NOT_FOUND))
                 .hasMessageContaining("line 1:16");
     }
+
+    @Test
+    void shouldKeySelectStarByAPartitionByExpressionUnderAGeneratedName() {
+        AnalyzedQuery q = analyze("SELECT * FROM S PARTITION BY ABS(ID);");
+        assertThat(q.output().sql()).isEqualTo("`KSQL_COL_0` BIGINT KEY, `NAME` STRING, `D1` DOUBLE, `ID` BIGINT");
+    }
+
+    @Test
+    void shouldKeySelectStarByAPartitionByColumnUnderItsName() {
+        AnalyzedQuery q = analyze("SELECT * FROM S PARTITION BY NAME, ROWTIME;");
+        assertThat(q.output().sql()).isEqualTo("`NAME` STRING KEY, `ROWTIME` BIGINT KEY, `D1` DOUBLE, `ID` BIGINT");
+    }
+
+    @Test
+    void shouldStillRequireThePartitioningExpressionInAnExplicitProjection() {
+        assertThatThrownBy(() -> analyze("SELECT NAME, D1 FROM S PARTITION BY ABS(ID);"))
+                .hasMessageContaining("must include the partitioning expression ABS(ID) in its projection");
+    }
+
+    @Test
+    void shouldRejectAnEmptyPartitionBy() {
+        assertThatThrownBy(() -> analyze("SELECT NAME, D1 FROM S PARTITION BY ();"))
+                .hasMessageContaining("PARTITION BY requires at least one expression");
+    }
 }
