@@ -65,8 +65,9 @@ public final class PersistentQueryPlanner {
             throw error(statement.position(), "Key format specified for stream without key columns.");
         }
         DataSource input = query.source();
-        String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE" : input.formats().keyFormat());
         String valueFormat = props.valueFormat().orElse(input.formats().valueFormat());
+        String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE"
+                : inheritedKeyFormat(input.formats(), valueFormat));
         // A windowed aggregation writes its window; a query over a windowed source keeps the source's.
         Optional<SourceFormats.KeyWindow> window = query.window().map(PersistentQueryPlanner::keyWindow)
                 .or(() -> query.isAggregate() ? Optional.empty() : input.formats().window());
@@ -111,6 +112,17 @@ public final class PersistentQueryPlanner {
         String queryId = "INSERTQUERY_" + queryNumber;
         ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats(), target.timestampColumn());
         return new Planned(queryId, target, false, plan, query);
+    }
+
+    /**
+     * The key format a keyed result takes from its source: the source's, except that a source
+     * without a key (NONE) gives way to the value format (KAFKA when that is NONE too), as in ksqlDB.
+     */
+    private static String inheritedKeyFormat(SourceFormats source, String valueFormat) {
+        if (!source.keyFormat().equalsIgnoreCase("NONE")) {
+            return source.keyFormat();
+        }
+        return valueFormat.equalsIgnoreCase("NONE") ? "KAFKA" : valueFormat;
     }
 
     /** ksqlDB's rules on what a persistent query may produce, checked before anything runs. */
