@@ -171,7 +171,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
             if (DdlExecutor.handles(statement)) {
                 session = ddl.execute(parsed, session).session();
             } else if (statement instanceof Statement.CreateAsSelect create) {
-                PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(functions)
+                PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(functions, session.properties())
                         .plan(create, session.catalog(), queries.size());
                 if (topics.partitions(planned.sink().topic()).isEmpty()) {
                     topics.create(planned.sink().topic(), 1, false);
@@ -179,7 +179,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 session = session.withCatalog(session.catalog().withSource(planned.sink(), create.orReplace()));
                 start(planned);
             } else if (statement instanceof Statement.InsertInto insert) {
-                start(new PersistentQueryPlanner(functions).plan(insert, session.catalog(), queries.size()));
+                start(new PersistentQueryPlanner(functions, session.properties()).plan(insert, session.catalog(), queries.size()));
             } else if (statement instanceof Statement.InsertValues insert) {
                 InsertValuesRow.Planned row = InsertValuesRow.plan(insert, session.catalog(), functions);
                 deliver(row.target().topic(), new TestRecord<>(serialize(row.target(), true, row.key()),

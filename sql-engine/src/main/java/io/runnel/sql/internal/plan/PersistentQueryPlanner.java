@@ -30,9 +30,20 @@ import java.util.Optional;
  */
 public final class PersistentQueryPlanner {
     private final FunctionResolver functions;
+    private final java.util.Map<String, String> properties;
 
     public PersistentQueryPlanner(FunctionResolver functions) {
+        this(functions, java.util.Map.of());
+    }
+
+    /**
+     * @param properties the session's properties; read: {@code ksql.persistence.wrap.single.values}
+     *                   (a new sink with one value column wraps it or not) and
+     *                   {@code ksql.output.topic.name.prefix} (prefix of a new sink's default topic)
+     */
+    public PersistentQueryPlanner(FunctionResolver functions, java.util.Map<String, String> properties) {
         this.functions = Objects.requireNonNull(functions, "functions");
+        this.properties = java.util.Map.copyOf(properties);
     }
 
     /** A planned query: its id, the source it writes (new for CREATE ... AS), and the plan. */
@@ -73,6 +84,13 @@ public final class PersistentQueryPlanner {
                 .or(() -> query.isAggregate() ? Optional.empty() : input.formats().window());
         java.util.Map<String, String> formatProperties = new java.util.TreeMap<>();
         props.wrapSingleValue().ifPresent(w -> formatProperties.put("WRAP_SINGLE_VALUE", w.toString()));
+        String wrapDefault = properties.get("ksql.persistence.wrap.single.values");
+        if (props.wrapSingleValue().isEmpty() && wrapDefault != null && query.output().value().size() == 1) {
+            boolean wrap = Boolean.parseBoolean(wrapDefault.trim());
+            if (io.runnel.sql.internal.command.KnownFormat.of(valueFormat).supportsWrapping(wrap)) {
+                formatProperties.put("WRAP_SINGLE_VALUE", String.valueOf(wrap));
+            }
+        }
         props.valueDelimiter().ifPresent(d -> formatProperties.put("VALUE_DELIMITER", d.toString()));
         props.keyDelimiter().ifPresent(d -> formatProperties.put("KEY_DELIMITER", d.toString()));
         props.timestampFormat().ifPresent(f -> formatProperties.put("TIMESTAMP_FORMAT", f));
@@ -80,7 +98,8 @@ public final class PersistentQueryPlanner {
         List<Column> sinkColumns = columns(query.output(), statement.kind());
         Optional<String> timestamp = TimestampColumnValidator.validate(props, sinkColumns);
         DataSource sink = new DataSource(statement.name(), statement.kind(), sinkColumns,
-                props.kafkaTopic().orElse(statement.name()), formats, timestamp, false);
+                props.kafkaTopic().orElse(properties.getOrDefault("ksql.output.topic.name.prefix", "") + statement.name()),
+                formats, timestamp, false);
         String prefix = statement.kind() == SourceKind.STREAM ? "CSAS_" : "CTAS_";
         String queryId = prefix + statement.name().toUpperCase(Locale.ROOT) + "_" + queryNumber;
         ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), formats, timestamp);

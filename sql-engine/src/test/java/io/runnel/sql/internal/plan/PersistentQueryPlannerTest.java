@@ -44,4 +44,15 @@ class PersistentQueryPlannerTest {
         assertThat(plan("CREATE STREAM OUT AS SELECT * FROM W;").sink().formats().window())
                 .contains(new SourceFormats.KeyWindow(SourceFormats.KeyWindow.Kind.SESSION, Optional.empty()));
     }
+
+    @Test
+    void shouldApplyTheSessionsTopicPrefixAndValueWrappingToANewSink() {
+        PersistentQueryPlanner planner = new PersistentQueryPlanner(new RegistryFunctionResolver(
+                FunctionRegistry.withBuiltIns()), Map.of("ksql.output.topic.name.prefix", "p-",
+                "ksql.persistence.wrap.single.values", "false"));
+        PersistentQueryPlanner.Planned planned = planner.plan((Statement.CreateAsSelect) SqlParser.parseStatement(
+                "CREATE STREAM OUT AS SELECT FOO FROM KEYLESS;"), CATALOG, 0);
+        assertThat(planned.sink().topic()).isEqualTo("p-OUT");
+        assertThat(planned.sink().formats().properties()).containsEntry("WRAP_SINGLE_VALUE", "false");
+    }
 }
