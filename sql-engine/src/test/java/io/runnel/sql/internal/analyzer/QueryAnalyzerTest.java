@@ -156,4 +156,10 @@ class QueryAnalyzerTest {
         AnalyzedQuery q = analyze("SELECT B, A->B, C->B FROM ST;");
         assertThat(q.output().sql()).isEqualTo("`B` INTEGER, `B_1` INTEGER, `B_2` INTEGER");
     }
+
+    @Test
+    void shouldRejectAComparisonOfTwoNulls() {
+        assertThatThrownBy(() -> analyze("SELECT ID, NULL <> NULL FROM S;"))
+                .hasMessageContaining("Comparison with NULL not supported: NULL <> NULL");
+    }
 }
