@@ -390,6 +390,10 @@ public final class ExpressionTyper {
         } else if (timestampLiteral(c.right(), c.left())) {
             l = SqlType.BIGINT;
         }
+        if (c.left() instanceof Expression.NullLiteral && c.right() instanceof Expression.NullLiteral) {
+            throw error(c.position(), "Comparison with NULL not supported: " + describeNode(c.left()) + " "
+                    + c.operator().symbol() + " " + describeNode(c.right()));
+        }
         if (l != null && r != null && !TypeRules.comparable(l, r)) {
             throw error(c.position(), "Cannot compare " + l.sql() + " (" + describeNode(c.left()) + ") to "
                     + r.sql() + " (" + describeNode(c.right()) + ") with " + c.operator().symbol());

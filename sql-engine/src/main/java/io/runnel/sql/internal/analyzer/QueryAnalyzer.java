@@ -407,7 +407,7 @@ public final class QueryAnalyzer {
                         throw error(c, "Reserved column name in select: `" + name + "`. Please remove or alias the column.");
                     }
                 } else if (c.expression() instanceof Expression.Dereference d) {
-                    name = d.field();
+                    name = uniqueFieldName(d.field(), source, out);
                 } else {
                     name = "KSQL_COL_" + generated++;
                 }
@@ -417,6 +417,24 @@ public final class QueryAnalyzer {
             }
         }
         return out;
+    }
+
+    /**
+     * The name of an unaliased {@code struct->field} item: the field's name, or when a source
+     * column or an earlier item already has it, the first free {@code FIELD_n} (ksqlDB's rule).
+     */
+    private static String uniqueFieldName(String field, DataSource source, List<NamedExpression> earlier) {
+        Set<String> taken = new HashSet<>();
+        source.columns().forEach(c -> taken.add(c.name()));
+        earlier.forEach(n -> taken.add(n.name()));
+        if (!taken.contains(field)) {
+            return field;
+        }
+        for (int n = 1; ; n++) {
+            if (!taken.contains(field + "_" + n)) {
+                return field + "_" + n;
+            }
+        }
     }
 
     private TypedExpression predicate(Expression e, RowSchema input, String clause) {

@@ -172,34 +172,36 @@ public final class SqlOps {
         return ((Comparable) a).compareTo(b);
     }
 
+    // Comparisons with a NULL operand are FALSE, not NULL: ksqlDB's rule (so NOT (a = NULL) is TRUE).
+
     public static Boolean eq(Object a, Object b) {
         Integer c = equality(a, b);
-        return c == null ? null : c == 0;
+        return c != null && c == 0;
     }
 
     public static Boolean ne(Object a, Object b) {
         Integer c = equality(a, b);
-        return c == null ? null : c != 0;
+        return c != null && c != 0;
     }
 
     public static Boolean lt(Object a, Object b) {
         Integer c = compare(a, b);
-        return c == null ? null : c < 0;
+        return c != null && c < 0;
     }
 
     public static Boolean le(Object a, Object b) {
         Integer c = compare(a, b);
-        return c == null ? null : c <= 0;
+        return c != null && c <= 0;
     }
 
     public static Boolean gt(Object a, Object b) {
         Integer c = compare(a, b);
-        return c == null ? null : c > 0;
+        return c != null && c > 0;
     }
 
     public static Boolean ge(Object a, Object b) {
         Integer c = compare(a, b);
-        return c == null ? null : c >= 0;
+        return c != null && c >= 0;
     }
 
     /** IS DISTINCT FROM: never null; two nulls are not distinct. */

@@ -39,7 +39,12 @@ public final class PersistentQueryPlanner {
         this(functions, java.util.Map.of());
     }
 
-    /** @param properties the session's properties ({@value #DEFAULT_KEY_FORMAT}) */
+    /**
+     * @param properties the session's properties; read: {@code ksql.persistence.wrap.single.values}
+     *                   (a new sink with one value column wraps it or not),
+     *                   {@code ksql.output.topic.name.prefix} (prefix of a new sink's default topic) and
+     *                   {@value #DEFAULT_KEY_FORMAT} (key format of a join result no source gives one)
+     */
     public PersistentQueryPlanner(FunctionResolver functions, java.util.Map<String, String> properties) {
         this.functions = Objects.requireNonNull(functions, "functions");
         this.properties = java.util.Map.copyOf(properties);
@@ -75,13 +80,21 @@ public final class PersistentQueryPlanner {
             throw error(statement.position(), "Key format specified for stream without key columns.");
         }
         DataSource input = query.source();
-        String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE" : defaultKeyFormat(query));
         String valueFormat = props.valueFormat().orElse(input.formats().valueFormat());
+        String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE"
+                : inheritedKeyFormat(query, valueFormat));
         // A windowed aggregation writes its window; a query over a windowed source keeps the source's.
         Optional<SourceFormats.KeyWindow> window = query.window().map(PersistentQueryPlanner::keyWindow)
                 .or(() -> query.isAggregate() ? Optional.empty() : input.formats().window());
         java.util.Map<String, String> formatProperties = new java.util.TreeMap<>();
         props.wrapSingleValue().ifPresent(w -> formatProperties.put("WRAP_SINGLE_VALUE", w.toString()));
+        String wrapDefault = properties.get("ksql.persistence.wrap.single.values");
+        if (props.wrapSingleValue().isEmpty() && wrapDefault != null && query.output().value().size() == 1) {
+            boolean wrap = Boolean.parseBoolean(wrapDefault.trim());
+            if (io.runnel.sql.internal.command.KnownFormat.of(valueFormat).supportsWrapping(wrap)) {
+                formatProperties.put("WRAP_SINGLE_VALUE", String.valueOf(wrap));
+            }
+        }
         props.valueDelimiter().ifPresent(d -> formatProperties.put("VALUE_DELIMITER", d.toString()));
         props.keyDelimiter().ifPresent(d -> formatProperties.put("KEY_DELIMITER", d.toString()));
         props.timestampFormat().ifPresent(f -> formatProperties.put("TIMESTAMP_FORMAT", f));
@@ -89,7 +102,8 @@ public final class PersistentQueryPlanner {
         List<Column> sinkColumns = columns(query.output(), statement.kind());
         Optional<String> timestamp = TimestampColumnValidator.validate(props, sinkColumns);
         DataSource sink = new DataSource(statement.name(), statement.kind(), sinkColumns,
-                props.kafkaTopic().orElse(statement.name()), formats, timestamp, false);
+                props.kafkaTopic().orElse(properties.getOrDefault("ksql.output.topic.name.prefix", "") + statement.name()),
+                formats, timestamp, false);
         String prefix = statement.kind() == SourceKind.STREAM ? "CSAS_" : "CTAS_";
         String queryId = prefix + statement.name().toUpperCase(Locale.ROOT) + "_" + queryNumber;
         ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), formats, timestamp);
@@ -124,19 +138,25 @@ public final class PersistentQueryPlanner {
     }
 
     /**
-     * The key format a result takes when the statement sets none: its source's; for a join the
-     * leftmost source's that has a key format other than NONE (else the session's default, KAFKA).
+     * The key format a keyed result takes from its source: the source's, except that a source
+     * without a key (NONE) gives way to the value format (KAFKA when that is NONE too), as in ksqlDB.
+     * A join's result takes the leftmost source's that has a key format other than NONE (else the
+     * session's {@value #DEFAULT_KEY_FORMAT}, KAFKA by default).
      */
-    private String defaultKeyFormat(AnalyzedQuery query) {
-        if (query.join().isEmpty()) {
-            return query.source().formats().keyFormat();
-        }
-        for (io.runnel.sql.internal.analyzer.AnalyzedJoin.Source s : query.join().get().sources()) {
-            if (!s.source().formats().keyFormat().equalsIgnoreCase("NONE")) {
-                return s.source().formats().keyFormat();
+    private String inheritedKeyFormat(AnalyzedQuery query, String valueFormat) {
+        if (query.join().isPresent()) {
+            for (io.runnel.sql.internal.analyzer.AnalyzedJoin.Source s : query.join().get().sources()) {
+                if (!s.source().formats().keyFormat().equalsIgnoreCase("NONE")) {
+                    return s.source().formats().keyFormat();
+                }
             }
+            return properties.getOrDefault(DEFAULT_KEY_FORMAT, "KAFKA");
         }
-        return properties.getOrDefault(DEFAULT_KEY_FORMAT, "KAFKA");
+        SourceFormats source = query.source().formats();
+        if (!source.keyFormat().equalsIgnoreCase("NONE")) {
+            return source.keyFormat();
+        }
+        return valueFormat.equalsIgnoreCase("NONE") ? "KAFKA" : valueFormat;
     }
 
     /** ksqlDB's rules on what a persistent query may produce, checked before anything runs. */

@@ -93,13 +93,17 @@ class ExpressionCompilerTest {
     }
 
     @Test
-    void shouldPropagateNullsAndUseThreeValuedLogic() {
+    void shouldPropagateNullsUseThreeValuedLogicAndCompareANullAsFalse() {
         Object[] nulls = new Object[ROW.length];
         assertThat(eval("I + 1", nulls)).isNull();
-        assertThat(eval("I > 1 AND FALSE", nulls)).isEqualTo(false);
-        assertThat(eval("I > 1 OR TRUE", nulls)).isEqualTo(true);
-        assertThat(eval("I > 1 AND TRUE", nulls)).isNull();
-        assertThat(eval("NOT (I > 1)", nulls)).isNull();
+        assertThat(eval("B AND FALSE", nulls)).isEqualTo(false);
+        assertThat(eval("B OR TRUE", nulls)).isEqualTo(true);
+        assertThat(eval("B AND TRUE", nulls)).isNull();
+        assertThat(eval("NOT B", nulls)).isNull();
+        // ksqlDB: a comparison with a NULL operand is FALSE, so its negation is TRUE.
+        assertThat(eval("I > 1", nulls)).isEqualTo(false);
+        assertThat(eval("I = L", nulls)).isEqualTo(false);
+        assertThat(eval("NOT (I > 1)", nulls)).isEqualTo(true);
         assertThat(eval("I IS NULL", nulls)).isEqualTo(true);
         assertThat(eval("I IS DISTINCT FROM NULL", nulls)).isEqualTo(false);
         assertThat(eval("I IS NOT DISTINCT FROM NULL", nulls)).isEqualTo(true);
