@@ -72,6 +72,24 @@ class JoinTest {
     }
 
     @Test
+    void shouldEmitAnUnmatchedLeftRecordAtOnceAndAgainWithItsMatchWithLegacyWindows() {
+        try (TestDriver d = streamJoin("left", JoinWindows.of(Duration.ofSeconds(5)))) {
+            topic(d, "left").pipeInput("a", "La", 0);
+            topic(d, "right").pipeInput("a", "Ra", 3_000);
+            assertThat(out(d).readValuesToList()).containsExactly("La+null", "La+Ra");
+        }
+    }
+
+    @Test
+    void shouldEmitALateUnmatchedLeftRecordAtOnceWhenItsWindowHasClosed() {
+        try (TestDriver d = streamJoin("left", JoinWindows.ofTimeDifferenceAndGrace(Duration.ofSeconds(1), Duration.ofSeconds(1)))) {
+            topic(d, "left").pipeInput("a", "La", 10_000);
+            topic(d, "left").pipeInput("b", "Lb", 1_000); // window [0, 2s] closed at stream time 10s
+            assertThat(out(d).readKeyValuesToList()).containsExactly(KeyValue.pair("b", "Lb+null"));
+        }
+    }
+
+    @Test
     void shouldEmitOuterJoinResultsForUnmatchedRecordsOfBothSides() {
         try (TestDriver d = streamJoin("outer", JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(1)))) {
             topic(d, "left").pipeInput("a", "La", 0);

@@ -183,6 +183,23 @@ class WindowingTest {
     }
 
     @Test
+    void shouldAcceptALateRecordWhileItsSessionIsWithinGapPlusGraceOfStreamTime() {
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream("in", STRINGS).groupByKey()
+                .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .count().toStream()
+                .to("out", Produced.with(WindowedSerdes.sessionWindowedSerde(Serdes.string()), Serdes.longSerde()));
+        try (TestDriver d = new TestDriver(b.build())) {
+            in(d).pipeInput("a", "x", 10_000);
+            in(d).pipeInput("b", "x", 8_000);
+            in(d).pipeInput("c", "x", 7_999);
+            assertThat(readWindowed(d, WindowedSerdes.sessionWindowedSerde(Serdes.string())))
+                    .containsExactly(KeyValue.pair("a@10000-10000", 1L), KeyValue.pair("b@8000-8000", 1L));
+            assertThat(d.metrics().get("dropped-records-total")).isEqualTo(1L);
+        }
+    }
+
+    @Test
     void shouldMaintainSlidingWindowsDefinedByTheRecordsIncludingOutOfOrderOnes() {
         SlidingWindows w = SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10), Duration.ofMillis(100));
         StreamsBuilder b = new StreamsBuilder();

@@ -21,6 +21,12 @@ public record CaseResult(String caseId, Status status, String detail, Boolean me
         return new CaseResult(caseId, Status.PASSED, "", messageMatched, durationMs);
     }
 
+    /** A case that failed as expected, with our message when it differs from ksqlDB's. */
+    public static CaseResult passedWithMessage(String caseId, boolean messageMatched, String message, long durationMs) {
+        return new CaseResult(caseId, Status.PASSED, messageMatched ? "" : "our message: " + message, messageMatched,
+                durationMs);
+    }
+
     public static CaseResult failed(String caseId, String detail, long durationMs) {
         return new CaseResult(caseId, Status.FAILED, detail, null, durationMs);
     }

@@ -12,13 +12,16 @@ import io.runnel.sql.internal.command.DdlExecutor;
 import io.runnel.sql.internal.command.InMemoryCommandLog;
 import io.runnel.sql.internal.command.InMemoryTopics;
 import io.runnel.sql.internal.command.SessionContext;
+import io.runnel.sql.internal.exec.InsertValuesRow;
 import io.runnel.sql.internal.exec.ProcessingLog;
 import io.runnel.sql.internal.exec.TopologyBuilder;
 import io.runnel.sql.internal.function.FunctionRegistry;
 import io.runnel.sql.internal.parser.ParsedStatement;
 import io.runnel.sql.internal.parser.SqlParser;
+import io.runnel.sql.internal.plan.CoPartitioning;
 import io.runnel.sql.internal.plan.ExecNode;
 import io.runnel.sql.internal.plan.PersistentQueryPlanner;
+import io.runnel.sql.internal.serde.FormatOptions;
 import io.runnel.sql.internal.serde.QttCodec;
 import io.runnel.streams.testing.TestDriver;
 import io.runnel.streams.testing.TestInputTopic;
@@ -47,7 +50,7 @@ import java.util.regex.Pattern;
 public final class EngineCaseExecutor implements CaseExecutor {
     private static final Pattern KAFKA_TOPIC = Pattern.compile("KAFKA_TOPIC\\s*=\\s*'([^']*)'", Pattern.CASE_INSENSITIVE);
 
-    private final FunctionResolver functions = new RegistryFunctionResolver(FunctionRegistry.withBuiltIns());
+    private final FunctionResolver builtIns = new RegistryFunctionResolver(FunctionRegistry.withBuiltIns());
 
     @Override
     public CaseResult run(QttCase c) {
@@ -71,6 +74,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
         private SessionContext session = SessionContext.empty();
         private final List<Query> queries = new ArrayList<>();
         private final Map<String, List<TestRecord<byte[], byte[]>>> produced = new LinkedHashMap<>();
+        private final FunctionResolver functions = TestFixtureFunctions.over(builtIns);
 
         Run(QttCase testCase) {
             this.testCase = testCase;
@@ -85,6 +89,10 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 }
             }
             this.topics = InMemoryTopics.of(names);
+            // The case's ksqlDB configs apply as session properties (default formats, value wrapping, ...).
+            for (Map.Entry<String, String> p : testCase.properties().entrySet()) {
+                session = session.withProperty(p.getKey(), p.getValue());
+            }
             this.ddl = new DdlExecutor(topics, new InMemoryCommandLog());
         }
 
@@ -117,7 +125,8 @@ public final class EngineCaseExecutor implements CaseExecutor {
                     return CaseResult.failed(testCase.id(), "expected '" + expected.message() + "' from the last "
                             + "statement, got: " + failure, millisSince(start));
                 }
-                return CaseResult.passed(testCase.id(), failure.contains(expected.message()), millisSince(start));
+                return CaseResult.passedWithMessage(testCase.id(), failure.contains(expected.message()), failure,
+                        millisSince(start));
             }
             if (failure != null) {
                 return CaseResult.failed(testCase.id(), "statement failed: " + failure, millisSince(start));
@@ -131,7 +140,8 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 QttCodec codec = SourceRecords.codec(source);
                 byte[] key = input.key().isNull() ? null : codec.keyBytes(input.key(), input.window());
                 byte[] value = input.value().isNull() ? null : codec.valueBytes(input.value());
-                deliver(input.topic(), new TestRecord<>(key, value, input.timestamp() == null ? 0 : input.timestamp()));
+                deliver(input.topic(), new TestRecord<>(key, value, input.timestamp() == null ? 0 : input.timestamp(),
+                        headers(input.headers())));
             }
             List<QttRecord> actual = new ArrayList<>();
             Set<String> expectedTopics = new LinkedHashSet<>();
@@ -147,7 +157,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
                     QttCodec.DecodedKey key = r.key() == null ? null : codec.decodeKey(r.key());
                     JsonNode value = r.value() == null ? null : codec.decodeValue(r.value());
                     actual.add(new QttRecord(topic, key == null ? null : key.key(), value, r.timestamp(),
-                            key == null ? null : key.window(), null));
+                            key == null ? null : key.window(), qttHeaders(r.headers())));
                 }
             }
             Optional<String> mismatch = OutputMatcher.firstMismatch(testCase.outputs(), actual);
@@ -163,15 +173,23 @@ public final class EngineCaseExecutor implements CaseExecutor {
             if (DdlExecutor.handles(statement)) {
                 session = ddl.execute(parsed, session).session();
             } else if (statement instanceof Statement.CreateAsSelect create) {
-                PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(functions)
+                PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(functions, session.properties())
                         .plan(create, session.catalog(), queries.size());
+                CoPartitioning.check(planned.query(), topics::partitions);
                 if (topics.partitions(planned.sink().topic()).isEmpty()) {
                     topics.create(planned.sink().topic(), 1, false);
                 }
                 session = session.withCatalog(session.catalog().withSource(planned.sink(), create.orReplace()));
                 start(planned);
             } else if (statement instanceof Statement.InsertInto insert) {
-                start(new PersistentQueryPlanner(functions).plan(insert, session.catalog(), queries.size()));
+                PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(functions, session.properties())
+                        .plan(insert, session.catalog(), queries.size());
+                CoPartitioning.check(planned.query(), topics::partitions);
+                start(planned);
+            } else if (statement instanceof Statement.InsertValues insert) {
+                InsertValuesRow.Planned row = InsertValuesRow.plan(insert, session.catalog(), functions);
+                deliver(row.target().topic(), new TestRecord<>(serialize(row.target(), true, row.key()),
+                        serialize(row.target(), false, row.value()), 0L));
             } else {
                 throw new UnsupportedOperationException(statement.getClass().getSimpleName()
                         + " statements are not supported by the engine yet");
@@ -182,9 +200,13 @@ public final class EngineCaseExecutor implements CaseExecutor {
             ExecNode.Sink plan = planned.plan();
             TestDriver driver = new TestDriver(TopologyBuilder.build(planned.queryId(), plan,
                     new ProcessingLog(planned.queryId())), Map.of(), Instant.ofEpochMilli(0));
-            String sourceTopic = ExecNode.sourceOf(plan).source().topic();
-            queries.add(new Query(sourceTopic, plan.topic(), driver,
-                    driver.createInputTopic(sourceTopic, Serdes.byteArray().serializer(), Serdes.byteArray().serializer()),
+            Map<String, TestInputTopic<byte[], byte[]>> inputs = new LinkedHashMap<>();
+            for (ExecNode.StreamSource source : ExecNode.sourcesOf(plan)) {
+                String topic = source.source().topic();
+                inputs.computeIfAbsent(topic, t -> driver.createInputTopic(t, Serdes.byteArray().serializer(),
+                        Serdes.byteArray().serializer()));
+            }
+            queries.add(new Query(inputs, plan.topic(), driver,
                     driver.createOutputTopic(plan.topic(), Serdes.byteArray().deserializer(),
                             Serdes.byteArray().deserializer())));
         }
@@ -193,8 +215,9 @@ public final class EngineCaseExecutor implements CaseExecutor {
         private void deliver(String topic, TestRecord<byte[], byte[]> record) {
             produced.computeIfAbsent(topic, t -> new ArrayList<>()).add(record);
             for (Query q : List.copyOf(queries)) {
-                if (q.sourceTopic().equals(topic)) {
-                    q.input().pipeInput(record);
+                TestInputTopic<byte[], byte[]> input = q.inputs().get(topic);
+                if (input != null) {
+                    input.pipeInput(record);
                     for (TestRecord<byte[], byte[]> out : q.output().readRecordsToList()) {
                         deliver(q.sinkTopic(), out);
                     }
@@ -214,7 +237,42 @@ public final class EngineCaseExecutor implements CaseExecutor {
         }
     }
 
-    private record Query(String sourceTopic, String sinkTopic, TestDriver driver,
-                         TestInputTopic<byte[], byte[]> input, TestOutputTopic<byte[], byte[]> output) {
+    /** A row written with a source's key or value format (INSERT VALUES). */
+    private static byte[] serialize(DataSource source, boolean key, io.runnel.sql.internal.row.Row row) {
+        List<io.runnel.sql.internal.catalog.Column> columns = source.columns().stream()
+                .filter(c -> key ? c.isKey() : c.role() == io.runnel.sql.internal.catalog.Column.Role.VALUE).toList();
+        io.runnel.sql.internal.serde.SerdeSchema schema = new io.runnel.sql.internal.serde.SerdeSchema(
+                key ? io.runnel.sql.internal.serde.SerdeSchema.Part.KEY : io.runnel.sql.internal.serde.SerdeSchema.Part.VALUE,
+                columns);
+        FormatOptions options = key ? FormatOptions.forKey(source.formats().properties())
+                : FormatOptions.forValue(source.formats().properties(), true);
+        String format = key ? source.formats().keyFormat() : source.formats().valueFormat();
+        return io.runnel.sql.internal.serde.Formats.of(format).serde(schema, options).serializer()
+                .serialize(source.topic(), row);
+    }
+
+    /** A QTT record's headers (values base64) as record headers. */
+    private static List<io.runnel.common.Header> headers(List<QttRecord.Header> headers) {
+        List<io.runnel.common.Header> out = new ArrayList<>();
+        if (headers != null) {
+            for (QttRecord.Header h : headers) {
+                out.add(new io.runnel.common.Header(h.key(),
+                        h.value() == null ? null : java.util.Base64.getDecoder().decode(h.value())));
+            }
+        }
+        return out;
+    }
+
+    private static List<QttRecord.Header> qttHeaders(List<io.runnel.common.Header> headers) {
+        List<QttRecord.Header> out = new ArrayList<>();
+        for (io.runnel.common.Header h : headers) {
+            out.add(new QttRecord.Header(h.key(), h.value() == null ? null
+                    : java.util.Base64.getEncoder().encodeToString(h.value())));
+        }
+        return out;
+    }
+
+    private record Query(Map<String, TestInputTopic<byte[], byte[]>> inputs, String sinkTopic, TestDriver driver,
+                         TestOutputTopic<byte[], byte[]> output) {
     }
 }

@@ -104,6 +104,20 @@ class SqlEngineTest {
     }
 
     @Test
+    void shouldRunAStreamTableJoinAsAPersistentQueryAndRefuseToDropItsTable() throws Exception {
+        open().execute(CREATE_S + "CREATE TABLE names (id INT PRIMARY KEY, name STRING) WITH (kafka_topic='names', "
+                + "partitions=1, value_format='json');"
+                + "CREATE STREAM enriched AS SELECT s.id AS id, s.v, n.name FROM s JOIN names n ON s.id = n.id;"
+                + "INSERT INTO names (id, name) VALUES (1, 'one');", Map.of());
+        assertThat(pull("SELECT * FROM names;")).containsExactly(List.of(1, "one"));
+        engine.execute("INSERT INTO s (id, v) VALUES (1, 'a'); INSERT INTO s (id, v) VALUES (2, 'no match');", Map.of());
+
+        assertThat(pull("SELECT * FROM enriched;")).containsExactly(List.of(1, "a", "one"));
+        assertThatThrownBy(() -> engine.execute("DROP TABLE names;", Map.of()))
+                .hasMessageContaining("The following queries read from this source: [CSAS_ENRICHED_0]");
+    }
+
+    @Test
     void shouldContinueCountFromItsStateAfterReopen() throws Exception {
         open().execute(CREATE_S + "CREATE TABLE counts AS SELECT id, COUNT(*) AS n FROM s GROUP BY id;"
                 + "INSERT INTO s (id, v) VALUES (1, 'a'); INSERT INTO s (id, v) VALUES (1, 'b');", Map.of());

@@ -36,13 +36,16 @@ import java.util.OptionalInt;
  * @param resultKind  STREAM or TABLE
  * @param emit        EMIT CHANGES / FINAL, if given
  * @param limit       LIMIT, if given
+ * @param join        the join the query reads (then {@code source} is its leftmost source and
+ *                    {@code input} the joined rows), or empty for one source
  */
 public record AnalyzedQuery(DataSource source, String alias, RowSchema input, Optional<TypedExpression> where,
                             List<TypedExpression> groupBy, List<AggregateCall> aggregates,
                             Optional<WindowExpression> window, Optional<RowSchema> aggregated,
                             Optional<TypedExpression> having, List<TypedExpression> partitionBy,
                             List<Projection> keys, List<Projection> values, LogicalSchema output,
-                            SourceKind resultKind, Optional<Query.Emit> emit, OptionalInt limit) {
+                            SourceKind resultKind, Optional<Query.Emit> emit, OptionalInt limit,
+                            Optional<AnalyzedJoin> join) {
 
     public AnalyzedQuery {
         Objects.requireNonNull(source, "source");
@@ -51,6 +54,12 @@ public record AnalyzedQuery(DataSource source, String alias, RowSchema input, Op
         partitionBy = List.copyOf(partitionBy);
         keys = List.copyOf(keys);
         values = List.copyOf(values);
+        Objects.requireNonNull(join, "join");
+    }
+
+    /** What the query reads: its source's kind, or the kind of its join's result. */
+    public SourceKind resultKindOfInput() {
+        return join.map(AnalyzedJoin::resultKind).orElse(source.kind());
     }
 
     public boolean isAggregate() {

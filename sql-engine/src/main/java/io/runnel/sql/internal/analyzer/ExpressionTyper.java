@@ -50,6 +50,12 @@ public final class ExpressionTyper {
     private final IdentityHashMap<Expression, Integer> bound = new IdentityHashMap<>();
     private final IdentityHashMap<FunctionCall, FunctionResolver.ResolvedFunction> calls = new IdentityHashMap<>();
     private final java.util.Set<Expression> unitLiterals = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final IdentityHashMap<Expression, Object> literalValues = new IdentityHashMap<>();
+    private final IdentityHashMap<Expression, Object> inListConstants = new IdentityHashMap<>();
+    /** Lambda parameters in scope, innermost lambda first: parameter name to its Java variable name. */
+    private final java.util.Deque<java.util.Map<String, String>> lambdaScopes = new java.util.ArrayDeque<>();
+    private final java.util.Map<String, SqlType> lambdaVariableTypes = new java.util.HashMap<>();
+    private final TypedExpression.Lambdas lambdas = new TypedExpression.Lambdas();
 
     private ExpressionTyper(RowSchema input, FunctionResolver functions, TypeResolver typeResolver,
                             java.util.Map<String, Integer> bindings) {
@@ -75,7 +81,8 @@ public final class ExpressionTyper {
                                        TypeResolver typeResolver, java.util.Map<String, Integer> bindings) {
         ExpressionTyper typer = new ExpressionTyper(input, functions, typeResolver, bindings);
         typer.visit(expression);
-        return new TypedExpression(expression, input, typer.types, typer.bound, typer.calls, typer.unitLiterals);
+        return new TypedExpression(expression, input, typer.types, typer.bound, typer.calls, typer.unitLiterals,
+                typer.literalValues, typer.inListConstants, typer.lambdas);
     }
 
     private SqlType visit(Expression e) {
@@ -168,6 +175,16 @@ public final class ExpressionTyper {
     }
 
     private SqlType column(ColumnRef c) {
+        if (c.qualifier().isEmpty()) {
+            for (java.util.Map<String, String> scope : lambdaScopes) {
+                String variable = scope.get(c.name());
+                if (variable != null) {
+                    bound.remove(c);
+                    lambdas.references().put(c, variable);
+                    return lambdaVariableTypes.get(variable);
+                }
+            }
+        }
         int index;
         try {
             index = input.indexOf(c.qualifier(), c.name());
@@ -225,25 +242,70 @@ public final class ExpressionTyper {
             types.put(unit, SqlType.STRING);
         }
         List<SqlType> argTypes = new ArrayList<>();
+        java.util.Map<Integer, FunctionResolver.LambdaArgument> lambdaArguments = new java.util.TreeMap<>();
+        java.util.Set<Integer> stringLiterals = new java.util.TreeSet<>();
         for (Expression a : f.arguments()) {
             if (unitLiterals.contains(a)) {
                 argTypes.add(SqlType.STRING);
                 continue;
             }
             if (a instanceof Lambda l) {
-                throw error(l.position(), "Lambda arguments are not supported yet (function " + f.name() + ")");
+                lambdaArguments.put(argTypes.size(), new FunctionResolver.LambdaArgument(l.parameters().size(),
+                        inputs -> lambdaBody(l, inputs)));
+                argTypes.add(null);
+                continue;
+            }
+            if (a instanceof Expression.StringLiteral) {
+                stringLiterals.add(argTypes.size());
             }
             argTypes.add(visit(a));
         }
         FunctionResolver.ResolvedFunction resolved;
+        boolean table = functions.isTableFunction(f.name());
         try {
-            resolved = functions.isTableFunction(f.name()) ? functions.resolveTable(f.name(), argTypes)
-                    : functions.resolve(f.name(), argTypes);
+            if (!table && (!lambdaArguments.isEmpty() || !stringLiterals.isEmpty())) {
+                resolved = functions.resolve(f.name(), argTypes, lambdaArguments, stringLiterals);
+            } else {
+                resolved = functions.isTableFunction(f.name()) ? functions.resolveTable(f.name(), argTypes)
+                        : functions.resolve(f.name(), argTypes);
+            }
         } catch (SqlException e) {
             throw e.line().isPresent() ? e : e.withPosition(f.position().line(), f.position().column());
         }
+        // The resolver may have typed the bodies for other overloads: type them again for the one chosen.
+        for (int i : lambdaArguments.keySet()) {
+            Lambda l = (Lambda) f.arguments().get(i);
+            List<SqlType> inputs = resolved.lambdaInputTypes().get(i);
+            lambdas.inputTypes().put(l, List.copyOf(inputs));
+            lambdaBody(l, inputs);
+        }
         calls.put(f, resolved);
         return resolved.returnType();
+    }
+
+    /**
+     * Types a lambda's body with its parameters bound to {@code inputs}; each parameter gets a
+     * Java variable name unique in the expression (the compiler's name for it).
+     */
+    private SqlType lambdaBody(Lambda l, List<SqlType> inputs) {
+        List<String> names = lambdas.variables().computeIfAbsent(l, k -> {
+            List<String> fresh = new ArrayList<>();
+            for (int i = 0; i < k.parameters().size(); i++) {
+                fresh.add("lambda" + lambdas.variables().size() + "_" + i);
+            }
+            return fresh;
+        });
+        java.util.Map<String, String> scope = new java.util.HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            scope.put(l.parameters().get(i), names.get(i));
+            lambdaVariableTypes.put(names.get(i), inputs.get(i));
+        }
+        lambdaScopes.addFirst(scope);
+        try {
+            return visit(l.body());
+        } finally {
+            lambdaScopes.removeFirst();
+        }
     }
 
     private SqlType cast(Cast c) {
@@ -323,6 +385,15 @@ public final class ExpressionTyper {
     private SqlType comparison(Comparison c) {
         SqlType l = visit(c.left());
         SqlType r = visit(c.right());
+        if (timestampLiteral(c.left(), c.right())) {
+            r = SqlType.BIGINT;
+        } else if (timestampLiteral(c.right(), c.left())) {
+            l = SqlType.BIGINT;
+        }
+        if (c.left() instanceof Expression.NullLiteral && c.right() instanceof Expression.NullLiteral) {
+            throw error(c.position(), "Comparison with NULL not supported: " + describeNode(c.left()) + " "
+                    + c.operator().symbol() + " " + describeNode(c.right()));
+        }
         if (l != null && r != null && !TypeRules.comparable(l, r)) {
             throw error(c.position(), "Cannot compare " + l.sql() + " (" + describeNode(c.left()) + ") to "
                     + r.sql() + " (" + describeNode(c.right()) + ") with " + c.operator().symbol());
@@ -344,6 +415,9 @@ public final class ExpressionTyper {
         SqlType v = visit(b.value());
         for (Expression bound : List.of(b.lower(), b.upper())) {
             SqlType t = visit(bound);
+            if (timestampLiteral(b.value(), bound)) {
+                t = SqlType.BIGINT;
+            }
             if (v != null && t != null && !TypeRules.comparable(v, t)) {
                 throw error(b.position(), "BETWEEN bounds must be comparable to " + v.sql() + ", got " + t.sql());
             }
@@ -351,12 +425,23 @@ public final class ExpressionTyper {
         return SqlType.BOOLEAN;
     }
 
+    /**
+     * ksqlDB's IN: constant items are coerced to the value's type ({@link InListCoercion}); other
+     * items must be comparable with it (numbers with numbers, and containers element by element).
+     */
     private SqlType inList(InList in) {
         SqlType v = visit(in.value());
         for (Expression e : in.list()) {
             SqlType t = visit(e);
-            if (v != null && t != null && !TypeRules.comparable(v, t)) {
-                throw error(e.position(), "IN list value of type " + t.sql() + " cannot be compared to " + v.sql());
+            if (v == null) {
+                continue;
+            }
+            java.util.Optional<Object> constant = InListCoercion.coerce(e, t, v);
+            if (constant.isPresent() || e instanceof Expression.NullLiteral || e instanceof Cast c
+                    && c.operand() instanceof Expression.NullLiteral) {
+                inListConstants.put(e, constant.orElse(null));
+            } else if (t != null && !TypeRules.inComparable(v, t)) {
+                throw InListCoercion.mismatch(v, t, e);
             }
         }
         return SqlType.BOOLEAN;
@@ -398,6 +483,28 @@ public final class ExpressionTyper {
             result = widen(c.position(), result, visit(c.elseValue().get()), "CASE results");
         }
         return result;
+    }
+
+    /** The pseudo columns holding epoch milliseconds that a string literal may be compared to. */
+    private static final java.util.Set<String> TIME_PSEUDO_COLUMNS = java.util.Set.of("ROWTIME", "WINDOWSTART",
+            "WINDOWEND");
+
+    /**
+     * ksqlDB's "magic" timestamps: a string literal compared to ROWTIME, WINDOWSTART or WINDOWEND
+     * stands for the instant it names ({@link PartialTimestamps}) and becomes that BIGINT.
+     */
+    private boolean timestampLiteral(Expression column, Expression literal) {
+        if (!(column instanceof ColumnRef ref) || !TIME_PSEUDO_COLUMNS.contains(ref.name())
+                || !(literal instanceof Expression.StringLiteral text) || types.get(column) == null
+                || types.get(column).baseType() != SqlBaseType.BIGINT) {
+            return false;
+        }
+        long millis = PartialTimestamps.toEpochMillis(text.text()).orElseThrow(() -> error(literal.position(),
+                "Failed to parse the timestamp '" + text.text() + "' compared to " + ref.name()
+                        + ": expected yyyy-MM-dd'T'HH:mm:ss.SSS, optionally shortened and with a zone"));
+        literalValues.put(literal, millis);
+        types.put(literal, SqlType.BIGINT);
+        return true;
     }
 
     private SqlType widen(Position p, SqlType so, SqlType next, String what) {

@@ -17,6 +17,34 @@ public interface FunctionResolver {
      */
     ResolvedFunction resolve(String name, List<SqlType> argumentTypes);
 
+    /**
+     * A lambda argument of a call being resolved: its number of parameters, and how to type its
+     * body given the types of its parameters (may be called once per candidate overload).
+     */
+    record LambdaArgument(int arity, java.util.function.Function<List<SqlType>, SqlType> bodyType) {
+        public LambdaArgument {
+            java.util.Objects.requireNonNull(bodyType, "bodyType");
+        }
+    }
+
+    /**
+     * As {@link #resolve(String, List)} for a call where some arguments are lambdas or string
+     * literals. A lambda's position in {@code argumentTypes} holds null and {@code lambdas}
+     * describes it; the resolved function tells its parameter types
+     * ({@link ResolvedFunction#lambdaInputTypes}). A string literal (its position in
+     * {@code stringLiterals}, its type STRING) may also stand for a DATE, TIME or TIMESTAMP
+     * parameter, as in ksqlDB; the call converts it.
+     */
+    default ResolvedFunction resolve(String name, List<SqlType> argumentTypes,
+                                     java.util.Map<Integer, LambdaArgument> lambdas,
+                                     java.util.Set<Integer> stringLiterals) {
+        if (!lambdas.isEmpty()) {
+            throw new io.runnel.sql.SqlException(io.runnel.sql.SqlErrorCode.UNSUPPORTED_FEATURE,
+                    "Lambda arguments are not supported (function " + name + ")");
+        }
+        return resolve(name, argumentTypes);
+    }
+
     /** A resolved scalar function: its return type and how to call it on evaluated arguments. */
     interface ResolvedFunction {
 
@@ -30,6 +58,15 @@ public interface FunctionResolver {
 
         /** The parameter types the arguments are converted to before {@link #invoke}. */
         List<SqlType> parameterTypes();
+
+        /**
+         * Per argument, the parameter types of a lambda argument (null for other arguments); the
+         * lambda is passed to {@link #invoke} as a {@code Function}, {@code BiFunction} or
+         * {@link io.runnel.sql.function.TriFunction} by its number of parameters.
+         */
+        default List<List<SqlType>> lambdaInputTypes() {
+            return List.of();
+        }
 
         /** True for a table function: {@link #invoke} returns a list of values of {@link #returnType()}. */
         default boolean tableFunction() {

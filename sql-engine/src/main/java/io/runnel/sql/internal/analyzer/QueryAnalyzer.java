@@ -30,7 +30,8 @@ import java.util.Set;
 /**
  * Resolves a SELECT against the catalog ({@link AnalyzedQuery} says what comes out), with
  * ksqlDB's rules and error messages for keys, grouping and projections. Reads from one stream
- * or table; joins are rejected with a clear error until the join analysis lands.
+ * or table, or from a join ({@link JoinAnalyzer} resolves the FROM clause, {@link JoinProjection}
+ * names the projection and takes the join key out of it).
  */
 public final class QueryAnalyzer {
     /** Pseudo columns every source row carries, after its own columns. */
@@ -40,16 +41,18 @@ public final class QueryAnalyzer {
             RowSchema.Field.of("ROWOFFSET", SqlType.BIGINT));
 
     /** Pseudo column names a projection may read but not produce under their own name. */
-    private static final Set<String> RESERVED_NAMES = Set.of("ROWTIME", "ROWPARTITION", "ROWOFFSET");
+    static final Set<String> RESERVED_NAMES = Set.of("ROWTIME", "ROWPARTITION", "ROWOFFSET");
 
     private final Catalog catalog;
     private final FunctionResolver functions;
     private final TypeResolver types;
+    private final JoinProjection joinProjection;
 
     public QueryAnalyzer(Catalog catalog, FunctionResolver functions) {
         this.catalog = catalog;
         this.functions = functions;
         this.types = new TypeResolver(catalog);
+        this.joinProjection = new JoinProjection(functions, types);
     }
 
     /**
@@ -57,21 +60,25 @@ public final class QueryAnalyzer {
      * @param sink  the name of the stream or table the query builds (for messages), or empty
      */
     public AnalyzedQuery analyze(Query query, Optional<String> sink) {
-        if (!(query.from() instanceof Relation.Source from)) {
-            Position p = query.from().position();
-            throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, p.line(), p.column(),
-                    "line " + p.line() + ":" + p.column() + ": JOIN is not supported yet");
-        }
         DataSource source;
-        try {
-            source = catalog.source(from.name());
-        } catch (SqlException e) {
-            throw e.line().isPresent() ? e : e.withPosition(from.position().line(), from.position().column());
+        String alias;
+        RowSchema input;
+        Optional<AnalyzedJoin> join = Optional.empty();
+        if (query.from() instanceof Relation.Join j) {
+            join = Optional.of(new JoinAnalyzer(catalog, functions, types).analyze(j));
+            source = join.get().first();
+            alias = join.get().sources().get(0).alias();
+            input = join.get().input();
+        } else {
+            Relation.Source from = (Relation.Source) query.from();
+            try {
+                source = catalog.source(from.name());
+            } catch (SqlException e) {
+                throw e.line().isPresent() ? e : e.withPosition(from.position().line(), from.position().column());
+            }
+            alias = from.qualifier();
+            input = inputSchema(source, alias, source.formats().window().isPresent());
         }
-        String alias = from.qualifier();
-        boolean windowedSource = source.formats().window().isPresent();
-        RowSchema input = inputSchema(source, alias, windowedSource);
-
         Optional<TypedExpression> where = query.where().map(w -> predicate(w, input, "WHERE"));
         String sinkName = sink.orElse("the result");
 
@@ -86,9 +93,12 @@ public final class QueryAnalyzer {
 
         boolean rekeyed = !query.partitionBy().isEmpty()
                 && !(query.partitionBy().size() == 1 && query.partitionBy().get(0) instanceof Expression.NullLiteral);
-        List<NamedExpression> projection = expandSelect(query.select(), source, alias, input, rekeyed);
+        List<NamedExpression> projection = join.isPresent()
+                ? joinProjection.expandJoinSelect(query.select(), join.get(), input, rekeyed,
+                        item -> expandSelect(List.of(item), source, alias, input, false))
+                : expandSelect(query.select(), source, alias, input, rekeyed);
         if (aggregate) {
-            return analyzeAggregate(query, source, alias, input, where, aggregateCalls, projection, sinkName);
+            return analyzeAggregate(query, source, alias, input, where, aggregateCalls, projection, sinkName, join);
         }
         if (query.having().isPresent()) {
             throw error(query.having().get(), "HAVING requires GROUP BY or an aggregate function");
@@ -103,8 +113,21 @@ public final class QueryAnalyzer {
         boolean partitionByNull = query.partitionBy().size() == 1
                 && query.partitionBy().get(0) instanceof Expression.NullLiteral;
         List<Expression> keyExpressions = new ArrayList<>();
-        if (partitionByNull) {
+        List<AnalyzedQuery.Projection> joinKeys = new ArrayList<>();
+        if (join.isPresent() && query.partitionBy().isEmpty()) {
+            projection = joinProjection.takeJoinKey(query, join.get(), input, projection, sinkName, joinKeys);
+        } else if (partitionByNull) {
             partitionBy.clear();
+        } else if (!query.partitionBy().isEmpty() && join.isPresent()) {
+            // Over a join, a column matches however it is qualified: compare columns by their source.
+            for (Expression p : query.partitionBy()) {
+                keyExpressions.add(JoinProjection.qualified(p, input));
+            }
+            List<NamedExpression> canonical = new ArrayList<>();
+            for (NamedExpression item : projection) {
+                canonical.add(new NamedExpression(item.name(), JoinProjection.qualified(item.expression(), input)));
+            }
+            projection = canonical;
         } else if (!query.partitionBy().isEmpty()) {
             keyExpressions.addAll(query.partitionBy());
         } else {
@@ -112,15 +135,16 @@ public final class QueryAnalyzer {
                 keyExpressions.add(new ColumnRef(Optional.empty(), k.name(), Position.UNKNOWN));
             }
         }
-        SourceKind kind = source.kind();
+        SourceKind kind = join.map(AnalyzedJoin::resultKind).orElse(source.kind());
         return finish(query, source, alias, input, where, List.of(), List.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), partitionBy, projection, keyExpressions, input, Map.of(), kind, sinkName,
-                query.partitionBy().isEmpty() ? "key column" : "partitioning expression");
+                query.partitionBy().isEmpty() ? "key column" : "partitioning expression", joinKeys, join);
     }
 
     private AnalyzedQuery analyzeAggregate(Query query, DataSource source, String alias, RowSchema input,
                                            Optional<TypedExpression> where, List<Expression> aggregateCalls,
-                                           List<NamedExpression> projection, String sinkName) {
+                                           List<NamedExpression> projection, String sinkName,
+                                           Optional<AnalyzedJoin> join) {
         List<TypedExpression> groupBy = new ArrayList<>();
         for (Expression g : query.groupBy()) {
             List<Expression> nested = new ArrayList<>();
@@ -166,6 +190,15 @@ public final class QueryAnalyzer {
             aggregatedFields.add(RowSchema.Field.of("KSQL_AGG_VARIABLE_" + aggregates.size(), fn.returnType()));
             aggregates.add(new AnalyzedQuery.AggregateCall(fn, args, sql));
         }
+        if (query.window().isPresent() && join.isPresent()) {
+            // ksqlDB does not resolve the window bounds of a windowed aggregation over a join.
+            for (NamedExpression item : projection) {
+                if (item.expression() instanceof ColumnRef ref && (ref.name().equals("WINDOWSTART")
+                        || ref.name().equals("WINDOWEND"))) {
+                    throw error(ref, "SELECT column '" + ref.name() + "' cannot be resolved.");
+                }
+            }
+        }
         if (query.window().isPresent()) {
             aggregatedFields.add(RowSchema.Field.of("WINDOWSTART", SqlType.BIGINT));
             aggregatedFields.add(RowSchema.Field.of("WINDOWEND", SqlType.BIGINT));
@@ -193,7 +226,7 @@ public final class QueryAnalyzer {
         }
         return finish(query, source, alias, input, where, groupBy, aggregates, query.window(), Optional.of(aggregated),
                 having, List.of(), projection, query.groupBy(), aggregated, bindings, SourceKind.TABLE, sinkName,
-                "grouping expression");
+                "grouping expression", List.of(), join);
     }
 
     /**
@@ -207,7 +240,8 @@ public final class QueryAnalyzer {
                                  Optional<RowSchema> aggregated, Optional<TypedExpression> having,
                                  List<TypedExpression> partitionBy,
                                  List<NamedExpression> projection, List<Expression> keyExpressions, RowSchema rows,
-                                 Map<String, Integer> bindings, SourceKind kind, String sinkName, String keyWord) {
+                                 Map<String, Integer> bindings, SourceKind kind, String sinkName, String keyWord,
+                                 List<AnalyzedQuery.Projection> presetKeys, Optional<AnalyzedJoin> join) {
         Map<String, List<NamedExpression>> byKeyText = new LinkedHashMap<>();
         for (Expression k : keyExpressions) {
             byKeyText.put(SqlFormatter.format(k), new ArrayList<>());
@@ -231,8 +265,18 @@ public final class QueryAnalyzer {
             requireNoNestedTableFunction(item.expression(), true);
         }
         List<String> missing = new ArrayList<>();
+        boolean implicitKeys = !query.partitionBy().isEmpty()
+                && query.select().stream().anyMatch(i -> i instanceof SelectItem.AllColumns);
         for (Map.Entry<String, List<NamedExpression>> e : byKeyText.entrySet()) {
-            if (e.getValue().isEmpty()) {
+            if (e.getValue().isEmpty() && implicitKeys) {
+                // SELECT * with PARTITION BY: the partitioning expression becomes the key by itself.
+                Expression k = keyExpressions.stream().filter(x -> SqlFormatter.format(x).equals(e.getKey()))
+                        .findFirst().orElseThrow();
+                String name = implicitKeyName(k, names);
+                names.add(name);
+                keysByText.put(e.getKey(), new AnalyzedQuery.Projection(name,
+                        ExpressionTyper.type(k, rows, functions, types, bindings)));
+            } else if (e.getValue().isEmpty()) {
                 missing.add(e.getKey());
             } else if (e.getValue().size() > 1) {
                 throw error(e.getValue().get(1).expression(), "The projection contains a key column (`" + e.getKey()
@@ -247,7 +291,7 @@ public final class QueryAnalyzer {
                             + joinAnd(missing) + " in its projection (eg, SELECT " + String.join(", ", missing) + "...).");
         }
         // Key columns come in GROUP BY / PARTITION BY order, as ksqlDB lays them out.
-        List<AnalyzedQuery.Projection> keys = new ArrayList<>();
+        List<AnalyzedQuery.Projection> keys = new ArrayList<>(presetKeys);
         for (String text : byKeyText.keySet()) {
             keys.add(keysByText.get(text));
         }
@@ -271,10 +315,28 @@ public final class QueryAnalyzer {
         }
         return new AnalyzedQuery(source, alias, input, where, groupBy, aggregates, window, aggregated,
                 having, partitionBy,
-                keys, values, new LogicalSchema(keyColumns, valueColumns), kind, query.emit(), query.limit());
+                keys, values, new LogicalSchema(keyColumns, valueColumns), kind, query.emit(), query.limit(), join);
     }
 
     // ------------------------------------------------------------------------ pieces
+
+    /**
+     * The name of a key column that SELECT * gets from a PARTITION BY expression: a column's own
+     * name, a struct field's name, else the first free {@code KSQL_COL_n} (ksqlDB's naming).
+     */
+    private static String implicitKeyName(Expression e, Set<String> taken) {
+        if (e instanceof ColumnRef ref) {
+            return ref.name();
+        }
+        if (e instanceof Expression.Dereference d) {
+            return d.field();
+        }
+        for (int n = 0; ; n++) {
+            if (!taken.contains("KSQL_COL_" + n)) {
+                return "KSQL_COL_" + n;
+            }
+        }
+    }
 
     private static RowSchema inputSchema(DataSource source, String alias, boolean windowed) {
         List<RowSchema.Field> fields = new ArrayList<>();
@@ -292,7 +354,7 @@ public final class QueryAnalyzer {
     }
 
     /** A select item with its output name. */
-    private record NamedExpression(String name, Expression expression) {
+    record NamedExpression(String name, Expression expression) {
     }
 
     /**
@@ -345,7 +407,7 @@ public final class QueryAnalyzer {
                         throw error(c, "Reserved column name in select: `" + name + "`. Please remove or alias the column.");
                     }
                 } else if (c.expression() instanceof Expression.Dereference d) {
-                    name = d.field();
+                    name = uniqueFieldName(d.field(), source, out);
                 } else {
                     name = "KSQL_COL_" + generated++;
                 }
@@ -355,6 +417,24 @@ public final class QueryAnalyzer {
             }
         }
         return out;
+    }
+
+    /**
+     * The name of an unaliased {@code struct->field} item: the field's name, or when a source
+     * column or an earlier item already has it, the first free {@code FIELD_n} (ksqlDB's rule).
+     */
+    private static String uniqueFieldName(String field, DataSource source, List<NamedExpression> earlier) {
+        Set<String> taken = new HashSet<>();
+        source.columns().forEach(c -> taken.add(c.name()));
+        earlier.forEach(n -> taken.add(n.name()));
+        if (!taken.contains(field)) {
+            return field;
+        }
+        for (int n = 1; ; n++) {
+            if (!taken.contains(field + "_" + n)) {
+                return field + "_" + n;
+            }
+        }
     }
 
     private TypedExpression predicate(Expression e, RowSchema input, String clause) {
@@ -422,7 +502,7 @@ public final class QueryAnalyzer {
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
-    private static SqlException error(Node node, String message) {
+    static SqlException error(Node node, String message) {
         Position p = node.position();
         return new SqlException(SqlErrorCode.INVALID_STATEMENT, p.line(), p.column(),
                 "line " + p.line() + ":" + p.column() + ": " + message);

@@ -25,6 +25,21 @@ public final class RegistryFunctionResolver implements FunctionResolver {
     }
 
     @Override
+    public ResolvedFunction resolve(String name, List<SqlType> argumentTypes,
+                                    java.util.Map<Integer, LambdaArgument> lambdas,
+                                    java.util.Set<Integer> stringLiterals) {
+        List<ArgType> args = argTypes(argumentTypes);
+        for (int i : stringLiterals) {
+            args.set(i, ArgType.stringLiteral(""));
+        }
+        for (java.util.Map.Entry<Integer, LambdaArgument> e : lambdas.entrySet()) {
+            LambdaArgument lambda = e.getValue();
+            args.set(e.getKey(), ArgType.lambda(lambda.arity(), inputs -> lambda.bodyType().apply(inputs)));
+        }
+        return adapt(registry.resolveScalar(name, args), argumentTypes, false);
+    }
+
+    @Override
     public boolean isTableFunction(String name) {
         return registry.isTableFunction(name);
     }
@@ -39,7 +54,13 @@ public final class RegistryFunctionResolver implements FunctionResolver {
         ScalarInvoker invoker = f.invoker();
         SqlType returnType = f.returnType();
         List<SqlType> parameters = java.util.Collections.unmodifiableList(new ArrayList<>(argumentTypes));
+        List<List<SqlType>> lambdaInputs = f.lambdaInputTypes();
         return new ResolvedFunction() {
+            @Override
+            public List<List<SqlType>> lambdaInputTypes() {
+                return lambdaInputs;
+            }
+
             @Override
             public SqlType returnType() {
                 return returnType;

@@ -45,19 +45,28 @@ public record RowSchema(List<Field> fields) {
      *                      INVALID_STATEMENT when an unqualified name is ambiguous
      */
     public int indexOf(Optional<String> source, String name) {
-        int found = -1;
+        List<Integer> found = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
             if (f.name().equals(name) && (source.isEmpty() || f.source().equals(source))) {
-                if (found >= 0) {
-                    throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "Column '" + name
-                            + "' is ambiguous: it exists in " + fields.get(found).source().orElse("?") + " and "
-                            + f.source().orElse("?") + "; qualify it with the source name");
-                }
-                found = i;
+                found.add(i);
             }
         }
-        if (found < 0) {
+        if (found.size() > 1) {
+            // An unqualified name prefers the one field no source owns (a join's ROWTIME, ROWKEY).
+            List<Integer> unowned = found.stream().filter(i -> fields.get(i).source().isEmpty()).toList();
+            if (unowned.size() == 1) {
+                return unowned.get(0);
+            }
+            throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "Column '" + name + "' is ambiguous. Could be "
+                    + String.join(" or ", found.stream().map(i -> fields.get(i).source().orElse("?") + "." + name)
+                    .toList()) + ".");
+        }
+        if (found.isEmpty()) {
+            if (source.isPresent() && fields.stream().noneMatch(f -> f.source().equals(source))) {
+                throw new SqlException(SqlErrorCode.COLUMN_NOT_FOUND, "Failed to prepare statement: '" + source.get()
+                        + "' is not a valid stream/table name or alias.");
+            }
             List<String> names = new ArrayList<>();
             for (Field f : fields) {
                 names.add(f.name());
@@ -66,7 +75,7 @@ public record RowSchema(List<Field> fields) {
             String hint = NameSuggester.closest(name, names).map(s -> "; did you mean '" + s + "'?").orElse("");
             throw new SqlException(SqlErrorCode.COLUMN_NOT_FOUND, "Column '" + shown + "' cannot be resolved" + hint);
         }
-        return found;
+        return found.get(0);
     }
 
     public Field field(int index) {

@@ -104,6 +104,36 @@ public final class TypeRules {
         return x == y;
     }
 
+    /**
+     * True when an IN list item of type {@code b} may be compared with a value of type {@code a}:
+     * as {@link #comparable}, and ARRAY, MAP and STRUCT values whose elements, entries and common
+     * fields are so comparable.
+     */
+    public static boolean inComparable(SqlType a, SqlType b) {
+        if (a instanceof SqlType.Array x && b instanceof SqlType.Array y) {
+            return inComparable(x.element(), y.element());
+        }
+        if (a instanceof SqlType.Map x && b instanceof SqlType.Map y) {
+            return inComparable(x.key(), y.key()) && inComparable(x.value(), y.value());
+        }
+        if (a instanceof SqlType.Struct x && b instanceof SqlType.Struct y) {
+            for (SqlType.Field f : x.fields()) {
+                Optional<SqlType.Field> other = y.field(f.name());
+                if (other.isPresent() && !inComparable(f.type(), other.get().type())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        SqlBaseType x = a.baseType();
+        SqlBaseType y = b.baseType();
+        if (x == SqlBaseType.ARRAY || x == SqlBaseType.MAP || x == SqlBaseType.STRUCT || y == SqlBaseType.ARRAY
+                || y == SqlBaseType.MAP || y == SqlBaseType.STRUCT) {
+            return false;
+        }
+        return comparable(a, b);
+    }
+
     /** The type both branches widen to (CASE results, IN lists, COALESCE), or empty when none. */
     public static Optional<SqlType> common(SqlType a, SqlType b) {
         if (a.equals(b)) {
@@ -152,5 +182,24 @@ public final class TypeRules {
             return true;
         }
         return false;
+    }
+
+    /** True when the type is a MAP or holds one (ksqlDB rejects such key columns). */
+    public static boolean containsMap(SqlType type) {
+        if (type instanceof SqlType.Map) {
+            return true;
+        } else if (type instanceof SqlType.Array a) {
+            return containsMap(a.element());
+        } else if (type instanceof SqlType.Struct st) {
+            return st.fields().stream().anyMatch(f -> containsMap(f.type()));
+        }
+        return false;
+    }
+
+    /** ksqlDB's message for a key column whose type holds a MAP. */
+    public static String mapKeyMessage(String column, SqlType type) {
+        return "Map keys, including types that contain maps, are not supported as they may lead to unexpected "
+                + "behavior due to inconsistent serialization. Key column name: `" + column + "`. Column type: "
+                + type.sql() + ". See https://github.com/confluentinc/ksql/issues/6621 for more.";
     }
 }

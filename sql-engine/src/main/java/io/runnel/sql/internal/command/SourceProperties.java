@@ -203,10 +203,12 @@ public record SourceProperties(Optional<String> kafkaTopic, OptionalInt partitio
 
     /**
      * The format properties as the catalog keeps them ({@link io.runnel.sql.internal.catalog.SourceFormats#properties()}):
-     * WRAP_SINGLE_VALUE as "true"/"false", KEY_DELIMITER / VALUE_DELIMITER as the one character.
+     * WRAP_SINGLE_VALUE as "true"/"false", KEY_DELIMITER / VALUE_DELIMITER as the one character,
+     * TIMESTAMP_FORMAT as the pattern (how a STRING timestamp column is read).
      */
     public Map<String, String> formatProperties() {
         Map<String, String> properties = new java.util.TreeMap<>();
+        timestampFormat.ifPresent(f -> properties.put("TIMESTAMP_FORMAT", f));
         wrapSingleValue.ifPresent(w -> properties.put("WRAP_SINGLE_VALUE", w.toString()));
         keyDelimiter.ifPresent(d -> properties.put("KEY_DELIMITER", d.toString()));
         valueDelimiter.ifPresent(d -> properties.put("VALUE_DELIMITER", d.toString()));

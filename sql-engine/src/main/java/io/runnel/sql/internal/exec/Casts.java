@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * CAST at run time, between the Java values of two SQL types (the analyzer has already checked
@@ -86,6 +87,18 @@ public final class Casts {
                     out.put(cast(e.getKey(), f.key(), t.key()), cast(e.getValue(), f.value(), t.value()));
                 }
                 return out;
+            }
+            case STRUCT: {
+                // Fields are matched by name: a target field the source lacks is NULL, extra source fields are dropped.
+                SqlType.Struct f = (SqlType.Struct) from;
+                Struct source = (Struct) value;
+                Struct.Builder out = Struct.builder();
+                for (SqlType.Field field : ((SqlType.Struct) to).fields()) {
+                    Optional<SqlType.Field> fromField = f.field(field.name());
+                    out.put(field.name(), fromField.isEmpty() ? null
+                            : cast(source.fields().get(field.name()), fromField.get().type(), field.type()));
+                }
+                return out.build();
             }
             default:
                 return value;

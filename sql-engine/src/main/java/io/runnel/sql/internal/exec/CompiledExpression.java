@@ -14,4 +14,12 @@ public abstract class CompiledExpression implements Evaluator {
         }
         this.c = constants;
     }
+
+    @Override
+    public final Object evaluate(Object[] row) {
+        return evaluate(row, ExpressionErrors.THROW);
+    }
+
+    @Override
+    public abstract Object evaluate(Object[] row, ExpressionErrors errors);
 }

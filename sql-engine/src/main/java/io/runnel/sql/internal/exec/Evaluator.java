@@ -11,4 +11,12 @@ package io.runnel.sql.internal.exec;
 public interface Evaluator {
 
     Object evaluate(Object[] row);
+
+    /**
+     * Evaluates with function calls that fail reported to {@code errors} and read as NULL (as
+     * ksqlDB does); other failures still throw.
+     */
+    default Object evaluate(Object[] row, ExpressionErrors errors) {
+        return evaluate(row);
+    }
 }

@@ -59,8 +59,11 @@ public final class ExpressionCompiler {
         String code = compiler.gen(typed.expression());
         compiler.constants.add(SqlFormatter.format(typed.expression()));
         int descriptionIndex = compiler.constants.size() - 1;
-        String body = "public Object evaluate(Object[] row) {\n"
-                + "  try {\n    return " + code + ";\n  } catch (RuntimeException e) {\n"
+        String body = "public Object evaluate(final Object[] row, final io.runnel.sql.internal.exec.ExpressionErrors errors) {\n"
+                + "  final Object[] c = this.c;\n" // a local, so that lambdas' anonymous classes can read it
+                + "  try {\n    return " + code + ";\n"
+                + "  } catch (io.runnel.sql.internal.exec.ExpressionEvaluationException e) {\n    throw e;\n"
+                + "  } catch (RuntimeException e) {\n"
                 + "    throw new io.runnel.sql.internal.exec.ExpressionEvaluationException(\"Error evaluating \" + c["
                 + descriptionIndex + "] + \": \" + e, e);\n  }\n}\n";
         Class<?> clazz = CLASSES.computeIfAbsent(body, ExpressionCompiler::cook);
@@ -98,6 +101,10 @@ public final class ExpressionCompiler {
             String unit = ((Expression.ColumnRef) e).name();
             return constant(unit.endsWith("S") ? unit : unit + "S", "String");
         }
+        String lambdaVariable = typed.lambdaVariable(e);
+        if (lambdaVariable != null) {
+            return "((" + javaClass(typed.typeOf(e)) + ") " + lambdaVariable + ")";
+        }
         if (typed.isBound(e)) {
             return "((" + javaClass(typed.typeOf(e)) + ") row[" + typed.columnIndex(e) + "])";
         }
@@ -109,6 +116,8 @@ public final class ExpressionCompiler {
             return subscript(s);
         } else if (e instanceof FunctionCall f) {
             return function(f);
+        } else if (e instanceof Expression.Lambda l) {
+            return lambda(l);
         } else if (e instanceof Cast c) {
             return cast(typed.typeOf(c), "Casts.cast(" + gen(c.operand()) + ", "
                     + constant(typed.typeOf(c.operand()), "io.runnel.sql.internal.catalog.SqlType") + ", "
@@ -149,7 +158,7 @@ public final class ExpressionCompiler {
     }
 
     private String literal(Literal l) {
-        Object v = l.value();
+        Object v = typed.literalValue(l);
         if (v == null) {
             return "null";
         }
@@ -175,9 +184,31 @@ public final class ExpressionCompiler {
             SqlType param = i < params.size() ? params.get(i) : params.isEmpty() ? null : params.get(params.size() - 1);
             args.add(param == null ? gen(f.arguments().get(i)) : convert(f.arguments().get(i), param));
         }
-        String call = constant(fn, "io.runnel.sql.internal.analyzer.FunctionResolver.ResolvedFunction")
-                + ".invoke(new Object[] {" + String.join(", ", args) + "})";
+        String call = "SqlOps.call(" + constant(fn, "io.runnel.sql.internal.analyzer.FunctionResolver.ResolvedFunction")
+                + ", new Object[] {" + String.join(", ", args) + "}, errors, " + constant(SqlFormatter.format(f), "String")
+                + ")";
         return fn.tableFunction() ? "((java.util.List) " + call + ")" : cast(typed.typeOf(f), call);
+    }
+
+    /**
+     * A lambda argument as an anonymous {@code Function}, {@code BiFunction} or
+     * {@code TriFunction} whose parameters are the lambda's variables (the body reads them, the
+     * row and the constants of the enclosing expression).
+     */
+    private String lambda(Expression.Lambda l) {
+        List<String> variables = typed.lambdaVariables(l);
+        String type = switch (variables.size()) {
+            case 1 -> "java.util.function.Function";
+            case 2 -> "java.util.function.BiFunction";
+            case 3 -> "io.runnel.sql.function.TriFunction";
+            default -> throw new IllegalStateException("lambdas take 1 to 3 parameters, got " + variables.size());
+        };
+        List<String> parameters = new ArrayList<>();
+        for (String v : variables) {
+            parameters.add("final Object " + v);
+        }
+        return "new " + type + "() {\n  public Object apply(" + String.join(", ", parameters) + ") {\n    return "
+                + gen(l.body()) + ";\n  }\n}";
     }
 
     private String mapConstructor(MapConstructor m) {
@@ -251,10 +282,11 @@ public final class ExpressionCompiler {
     }
 
     private String inList(InList in) {
-        List<Expression> all = new ArrayList<>(in.list());
-        all.add(in.value());
-        SqlType common = commonOf(all.toArray(new Expression[0]));
-        String call = "SqlOps.in(" + convert(in.value(), common) + ", " + objects(in.list(), common) + ")";
+        List<String> items = new ArrayList<>();
+        for (Expression e : in.list()) {
+            items.add(typed.isInListConstant(e) ? constant(typed.inListConstant(e), "Object") : gen(e));
+        }
+        String call = "SqlOps.in(" + gen(in.value()) + ", new Object[] {" + String.join(", ", items) + "})";
         return in.negated() ? "SqlOps.not(" + call + ")" : call;
     }
 

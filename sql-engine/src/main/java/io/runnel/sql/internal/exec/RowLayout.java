@@ -24,21 +24,41 @@ sealed interface RowLayout {
 
         /** Per declared column: {@code k >= 0} = key row index k; {@code -1 - v} = value row index v. */
         private final int[] from;
+        /** A windowed source's rows end with WINDOWSTART and WINDOWEND, read from its Windowed keys. */
+        private final boolean windowed;
 
         Source(DataSource source) {
+            windowed = source.formats().window().isPresent();
             List<Column> columns = source.columns();
             from = new int[columns.size()];
             int key = 0;
             int value = 0;
             for (int i = 0; i < columns.size(); i++) {
-                from[i] = columns.get(i).isKey() ? key++ : -1 - value++;
+                if (columns.get(i).role() != Column.Role.HEADERS) {
+                    from[i] = columns.get(i).isKey() ? key++ : -1 - value++;
+                }
+            }
+            // Header columns are appended to the value row after the value columns (TopologyBuilder).
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).role() == Column.Role.HEADERS) {
+                    from[i] = -1 - value++;
+                }
             }
         }
 
         @Override
         public Object[] fill(Object keyObject, Row value, long timestamp, int partition, long offset) {
-            Row key = (Row) keyObject;
-            Object[] row = new Object[from.length + PSEUDO_COLUMNS];
+            Row key;
+            Object[] row = new Object[from.length + PSEUDO_COLUMNS + (windowed ? 2 : 0)];
+            if (keyObject instanceof Windowed<?> w) {
+                key = (Row) w.key();
+                if (windowed) {
+                    row[from.length + PSEUDO_COLUMNS] = w.window().start();
+                    row[from.length + PSEUDO_COLUMNS + 1] = w.window().end();
+                }
+            } else {
+                key = (Row) keyObject;
+            }
             for (int i = 0; i < from.length; i++) {
                 int f = from[i];
                 if (f >= 0) {
@@ -88,6 +108,37 @@ sealed interface RowLayout {
             for (int i = 0; i < aggregates && value != null; i++) {
                 row[groupBy + i] = value.get(i);
             }
+            return row;
+        }
+    }
+
+    /**
+     * A joined record: the join key columns (from the key), the joined value's fields (every
+     * joined source's row; all null for a tombstone), then ROWTIME, ROWPARTITION and ROWOFFSET
+     * of the record (the analyzer's join input schema).
+     */
+    final class Joined implements RowLayout {
+        private final int keyWidth;
+        private final int valueWidth;
+
+        Joined(int keyWidth, int valueWidth) {
+            this.keyWidth = keyWidth;
+            this.valueWidth = valueWidth;
+        }
+
+        @Override
+        public Object[] fill(Object keyObject, Row value, long timestamp, int partition, long offset) {
+            Object[] row = new Object[keyWidth + valueWidth + 3];
+            Row key = keyObject instanceof Windowed<?> w ? (Row) w.key() : (Row) keyObject;
+            for (int i = 0; i < keyWidth && key != null && i < key.size(); i++) {
+                row[i] = key.get(i);
+            }
+            for (int i = 0; i < valueWidth && value != null && i < value.size(); i++) {
+                row[keyWidth + i] = value.get(i);
+            }
+            row[keyWidth + valueWidth] = timestamp;
+            row[keyWidth + valueWidth + 1] = partition;
+            row[keyWidth + valueWidth + 2] = offset;
             return row;
         }
     }

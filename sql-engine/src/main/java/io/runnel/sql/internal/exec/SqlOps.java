@@ -172,34 +172,36 @@ public final class SqlOps {
         return ((Comparable) a).compareTo(b);
     }
 
+    // Comparisons with a NULL operand are FALSE, not NULL: ksqlDB's rule (so NOT (a = NULL) is TRUE).
+
     public static Boolean eq(Object a, Object b) {
         Integer c = equality(a, b);
-        return c == null ? null : c == 0;
+        return c != null && c == 0;
     }
 
     public static Boolean ne(Object a, Object b) {
         Integer c = equality(a, b);
-        return c == null ? null : c != 0;
+        return c != null && c != 0;
     }
 
     public static Boolean lt(Object a, Object b) {
         Integer c = compare(a, b);
-        return c == null ? null : c < 0;
+        return c != null && c < 0;
     }
 
     public static Boolean le(Object a, Object b) {
         Integer c = compare(a, b);
-        return c == null ? null : c <= 0;
+        return c != null && c <= 0;
     }
 
     public static Boolean gt(Object a, Object b) {
         Integer c = compare(a, b);
-        return c == null ? null : c > 0;
+        return c != null && c > 0;
     }
 
     public static Boolean ge(Object a, Object b) {
         Integer c = compare(a, b);
-        return c == null ? null : c >= 0;
+        return c != null && c >= 0;
     }
 
     /** IS DISTINCT FROM: never null; two nulls are not distinct. */
@@ -243,20 +245,95 @@ public final class SqlOps {
     }
 
     /** SQL IN: true if any equals; else null if v or any element is null; else false. */
+    /**
+     * {@code v IN (list)}: TRUE when an item equals {@code v} ({@link #sameValue}), else NULL when
+     * {@code v} or an item is NULL, else FALSE.
+     */
     public static Boolean in(Object v, Object[] list) {
         if (v == null) {
             return null;
         }
         boolean sawNull = false;
         for (Object o : list) {
-            Boolean e = eq(v, o);
-            if (e == null) {
+            if (o == null) {
                 sawNull = true;
-            } else if (e) {
+            } else if (sameValue(v, o)) {
                 return true;
             }
         }
         return sawNull ? null : false;
+    }
+
+    /**
+     * Equality of IN: numbers by value whatever their types (11 = 11.0, 2147483648 != -2147483648),
+     * lists element by element, maps entry by entry and structs field by field (a missing field
+     * is NULL), NULLs inside them equal; {@link io.runnel.sql.internal.analyzer.InListCoercion#NO_MATCH}
+     * equals nothing.
+     */
+    static boolean sameValue(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a == io.runnel.sql.internal.analyzer.InListCoercion.NO_MATCH
+                || b == io.runnel.sql.internal.analyzer.InListCoercion.NO_MATCH) {
+            return false;
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            return exact(x).compareTo(exact(y)) == 0;
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!sameValue(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                Object key = e.getKey();
+                Object match = MISSING;
+                for (Object k : y.keySet()) {
+                    if (sameValue(key, k)) {
+                        match = k;
+                        break;
+                    }
+                }
+                if (match == MISSING || !sameValue(e.getValue(), y.get(match))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Struct x && b instanceof Struct y) {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>(x.fields().keySet());
+            names.addAll(y.fields().keySet());
+            for (String name : names) {
+                if (!sameValue(x.fields().get(name), y.fields().get(name))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
+    private static final Object MISSING = new Object();
+
+    private static BigDecimal exact(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof Double || n instanceof Float) {
+            return BigDecimal.valueOf(n.doubleValue());
+        }
+        return BigDecimal.valueOf(n.longValue());
     }
 
     /** True when {@code b} is exactly TRUE (a WHERE or WHEN passes only then). */
@@ -345,5 +422,19 @@ public final class SqlOps {
 
     static LocalTime timeOf(Instant ts) {
         return ts == null ? null : LocalTime.ofNanoOfDay(Math.floorMod(ts.toEpochMilli(), 86_400_000L) * 1_000_000L);
+    }
+
+    /**
+     * Calls a resolved function; when it throws, the error goes to {@code errors} and the call is
+     * NULL (ksqlDB's rule for a function failing on a record).
+     */
+    public static Object call(io.runnel.sql.internal.analyzer.FunctionResolver.ResolvedFunction fn, Object[] args,
+                              ExpressionErrors errors, String sql) {
+        try {
+            return fn.invoke(args);
+        } catch (RuntimeException e) {
+            errors.report(new ExpressionEvaluationException("Error evaluating " + sql + ": " + e, e));
+            return null;
+        }
     }
 }

@@ -59,10 +59,12 @@ public final class TopologyBuilder {
     private final String queryId;
     private final ProcessingLog log;
     private final StreamsBuilder builder = new StreamsBuilder();
+    private final JoinBuilder joins;
 
     private TopologyBuilder(String queryId, ProcessingLog log) {
         this.queryId = queryId;
         this.log = log;
+        this.joins = new JoinBuilder(this::source, queryId, log);
     }
 
     public static Topology build(String queryId, ExecNode.Sink plan, ProcessingLog log) {
@@ -79,9 +81,11 @@ public final class TopologyBuilder {
         } else if (node instanceof ExecNode.Aggregate a) {
             return aggregate(a);
         } else if (node instanceof ExecNode.TableFilter f) {
-            return tableFilter(f);
+            return f.input() instanceof ExecNode.Aggregate a ? havingFilter(f, a) : tableFilter(f);
         } else if (node instanceof ExecNode.Project p) {
             return project(p);
+        } else if (node instanceof ExecNode.Join j) {
+            return joins.stream(j);
         } else if (node instanceof ExecNode.Sink s) {
             throw new IllegalStateException("a sink has no downstream: " + s.id());
         }
@@ -90,18 +94,123 @@ public final class TopologyBuilder {
 
     private KStream<Object, Row> source(ExecNode.StreamSource node) {
         DataSource source = node.source();
+        if (source.formats().window().isPresent()) {
+            // A windowed source's keys are read as Windowed<Row>, so WINDOWSTART / WINDOWEND are readable
+            // and a projection writes them on unchanged.
+            Consumed<Row, Row> plain = consumed(source);
+            Consumed<Object, Row> windowed = Consumed.with(windowedKeySerde(plain.keySerde(), source.formats()),
+                    plain.valueSerde());
+            return withSourceTimestamps(node, builder.stream(source.topic(), windowed.withName(name(node))));
+        }
         @SuppressWarnings({"unchecked", "rawtypes"})
         KStream<Object, Row> stream = (KStream) builder.stream(source.topic(), consumed(source).withName(name(node)));
-        return stream;
+        return withSourceTimestamps(node, stream);
+    }
+
+    /**
+     * A source with HEADERS / HEADER('key') columns: their values, read from the record's headers,
+     * are appended to the value row (after the value columns, in declared order: the layout of
+     * {@link RowLayout.Source}).
+     */
+    private KStream<Object, Row> withHeaderColumns(ExecNode.StreamSource node, KStream<Object, Row> stream) {
+        List<Column> headerColumns = node.source().columns().stream()
+                .filter(c -> c.role() == Column.Role.HEADERS).toList();
+        if (headerColumns.isEmpty()) {
+            return stream;
+        }
+        return stream.process(() -> new Processor<Object, Row, Object, Row>() {
+            private ProcessorContext<Object, Row> context;
+
+            @Override
+            public void init(ProcessorContext<Object, Row> context) {
+                this.context = context;
+            }
+
+            @Override
+            public void process(Record<Object, Row> record) {
+                if (record.value() == null) {
+                    context.forward(record);
+                    return;
+                }
+                Object[] values = record.value().columnsForReading();
+                Object[] row = java.util.Arrays.copyOf(values, values.length + headerColumns.size());
+                for (int i = 0; i < headerColumns.size(); i++) {
+                    row[values.length + i] = HeaderColumns.value(headerColumns.get(i), record.headers());
+                }
+                context.forward(record.withValue(Row.wrap(row)));
+            }
+        }, Named.as(name(node) + ".headers"));
+    }
+
+    /** A source with a TIMESTAMP column: each record's time is that column's (records without one are dropped). */
+    private KStream<Object, Row> withSourceTimestamps(ExecNode.StreamSource node, KStream<Object, Row> input) {
+        DataSource source = node.source();
+        KStream<Object, Row> stream = withHeaderColumns(node, input);
+        if (source.timestampColumn().isEmpty()) {
+            return stream;
+        }
+        RecordTimestamps timestamps = new RecordTimestamps(source.columns(), source.timestampColumn().get(),
+                source.formats());
+        RowLayout layout = new RowLayout.Source(source);
+        return retime(stream, (key, value) -> value == null ? null
+                : layout.fill(key, value, 0, 0, -1)[timestamps.column()], timestamps, node.id(), name(node) + ".timestamp");
+    }
+
+    /** Sets each record's time from a column value ({@code column} reads it from key and value); drops the record when there is none. */
+    private KStream<Object, Row> retime(KStream<Object, Row> stream, java.util.function.BiFunction<Object, Row, Object> column,
+                                       RecordTimestamps timestamps, String nodeId, String processorName) {
+        return stream.process(() -> new Processor<Object, Row, Object, Row>() {
+            private ProcessorContext<Object, Row> context;
+
+            @Override
+            public void init(ProcessorContext<Object, Row> context) {
+                this.context = context;
+            }
+
+            @Override
+            public void process(Record<Object, Row> record) {
+                if (record.value() == null) {
+                    context.forward(record);
+                    return;
+                }
+                Object value = column.apply(record.key(), record.value());
+                java.util.Optional<Long> time = timestamps.millis(value);
+                if (time.isEmpty()) {
+                    log.error(nodeId, "no valid timestamp in the TIMESTAMP column (" + value + "): record dropped", null);
+                    return;
+                }
+                context.forward(record.withTimestamp(time.get()));
+            }
+        }, Named.as(processorName));
+    }
+
+    /** Windowed keys ({@link WindowedKey} bytes) as {@code Windowed<Row>} stream keys. */
+    private static Serde<Object> windowedKeySerde(Serde<Row> keySerde, SourceFormats formats) {
+        SourceFormats.KeyWindow window = formats.window().orElseThrow();
+        Serde<WindowedKey> bytes = window.kind() == SourceFormats.KeyWindow.Kind.SESSION
+                ? WindowedSerdes.sessionWindowed(keySerde) : WindowedSerdes.timeWindowed(keySerde, window.sizeMillis().get());
+        return Serde.of((topic, key) -> {
+            if (key == null) {
+                return null;
+            }
+            Windowed<?> w = (Windowed<?>) key;
+            return bytes.serializer().serialize(topic, new WindowedKey((Row) w.key(), w.window().start(), w.window().end()));
+        }, (topic, data) -> {
+            WindowedKey k = bytes.deserializer().deserialize(topic, data);
+            return k == null ? null : new Windowed<>(k.key(), new Window(k.start(), k.end()));
+        });
     }
 
     private KStream<Object, Row> filter(ExecNode.Filter node) {
-        Evaluator predicate = ExpressionCompiler.compile(node.predicate());
+        Evaluator predicate = compile(node.predicate(), node.id());
         RowLayout layout = layoutOf(node.input());
         String nodeId = node.id();
         return stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
             @Override
             void process(FixedKeyRecord<Object, Row> record, Object[] row) {
+                if (record.value() == null) {
+                    return; // a stream's record without a value matches no WHERE clause, as in ksqlDB
+                }
                 Object keep;
                 try {
                     keep = predicate.evaluate(row);
@@ -117,9 +226,20 @@ public final class TopologyBuilder {
     }
 
     private KStream<Object, Row> tableFilter(ExecNode.TableFilter node) {
-        Evaluator predicate = ExpressionCompiler.compile(node.predicate());
+        Evaluator predicate = compile(node.predicate(), node.id());
         RowLayout layout = layoutOf(node.input());
         String nodeId = node.id();
+        if (node.input() instanceof ExecNode.Join join) {
+            // Over a table join: the table's filter, so a row that never matched sends no tombstone.
+            return joins.table(join).filter((key, value) -> {
+                try {
+                    return Boolean.TRUE.equals(predicate.evaluate(layout.fill(key, value, 0, 0, -1)));
+                } catch (ExpressionEvaluationException e) {
+                    log.error(nodeId, e.getMessage(), e);
+                    return false;
+                }
+            }).toStream(Named.as(name(node)));
+        }
         return stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
             @Override
             void process(FixedKeyRecord<Object, Row> record, Object[] row) {
@@ -137,16 +257,54 @@ public final class TopologyBuilder {
     }
 
     private KStream<Object, Row> aggregate(ExecNode.Aggregate node) {
+        AggregateTable table = aggregateTable(node);
+        return changes(node, table, table.states());
+    }
+
+    /**
+     * HAVING over an aggregate filters the aggregate's table, so an update is judged with its old
+     * value: a group that stops matching becomes one tombstone, and an update where neither the
+     * old nor the new row matches is not emitted (Kafka Streams' table filter, as ksqlDB runs it).
+     */
+    private KStream<Object, Row> havingFilter(ExecNode.TableFilter node, ExecNode.Aggregate input) {
+        Evaluator predicate = compile(node.predicate(), node.id());
+        RowLayout layout = layoutOf(input);
+        String nodeId = node.id();
+        AggregateTable table = aggregateTable(input);
+        Aggregation aggregation = table.aggregation();
+        KTable<Object, Row> filtered = table.states().filter((key, state) -> {
+            try {
+                return Boolean.TRUE.equals(predicate.evaluate(layout.fill(key, aggregation.results(state), 0, 0, -1)));
+            } catch (ExpressionEvaluationException e) {
+                log.error(nodeId, e.getMessage(), e);
+                return false;
+            }
+        });
+        return changes(input, table, filtered);
+    }
+
+    /** The aggregate's updates as aggregated rows: the aggregates' results (the layout adds keys and window). */
+    private KStream<Object, Row> changes(ExecNode.Aggregate node, AggregateTable table, KTable<Object, Row> states) {
+        Aggregation aggregation = table.aggregation();
+        return states.toStream(Named.as(name(node) + ".changes")).mapValues(
+                state -> state == null ? null : aggregation.results(state), Named.as(name(node) + ".results"));
+    }
+
+    /** An aggregate's table of aggregation states per group (and window), with its aggregate functions. */
+    private record AggregateTable(KTable<Object, Row> states, Aggregation aggregation) {
+    }
+
+    private AggregateTable aggregateTable(ExecNode.Aggregate node) {
         String nodeId = node.id();
         RowLayout layout = layoutOf(node.input());
         Evaluator[] groupBy = new Evaluator[node.groupBy().size()];
         for (int i = 0; i < groupBy.length; i++) {
-            groupBy[i] = ExpressionCompiler.compile(node.groupBy().get(i));
+            groupBy[i] = compile(node.groupBy().get(i), nodeId);
         }
-        Aggregation aggregation = new Aggregation(node.aggregates());
+        Aggregation aggregation = new Aggregation(node.aggregates(), this, nodeId);
 
         if (isTableSource(node.input())) {
-            return tableAggregate(node, layout, groupBy, aggregation);
+            return new AggregateTable(tableAggregate(node, layout, groupBy, aggregation), aggregation);
         }
         // 1. Each record's full input row, so grouping and aggregate arguments see every column.
         KStream<Object, Row> inputRows = stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
@@ -158,12 +316,12 @@ public final class TopologyBuilder {
             }
         }, Named.as(name(node) + ".input"));
 
-        // 2. Grouped by the GROUP BY values; 3. aggregated per group (and window).
+        // 2. Grouped by the GROUP BY values (rows with a NULL among them are dropped); 3. aggregated per group (and window).
         Serde<Row> groupKeySerde = jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, groupBy.length));
         Serde<Row> inputSerde = jsonSerde(SerdeSchema.Part.VALUE, node.inputSchema().fields());
         Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
-        KGroupedStream<Row, Row> grouped = inputRows.groupBy((key, row) ->
-                Row.wrap(evaluateAll(groupBy, row.columnsForReading(), nodeId)), Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"));
+        KGroupedStream<Row, Row> grouped = inputRows.groupBy((key, row) -> groupKey(groupBy, row.columnsForReading(), nodeId),
+                Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"));
 
         KTable<?, Row> table;
         if (node.window().isPresent() && node.window().get() instanceof WindowExpression.Session session) {
@@ -192,28 +350,56 @@ public final class TopologyBuilder {
                     Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()));
             table = suppressed;
         }
-        // 4. Every update as an aggregated row: results of the aggregates (the layout adds keys and window).
         @SuppressWarnings({"unchecked", "rawtypes"})
-        KStream<Object, Row> updates = (KStream) table.toStream(Named.as(name(node) + ".changes"));
-        return updates.mapValues(state -> state == null ? null : aggregation.results(state),
-                Named.as(name(node) + ".results"));
+        KTable<Object, Row> states = (KTable) table;
+        return new AggregateTable(states, aggregation);
     }
 
     /**
      * GROUP BY over a table: every change of a source row takes its old row out of its old group
      * (the aggregates' undo) and adds the new row to its new group. Rows are laid out with
      * ROWTIME 0, ROWPARTITION 0 and ROWOFFSET -1: a table's grouping sees values, not records.
+     * Rows with a NULL grouping value are left out, as from a stream.
      */
-    private KStream<Object, Row> tableAggregate(ExecNode.Aggregate node, RowLayout layout, Evaluator[] groupBy,
-                                                Aggregation aggregation) {
+    private KTable<Object, Row> tableAggregate(ExecNode.Aggregate node, RowLayout layout, Evaluator[] groupBy,
+                                               Aggregation aggregation) {
         String nodeId = node.id();
-        ExecNode.StreamSource sourceNode = ExecNode.sourceOf(node.input());
-        Consumed<Row, Row> consumed = consumed(sourceNode.source());
-        KTable<Row, Row> table = builder.table(sourceNode.source().topic(), consumed.withName(name(sourceNode)),
-                Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(sourceNode) + ".store")
-                        .withKeySerde(consumed.keySerde()).withValueSerde(consumed.valueSerde()));
+        ExecNode tableNode = node.input() instanceof ExecNode.TableFilter tf ? tf.input() : node.input();
+        KTable<Row, Row> table;
+        if (tableNode instanceof ExecNode.Join join) {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            KTable<Row, Row> joined = (KTable) joins.table(join);
+            table = joined;
+        } else {
+            ExecNode.StreamSource sourceNode = ExecNode.sourceOf(node.input());
+            Consumed<Row, Row> consumed = consumed(sourceNode.source());
+            Materialized<Row, Row, io.runnel.state.KeyValueStore<Row, Row>> sourceStore =
+                    Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(sourceNode) + ".store")
+                            .withKeySerde(consumed.keySerde()).withValueSerde(consumed.valueSerde());
+            if (sourceNode.source().columns().stream().anyMatch(c -> c.role() == Column.Role.HEADERS)) {
+                // Header columns are read from each record's headers, so the table is built from the stream of them.
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                KStream<Object, Row> records = (KStream) builder.stream(sourceNode.source().topic(),
+                        consumed.withName(name(sourceNode)));
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                KStream<Row, Row> withHeaders = (KStream) withHeaderColumns(sourceNode, records);
+                List<RowSchema.Field> stored = new ArrayList<>();
+                for (Column.Role role : List.of(Column.Role.VALUE, Column.Role.HEADERS)) {
+                    for (Column c : sourceNode.source().columns()) {
+                        if (c.role() == role) {
+                            stored.add(RowSchema.Field.of(c.name(), c.type()));
+                        }
+                    }
+                }
+                table = withHeaders.toTable(Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(
+                        name(sourceNode) + ".store").withKeySerde(consumed.keySerde())
+                        .withValueSerde(jsonSerde(SerdeSchema.Part.VALUE, stored)));
+            } else {
+                table = builder.table(sourceNode.source().topic(), consumed.withName(name(sourceNode)), sourceStore);
+            }
+        }
         if (node.input() instanceof ExecNode.TableFilter f) {
-            Evaluator predicate = ExpressionCompiler.compile(f.predicate());
+            Evaluator predicate = compile(f.predicate(), f.id());
             table = table.filter((k, v) -> {
                 try {
                     return Boolean.TRUE.equals(predicate.evaluate(layout.fill(k, v, 0, 0, -1)));
@@ -228,7 +414,7 @@ public final class TopologyBuilder {
         Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
         KTable<Row, Row> aggregated = table.groupBy((key, value) -> {
             Object[] row = layout.fill(key, value, 0, 0, -1);
-            return io.runnel.state.KeyValue.pair(Row.wrap(evaluateAll(groupBy, row, nodeId)), Row.wrap(row));
+            return io.runnel.state.KeyValue.pair(groupKey(groupBy, row, nodeId), Row.wrap(row));
         }, Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"))
                 .aggregate(aggregation::initialize,
                         (k, row, state) -> aggregation.add(row, state, log, nodeId),
@@ -236,21 +422,42 @@ public final class TopologyBuilder {
                         Materialized.<Row, Row, io.runnel.state.KeyValueStore<Row, Row>>as(name(node) + ".store")
                                 .withKeySerde(groupKeySerde).withValueSerde(stateSerde));
         @SuppressWarnings({"unchecked", "rawtypes"})
-        KStream<Object, Row> updates = (KStream) aggregated.toStream(Named.as(name(node) + ".changes"));
-        return updates.mapValues(state -> state == null ? null : aggregation.results(state),
-                Named.as(name(node) + ".results"));
+        KTable<Object, Row> states = (KTable) aggregated;
+        return states;
+    }
+
+    /**
+     * The group of an input row: its GROUP BY values, or null (the row is left out of the
+     * aggregation) when one of them is NULL or fails to evaluate, as ksqlDB does.
+     */
+    private Row groupKey(Evaluator[] groupBy, Object[] row, String nodeId) {
+        Object[] values = new Object[groupBy.length];
+        for (int i = 0; i < groupBy.length; i++) {
+            try {
+                values[i] = groupBy[i].evaluate(row);
+            } catch (ExpressionEvaluationException e) {
+                log.error(nodeId, e.getMessage(), e);
+                return null;
+            }
+            if (values[i] == null) {
+                return null;
+            }
+        }
+        return Row.wrap(values);
     }
 
     private static boolean isTableSource(ExecNode node) {
-        return ExecNode.sourceOf(node).source().kind() == io.runnel.sql.internal.ast.SourceKind.TABLE;
+        return ExecNode.isTable(node);
     }
 
     /** How a source's records are read: its key and value serdes with its format properties. */
-    private static Consumed<Row, Row> consumed(DataSource source) {
+    static Consumed<Row, Row> consumed(DataSource source) {
         List<Column> keys = new ArrayList<>();
         List<Column> values = new ArrayList<>();
         for (Column c : source.columns()) {
-            (c.isKey() ? keys : values).add(c);
+            if (c.role() != Column.Role.HEADERS) {
+                (c.isKey() ? keys : values).add(c);
+            }
         }
         Serde<Row> keySerde = Formats.of(source.formats().keyFormat())
                 .serde(new SerdeSchema(SerdeSchema.Part.KEY, keys), keyOptions(source.formats()));
@@ -274,12 +481,20 @@ public final class TopologyBuilder {
     }
 
     private KStream<Object, Row> project(ExecNode.Project node) {
-        Evaluator[] keys = compileAll(node.keys());
-        Evaluator[] values = compileAll(node.values());
+        Evaluator[] keys = compileAll(node.keys(), node.id());
+        Evaluator[] values = compileAll(node.values(), node.id());
         int[] tableFunctions = java.util.stream.IntStream.range(0, node.values().size())
                 .filter(i -> node.values().get(i).tableFunction()).toArray();
         RowLayout layout = layoutOf(node.input());
         String nodeId = node.id();
+        boolean[] fromSourceKey = new boolean[node.keys().size()];
+        // A join's rows are not one source's: none of its key expressions counts as a source key column.
+        List<Column> sourceColumns = ExecNode.sourcesOf(node).size() == 1 ? ExecNode.sourceOf(node).source().columns()
+                : List.of();
+        for (int i = 0; i < fromSourceKey.length; i++) {
+            TypedExpression k = node.keys().get(i).expression();
+            fromSourceKey[i] = readsOnlyKeyColumns(k, k.expression(), sourceColumns);
+        }
         return stream(node.input()).process(() -> new Processor<Object, Row, Object, Row>() {
             private ProcessorContext<Object, Row> context;
 
@@ -294,6 +509,16 @@ public final class TopologyBuilder {
                         context.recordMetadata().map(m -> m.partition()).orElse(0),
                         context.recordMetadata().map(m -> m.offset()).orElse(-1L));
                 Row key = Row.wrap(evaluateAll(keys, row, nodeId));
+                if (record.value() == null && node.partitionBy()) {
+                    // Without a value only expressions of key columns (and literals) can be computed, as in ksqlDB.
+                    Object[] partial = key.toArray();
+                    for (int i = 0; i < partial.length; i++) {
+                        if (!fromSourceKey[i]) {
+                            partial[i] = null;
+                        }
+                    }
+                    key = Row.wrap(partial);
+                }
                 Object newKey = record.key() instanceof Windowed<?> w ? new Windowed<>(key, w.window()) : key;
                 if (record.value() == null) {
                     context.forward(record.withKey(newKey).withValue(null));
@@ -321,6 +546,21 @@ public final class TopologyBuilder {
         }, Named.as(name(node)));
     }
 
+    /** True when every column {@code e} reads is a key column of the source (a record without a value still has them). */
+    private static boolean readsOnlyKeyColumns(TypedExpression typed, io.runnel.sql.internal.ast.Expression e,
+                                               List<Column> sourceColumns) {
+        if (typed.isBound(e)) {
+            int index = typed.columnIndex(e);
+            return index < sourceColumns.size() && sourceColumns.get(index).isKey();
+        }
+        for (io.runnel.sql.internal.ast.Expression child : io.runnel.sql.internal.analyzer.ExpressionChildren.of(e)) {
+            if (!readsOnlyKeyColumns(typed, child, sourceColumns)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void sink(ExecNode.Sink node) {
         LogicalSchema schema = node.schema();
         SourceFormats formats = node.formats();
@@ -329,6 +569,20 @@ public final class TopologyBuilder {
         Serde<Row> valueSerde = Formats.of(formats.valueFormat())
                 .serde(new SerdeSchema(SerdeSchema.Part.VALUE, schema.value()), valueOptions(formats));
         KStream<Object, Row> out = stream(node.input());
+        if (node.timestampColumn().isPresent()) {
+            List<Column> columns = new ArrayList<>(schema.key());
+            columns.addAll(schema.value());
+            RecordTimestamps timestamps = new RecordTimestamps(columns, node.timestampColumn().get(), formats);
+            int keys = schema.key().size();
+            int index = timestamps.column();
+            out = retime(out, (key, value) -> {
+                if (index >= keys) {
+                    return value.get(index - keys);
+                }
+                Row k = (Row) (key instanceof Windowed<?> w ? w.key() : key);
+                return k == null ? null : k.get(index);
+            }, timestamps, node.id(), name(node) + ".timestamp");
+        }
         if (formats.window().isPresent()) {
             SourceFormats.KeyWindow window = formats.window().get();
             Serde<WindowedKey> windowed = window.kind() == SourceFormats.KeyWindow.Kind.SESSION
@@ -360,7 +614,9 @@ public final class TopologyBuilder {
 
     /** The layout of the rows a node's expressions are typed over. */
     private static RowLayout layoutOf(ExecNode input) {
-        if (input instanceof ExecNode.StreamSource s) {
+        if (input instanceof ExecNode.Join j) {
+            return new RowLayout.Joined(j.keyWidth(), j.width());
+        } else if (input instanceof ExecNode.StreamSource s) {
             return new RowLayout.Source(s.source());
         } else if (input instanceof ExecNode.Filter f) {
             return layoutOf(f.input());
@@ -384,20 +640,34 @@ public final class TopologyBuilder {
         return out;
     }
 
-    private static Evaluator[] compileAll(List<AnalyzedQuery.Projection> projections) {
+    private Evaluator[] compileAll(List<AnalyzedQuery.Projection> projections, String nodeId) {
         Evaluator[] out = new Evaluator[projections.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = ExpressionCompiler.compile(projections.get(i).expression());
+            out[i] = compile(projections.get(i).expression(), nodeId);
         }
         return out;
     }
 
-    private static Serde<Row> jsonSerde(SerdeSchema.Part part, List<RowSchema.Field> fields) {
+    /** Compiles an expression of a node; its failing function calls are NULL and go to the processing log. */
+    private Evaluator compile(TypedExpression expression, String nodeId) {
+        Evaluator compiled = ExpressionCompiler.compile(expression);
+        ExpressionErrors errors = e -> log.error(nodeId, e.getMessage(), e);
+        return row -> compiled.evaluate(row, errors);
+    }
+
+    /**
+     * The JSON serde of internal rows (stores, repartition topics). Fields are named as given,
+     * or by position when names repeat (a join's row holds each source's ROWTIME, ...).
+     */
+    static Serde<Row> jsonSerde(SerdeSchema.Part part, List<RowSchema.Field> fields) {
+        boolean unique = fields.stream().map(RowSchema.Field::name).distinct().count() == fields.size();
         List<Column> columns = new ArrayList<>();
-        for (RowSchema.Field f : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            RowSchema.Field f = fields.get(i);
+            String name = unique ? f.name() : "F" + i;
             columns.add(part == SerdeSchema.Part.KEY
-                    ? new Column(f.name(), f.type(), Column.Role.KEY, java.util.Optional.empty())
-                    : Column.value(f.name(), f.type()));
+                    ? new Column(name, f.type(), Column.Role.KEY, java.util.Optional.empty())
+                    : Column.value(name, f.type()));
         }
         return Formats.JSON.serde(new SerdeSchema(part, columns), FormatOptions.DEFAULTS);
     }
@@ -440,7 +710,7 @@ public final class TopologyBuilder {
         private final List<Udaf<Object, Object, Object>> udafs = new ArrayList<>();
         private final List<Evaluator[]> arguments = new ArrayList<>();
 
-        Aggregation(List<AnalyzedQuery.AggregateCall> calls) {
+        Aggregation(List<AnalyzedQuery.AggregateCall> calls, TopologyBuilder builder, String nodeId) {
             this.calls = calls;
             for (AnalyzedQuery.AggregateCall call : calls) {
                 int columns = call.function().columnCount();
@@ -451,7 +721,7 @@ public final class TopologyBuilder {
                 udafs.add(call.function().create(constants));
                 Evaluator[] args = new Evaluator[columns];
                 for (int i = 0; i < columns; i++) {
-                    args[i] = ExpressionCompiler.compile(call.arguments().get(i));
+                    args[i] = builder.compile(call.arguments().get(i), nodeId);
                 }
                 arguments.add(args);
             }

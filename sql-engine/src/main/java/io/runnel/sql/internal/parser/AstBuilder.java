@@ -296,6 +296,10 @@ final class AstBuilder {
         for (SelectItemContext item : ctx.selectItem()) select.add(selectItem(item));
         Optional<Query.Emit> emit = Optional.empty();
         if (ctx.EMIT() != null) emit = Optional.of(ctx.FINAL() != null ? Query.Emit.FINAL : Query.Emit.CHANGES);
+        if (ctx.partitionBy != null && ctx.partitionBy.valueExpression().isEmpty()) {
+            throw error(SqlErrorCode.INVALID_STATEMENT, ctx.partitionBy.getStart(),
+                    "PARTITION BY requires at least one expression", null);
+        }
         return new Query(
                 select,
                 relation(ctx.relation()),

@@ -1,5 +1,6 @@
 package io.runnel.sql.internal.plan;
 
+import io.runnel.sql.internal.analyzer.AnalyzedJoin;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
 import io.runnel.sql.internal.analyzer.LogicalSchema;
 import io.runnel.sql.internal.analyzer.RowSchema;
@@ -20,22 +21,79 @@ public sealed interface ExecNode {
     /** A name unique in the plan, e.g. {@code source_0}, {@code filter_1}. */
     String id();
 
-    /** The source node a plan reads (plans have one source until joins land). */
+    /** The source node of a plan that reads one source (a plan with a join reads several: {@link #sourcesOf}). */
     static StreamSource sourceOf(ExecNode node) {
+        List<StreamSource> sources = sourcesOf(node);
+        if (sources.size() != 1) {
+            throw new IllegalStateException("the plan reads " + sources.size() + " sources: " + node.id());
+        }
+        return sources.get(0);
+    }
+
+    /** Every source node a plan reads, left to right. */
+    static List<StreamSource> sourcesOf(ExecNode node) {
         if (node instanceof StreamSource s) {
-            return s;
+            return List.of(s);
         } else if (node instanceof Filter f) {
-            return sourceOf(f.input());
+            return sourcesOf(f.input());
         } else if (node instanceof TableFilter f) {
-            return sourceOf(f.input());
+            return sourcesOf(f.input());
         } else if (node instanceof Aggregate a) {
-            return sourceOf(a.input());
+            return sourcesOf(a.input());
         } else if (node instanceof Project p) {
-            return sourceOf(p.input());
+            return sourcesOf(p.input());
         } else if (node instanceof Sink s) {
-            return sourceOf(s.input());
+            return sourcesOf(s.input());
+        } else if (node instanceof Join j) {
+            List<StreamSource> all = new java.util.ArrayList<>(sourcesOf(j.left()));
+            all.add(j.right());
+            return List.copyOf(all);
         }
         throw new IllegalStateException("exec node kind not handled: " + node.getClass().getSimpleName());
+    }
+
+    /** True when the node's rows are a table's changes (a table source, or a join of tables). */
+    static boolean isTable(ExecNode node) {
+        if (node instanceof StreamSource s) {
+            return s.source().kind() == io.runnel.sql.internal.ast.SourceKind.TABLE;
+        } else if (node instanceof Join j) {
+            return j.step().resultKind() == io.runnel.sql.internal.ast.SourceKind.TABLE;
+        } else if (node instanceof Filter f) {
+            return isTable(f.input());
+        } else if (node instanceof TableFilter f) {
+            return isTable(f.input());
+        } else if (node instanceof Aggregate) {
+            return true;
+        } else if (node instanceof Project p) {
+            return isTable(p.input());
+        } else if (node instanceof Sink s) {
+            return isTable(s.input());
+        }
+        throw new IllegalStateException("exec node kind not handled: " + node.getClass().getSimpleName());
+    }
+
+    /**
+     * Joins the rows of {@code left} (a source, or an earlier join) with the rows of source
+     * {@code right} as one JOIN step says: each side is laid out as its joined value (a source's
+     * row: columns, ROWTIME, ROWPARTITION, ROWOFFSET), re-keyed by its join expression when the
+     * step says so, and joined by key; the result's value is the left value then the right
+     * value (a side without a match all NULL), its key the join key ({@code keyWidth} columns: one,
+     * or the left table's key columns of a foreign-key join).
+     */
+    record Join(String id, ExecNode left, StreamSource right, AnalyzedJoin.Step step, RowSchema leftRows,
+                int keyWidth) implements ExecNode {
+        public Join {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(leftRows, "leftRows");
+        }
+
+        /** The width of this join's value: the left value's fields and the right source row's. */
+        public int width() {
+            return leftRows.size() + step.right().row().size();
+        }
     }
 
     /**
@@ -60,16 +118,24 @@ public sealed interface ExecNode {
 
     /**
      * Computes the output key and value columns from the source row (a new key when the query
-     * partitions by expressions or drops the key).
+     * partitions by expressions or drops the key). With {@code partitionBy} (PARTITION BY
+     * expressions) a record without a value gets a NULL key, as in ksqlDB.
      */
     record Project(String id, ExecNode input, List<AnalyzedQuery.Projection> keys,
-                   List<AnalyzedQuery.Projection> values, LogicalSchema schema) implements ExecNode {
+                   List<AnalyzedQuery.Projection> values, LogicalSchema schema, boolean partitionBy)
+            implements ExecNode {
         public Project {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");
             keys = List.copyOf(keys);
             values = List.copyOf(values);
             Objects.requireNonNull(schema, "schema");
+        }
+
+        /** A projection that keeps or computes the key without PARTITION BY. */
+        public Project(String id, ExecNode input, List<AnalyzedQuery.Projection> keys,
+                       List<AnalyzedQuery.Projection> values, LogicalSchema schema) {
+            this(id, input, keys, values, schema, false);
         }
     }
 
@@ -102,15 +168,20 @@ public sealed interface ExecNode {
         }
     }
 
-    /** Writes keyed rows to a topic with the sink's formats (and window, for windowed keys). */
-    record Sink(String id, ExecNode input, String topic, LogicalSchema schema, SourceFormats formats)
-            implements ExecNode {
+    /**
+     * Writes keyed rows to a topic with the sink's formats (and window, for windowed keys); with a
+     * {@code timestampColumn} (the sink's TIMESTAMP property) each record takes its time from that
+     * output column.
+     */
+    record Sink(String id, ExecNode input, String topic, LogicalSchema schema, SourceFormats formats,
+                Optional<String> timestampColumn) implements ExecNode {
         public Sink {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(schema, "schema");
             Objects.requireNonNull(formats, "formats");
+            Objects.requireNonNull(timestampColumn, "timestampColumn");
         }
     }
 }

@@ -15,6 +15,7 @@ import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.catalog.DataSource;
 import io.runnel.sql.internal.catalog.SourceFormats;
 import io.runnel.sql.internal.command.SourceProperties;
+import io.runnel.sql.internal.command.TimestampColumnValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +29,25 @@ import java.util.Optional;
  * with {@code n} the engine's count of queries started so far.
  */
 public final class PersistentQueryPlanner {
+    /** The session property naming the key format of results whose sources have none. */
+    public static final String DEFAULT_KEY_FORMAT = "ksql.persistence.default.format.key";
+
     private final FunctionResolver functions;
+    private final java.util.Map<String, String> properties;
 
     public PersistentQueryPlanner(FunctionResolver functions) {
+        this(functions, java.util.Map.of());
+    }
+
+    /**
+     * @param properties the session's properties; read: {@code ksql.persistence.wrap.single.values}
+     *                   (a new sink with one value column wraps it or not),
+     *                   {@code ksql.output.topic.name.prefix} (prefix of a new sink's default topic) and
+     *                   {@value #DEFAULT_KEY_FORMAT} (key format of a join result no source gives one)
+     */
+    public PersistentQueryPlanner(FunctionResolver functions, java.util.Map<String, String> properties) {
         this.functions = Objects.requireNonNull(functions, "functions");
+        this.properties = java.util.Map.copyOf(properties);
     }
 
     /** A planned query: its id, the source it writes (new for CREATE ... AS), and the plan. */
@@ -64,19 +80,33 @@ public final class PersistentQueryPlanner {
             throw error(statement.position(), "Key format specified for stream without key columns.");
         }
         DataSource input = query.source();
-        String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE" : input.formats().keyFormat());
         String valueFormat = props.valueFormat().orElse(input.formats().valueFormat());
-        Optional<SourceFormats.KeyWindow> window = query.window().map(PersistentQueryPlanner::keyWindow);
+        String keyFormat = props.keyFormat().orElse(query.output().key().isEmpty() ? "NONE"
+                : inheritedKeyFormat(query, valueFormat));
+        // A windowed aggregation writes its window; a query over a windowed source keeps the source's.
+        Optional<SourceFormats.KeyWindow> window = query.window().map(PersistentQueryPlanner::keyWindow)
+                .or(() -> query.isAggregate() ? Optional.empty() : input.formats().window());
         java.util.Map<String, String> formatProperties = new java.util.TreeMap<>();
         props.wrapSingleValue().ifPresent(w -> formatProperties.put("WRAP_SINGLE_VALUE", w.toString()));
+        String wrapDefault = properties.get("ksql.persistence.wrap.single.values");
+        if (props.wrapSingleValue().isEmpty() && wrapDefault != null && query.output().value().size() == 1) {
+            boolean wrap = Boolean.parseBoolean(wrapDefault.trim());
+            if (io.runnel.sql.internal.command.KnownFormat.of(valueFormat).supportsWrapping(wrap)) {
+                formatProperties.put("WRAP_SINGLE_VALUE", String.valueOf(wrap));
+            }
+        }
         props.valueDelimiter().ifPresent(d -> formatProperties.put("VALUE_DELIMITER", d.toString()));
         props.keyDelimiter().ifPresent(d -> formatProperties.put("KEY_DELIMITER", d.toString()));
+        props.timestampFormat().ifPresent(f -> formatProperties.put("TIMESTAMP_FORMAT", f));
         SourceFormats formats = new SourceFormats(keyFormat, valueFormat, window, formatProperties);
-        DataSource sink = new DataSource(statement.name(), statement.kind(), columns(query.output(), statement.kind()),
-                props.kafkaTopic().orElse(statement.name()), formats, Optional.empty(), false);
+        List<Column> sinkColumns = columns(query.output(), statement.kind());
+        Optional<String> timestamp = TimestampColumnValidator.validate(props, sinkColumns);
+        DataSource sink = new DataSource(statement.name(), statement.kind(), sinkColumns,
+                props.kafkaTopic().orElse(properties.getOrDefault("ksql.output.topic.name.prefix", "") + statement.name()),
+                formats, timestamp, false);
         String prefix = statement.kind() == SourceKind.STREAM ? "CSAS_" : "CTAS_";
         String queryId = prefix + statement.name().toUpperCase(Locale.ROOT) + "_" + queryNumber;
-        ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), formats);
+        ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), formats, timestamp);
         return new Planned(queryId, sink, true, plan, query);
     }
 
@@ -103,8 +133,30 @@ public final class PersistentQueryPlanner {
                     expected.stream().filter(c -> !c.isKey()).toList()).sql() + ".");
         }
         String queryId = "INSERTQUERY_" + queryNumber;
-        ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats());
+        ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats(), target.timestampColumn());
         return new Planned(queryId, target, false, plan, query);
+    }
+
+    /**
+     * The key format a keyed result takes from its source: the source's, except that a source
+     * without a key (NONE) gives way to the value format (KAFKA when that is NONE too), as in ksqlDB.
+     * A join's result takes the leftmost source's that has a key format other than NONE (else the
+     * session's {@value #DEFAULT_KEY_FORMAT}, KAFKA by default).
+     */
+    private String inheritedKeyFormat(AnalyzedQuery query, String valueFormat) {
+        if (query.join().isPresent()) {
+            for (io.runnel.sql.internal.analyzer.AnalyzedJoin.Source s : query.join().get().sources()) {
+                if (!s.source().formats().keyFormat().equalsIgnoreCase("NONE")) {
+                    return s.source().formats().keyFormat();
+                }
+            }
+            return properties.getOrDefault(DEFAULT_KEY_FORMAT, "KAFKA");
+        }
+        SourceFormats source = query.source().formats();
+        if (!source.keyFormat().equalsIgnoreCase("NONE")) {
+            return source.keyFormat();
+        }
+        return valueFormat.equalsIgnoreCase("NONE") ? "KAFKA" : valueFormat;
     }
 
     /** ksqlDB's rules on what a persistent query may produce, checked before anything runs. */
@@ -119,24 +171,10 @@ public final class PersistentQueryPlanner {
             }
         }
         for (Column key : query.output().key()) {
-            if (containsMap(key.type())) {
-                throw error(position, "Map keys, including types that contain maps, are not supported as they may lead "
-                        + "to unexpected behavior due to inconsistent serialization. Key column name: `" + key.name()
-                        + "`. Column type: " + key.type().sql() + ". See https://github.com/confluentinc/ksql/issues/6621 "
-                        + "for more.");
+            if (io.runnel.sql.internal.analyzer.TypeRules.containsMap(key.type())) {
+                throw error(position, io.runnel.sql.internal.analyzer.TypeRules.mapKeyMessage(key.name(), key.type()));
             }
         }
-    }
-
-    private static boolean containsMap(io.runnel.sql.internal.catalog.SqlType type) {
-        if (type instanceof io.runnel.sql.internal.catalog.SqlType.Map) {
-            return true;
-        } else if (type instanceof io.runnel.sql.internal.catalog.SqlType.Array a) {
-            return containsMap(a.element());
-        } else if (type instanceof io.runnel.sql.internal.catalog.SqlType.Struct st) {
-            return st.fields().stream().anyMatch(f -> containsMap(f.type()));
-        }
-        return false;
     }
 
     private static boolean sameSchema(List<Column> a, List<Column> b) {

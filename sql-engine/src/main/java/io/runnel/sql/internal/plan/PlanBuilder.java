@@ -2,7 +2,9 @@ package io.runnel.sql.internal.plan;
 
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
+import io.runnel.sql.internal.analyzer.AnalyzedJoin;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.analyzer.RowSchema;
 import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.catalog.SourceFormats;
 
@@ -11,24 +13,42 @@ import io.runnel.sql.internal.catalog.SourceFormats;
  * source, so the same query always gets the same names. Stream sources, with or without
  * aggregation (tumbling and hopping windows); table sources as streams of changes (filter,
  * projection) and grouped with undo-capable aggregates; tumbling, hopping and session windows;
- * joins and windowed sources are rejected with a clear error until their nodes land.
+ * windowed sources (their window is kept); joins: {@code source_0}, then per JOIN the right
+ * source ({@code source_n}) and an {@link ExecNode.Join} ({@code join_m}) over the left node and
+ * that source. Joins of windowed sources, and grouping or re-keying a windowed source, are
+ * rejected with a clear error until their nodes land.
  */
 public final class PlanBuilder {
 
     private PlanBuilder() {
     }
 
-    /** The plan writing the query's result to {@code topic}; the sink's root node is returned. */
-    public static ExecNode.Sink build(AnalyzedQuery query, String topic, SourceFormats formats) {
-        boolean table = query.source().kind() == SourceKind.TABLE;
+    /**
+     * The plan writing the query's result to {@code topic}; the sink's root node is returned.
+     * {@code timestampColumn}: the output column records take their time from, if any.
+     */
+    public static ExecNode.Sink build(AnalyzedQuery query, String topic, SourceFormats formats,
+                                      java.util.Optional<String> timestampColumn) {
+        boolean table = query.resultKindOfInput() == SourceKind.TABLE;
         if (table && query.isAggregate()) {
             requireUndo(query);
         }
-        if (query.source().formats().window().isPresent()) {
-            throw unsupported("windowed sources");
+        if (query.source().formats().window().isPresent() && (query.isAggregate() || !query.partitionBy().isEmpty())) {
+            throw unsupported("GROUP BY or PARTITION BY over windowed sources");
         }
         int position = 0;
         ExecNode node = new ExecNode.StreamSource("source_" + position++, query.source());
+        if (query.join().isPresent()) {
+            AnalyzedJoin join = query.join().get();
+            for (int i = 0; i < join.steps().size(); i++) {
+                AnalyzedJoin.Step step = join.steps().get(i);
+                ExecNode.StreamSource right = new ExecNode.StreamSource("source_" + position++, step.right().source());
+                int keyWidth = i == join.steps().size() - 1 ? join.keyFields().size()
+                        : step.kind() == AnalyzedJoin.Kind.FOREIGN_KEY ? join.first().keyColumns().size() : 1;
+                node = new ExecNode.Join("join_" + position++, node, right, step,
+                        new RowSchema(join.rows().fields().subList(0, step.leftWidth())), keyWidth);
+            }
+        }
         if (query.where().isPresent()) {
             // A table's rows that stop matching become tombstones; a stream's are dropped.
             node = table ? new ExecNode.TableFilter("filter_" + position++, node, query.where().get())
@@ -42,8 +62,9 @@ public final class PlanBuilder {
                 node = new ExecNode.TableFilter("having_" + position++, node, query.having().get());
             }
         }
-        node = new ExecNode.Project("project_" + position++, node, query.keys(), query.values(), query.output());
-        return new ExecNode.Sink("sink_" + position, node, topic, query.output(), formats);
+        node = new ExecNode.Project("project_" + position++, node, query.keys(), query.values(), query.output(),
+                !query.partitionBy().isEmpty());
+        return new ExecNode.Sink("sink_" + position, node, topic, query.output(), formats, timestampColumn);
     }
 
     /** A table's aggregate takes old values back out, so every aggregate needs an undo (ksqlDB's rule). */

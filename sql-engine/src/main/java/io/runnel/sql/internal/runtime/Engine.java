@@ -320,7 +320,7 @@ public final class Engine implements SqlEngine {
         List<String> readers = new ArrayList<>();
         List<String> writers = new ArrayList<>();
         for (PersistentQuery q : orderedQueries()) {
-            if (q.source().name().equals(name)) {
+            if (q.reads(name)) {
                 readers.add(q.id());
             }
             if (q.sink().name().equals(name)) {
@@ -338,7 +338,7 @@ public final class Engine implements SqlEngine {
     private Set<String> readersOf(String source) {
         Set<String> out = new java.util.TreeSet<>();
         for (PersistentQuery q : orderedQueries()) {
-            if (q.source().name().equals(source)) {
+            if (q.reads(source)) {
                 out.add(q.sink().name());
             }
         }
@@ -357,6 +357,7 @@ public final class Engine implements SqlEngine {
                     + " while a query writes it; TERMINATE the query first.");
         }
         PersistentQueryPlanner.Planned planned = planner().plan(create, catalog, queryNumber);
+        checkCoPartitioned(planned);
         PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), planned.plan());
         ensureSinkTopic(planned.sink().topic(), planned.plan(), SourceProperties.parse(
                 create.properties(), SourceProperties.Statement.CREATE_AS_SELECT)
@@ -373,6 +374,7 @@ public final class Engine implements SqlEngine {
 
     private EngineResult insertInto(String text, Statement.InsertInto insert, SessionContext session) {
         PersistentQueryPlanner.Planned planned = planner().plan(insert, catalog, queryNumber);
+        checkCoPartitioned(planned);
         PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), planned.plan());
         long sequence = commandLog.append(text, session.properties()).sequence();
         queryNumber++;
@@ -382,13 +384,21 @@ public final class Engine implements SqlEngine {
                 Optional.of(query.id()), "stream/`" + planned.sink().name() + "`/insert");
     }
 
+    /** ksqlDB's error when the sides of a join on their keys read topics of different partition counts. */
+    private void checkCoPartitioned(PersistentQueryPlanner.Planned planned) {
+        try (Admin admin = context.log().admin()) {
+            io.runnel.sql.internal.plan.CoPartitioning.check(planned.query(), topic -> admin.listTopics(true).contains(topic)
+                    ? java.util.OptionalInt.of(admin.describeTopic(topic).partitions()) : java.util.OptionalInt.empty());
+        }
+    }
+
     /** Creates the sink topic when missing: PARTITIONS if given, else as many partitions as the source topic. */
     private void ensureSinkTopic(String topic, ExecNode.Sink plan,
                                  java.util.OptionalInt requested) {
         try (Admin admin = context.log().admin()) {
             if (!admin.listTopics(true).contains(topic)) {
                 int partitions = requested.isPresent() ? requested.getAsInt() : admin.describeTopic(
-                        ExecNode.sourceOf(plan).source().topic()).partitions();
+                        ExecNode.sourcesOf(plan).get(0).source().topic()).partitions();
                 admin.createTopic(new io.runnel.log.NewTopic(topic, partitions, Map.of()));
             }
         }
@@ -464,7 +474,7 @@ public final class Engine implements SqlEngine {
         List<EngineResult.QueryInfo> readers = new ArrayList<>();
         List<EngineResult.QueryInfo> writers = new ArrayList<>();
         for (PersistentQuery q : orderedQueries()) {
-            if (q.source().name().equals(source)) {
+            if (q.reads(source)) {
                 readers.add(q.info());
             }
             if (q.sink().name().equals(source)) {
@@ -548,7 +558,9 @@ public final class Engine implements SqlEngine {
         }
         for (PersistentQuery q : orderedQueries()) {
             if (q.sink().name().equals(source)) {
-                collectFeeding(q.source().name(), out, seen);
+                for (DataSource read : q.sources()) {
+                    collectFeeding(read.name(), out, seen);
+                }
                 if (!out.contains(q)) {
                     out.add(q);
                 }

@@ -28,7 +28,7 @@ final class Explainer {
 
     /** EXPLAIN query_id of a running persistent query. */
     static EngineResult running(String text, PersistentQuery q) {
-        return new EngineResult.QueryExplained(text, q.info(), List.of(q.source().name()), fields(q.sink()),
+        return new EngineResult.QueryExplained(text, q.info(), q.sources().stream().map(DataSource::name).toList(), fields(q.sink()),
                 PlanPrinter.print(q.plan()), q.topology().describe().toString());
     }
 
@@ -50,7 +50,7 @@ final class Explainer {
         PersistentQuery query = new PersistentQuery(planned.queryId(), sql, planned.sink(), planned.plan());
         return new EngineResult.QueryExplained(text, new EngineResult.QueryInfo(query.id(), "PERSISTENT", sql,
                 List.of(planned.sink().name()), List.of(planned.sink().topic()), "NOT_RUNNING", Optional.empty()),
-                List.of(query.source().name()), fields(planned.sink()), PlanPrinter.print(query.plan()),
+                query.sources().stream().map(DataSource::name).toList(), fields(planned.sink()), PlanPrinter.print(query.plan()),
                 query.topology().describe().toString());
     }
 
@@ -60,7 +60,7 @@ final class Explainer {
         AnalyzedQuery query = new QueryAnalyzer(catalog, context.functions()).analyze(prepared.query(), Optional.empty());
         ExecNode.Sink plan = PlanBuilder.build(query, "_runnel_explain-output", new SourceFormats(
                 query.output().key().isEmpty() ? "NONE" : "JSON", "JSON", query.window().map(PushQuery::keyWindow),
-                Map.of()));
+                Map.of()), Optional.empty());
         String id = "transient_" + query.source().name();
         return new EngineResult.QueryExplained(text, new EngineResult.QueryInfo(id, "PUSH", sql, List.of(), List.of(),
                 "NOT_RUNNING", Optional.empty()), List.of(query.source().name()), List.of(), PlanPrinter.print(plan),

@@ -4,6 +4,7 @@ import io.runnel.common.Time;
 import io.runnel.common.TopicPartition;
 import io.runnel.log.Admin;
 import io.runnel.log.OffsetAndMetadata;
+import io.runnel.sql.internal.catalog.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class Freshness {
             if (!q.state().equals("RUNNING")) {
                 continue;
             }
-            if (!awaitTopics(admin, q, List.of(q.source().topic()), deadline)) {
+            if (!awaitTopics(admin, q, q.sources().stream().map(DataSource::topic).distinct().toList(), deadline)) {
                 return;
             }
             List<String> repartitions = new ArrayList<>();

@@ -77,9 +77,14 @@ final class PersistentQuery {
         return topology;
     }
 
-    /** The source the query reads. */
-    DataSource source() {
-        return ExecNode.sourceOf(plan).source();
+    /** The sources the query reads, left to right (several for a join). */
+    List<DataSource> sources() {
+        return ExecNode.sourcesOf(plan).stream().map(ExecNode.StreamSource::source).toList();
+    }
+
+    /** True when the query reads the source named {@code name}. */
+    boolean reads(String name) {
+        return sources().stream().anyMatch(s -> s.name().equals(name));
     }
 
     /** Starts the query; a failure to start leaves it in ERROR with the reason (never thrown). */

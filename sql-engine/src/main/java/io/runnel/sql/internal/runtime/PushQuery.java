@@ -90,21 +90,25 @@ final class PushQuery implements StartedQuery {
         String outputTopic = "_runnel_" + id + "-output";
         DataSource output = new DataSource(id, query.resultKind(), columns, outputTopic, formats, Optional.empty(),
                 false);
-        ExecNode.Sink plan = PlanBuilder.build(query, outputTopic, formats);
+        ExecNode.Sink plan = PlanBuilder.build(query, outputTopic, formats, Optional.empty());
         PushQuery started = new PushQuery(id, context, shape, SourceCodec.of(output), listener,
                 query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE, onClosed);
-        started.run(plan, query.source().topic(), fromBeginning);
+        started.run(plan, ExecNode.sourcesOf(plan).stream().map(n -> n.source().topic()).distinct().toList(),
+                fromBeginning);
         return started;
     }
 
-    private void run(ExecNode.Sink plan, String sourceTopic, boolean fromBeginning) {
+    /** @param sourceTopics the topics the plan reads (several for a join), the first deciding the partitions */
+    private void run(ExecNode.Sink plan, List<String> sourceTopics, boolean fromBeginning) {
         var topology = TopologyBuilder.build(id, plan, new ProcessingLog(id));
         int partitions;
         try (Admin admin = context.log().admin()) {
-            partitions = admin.describeTopic(sourceTopic).partitions();
+            partitions = admin.describeTopic(sourceTopics.get(0)).partitions();
             admin.createTopic(new NewTopic(outputTopic, partitions, Map.of(TopicConfig.CLEANUP_POLICY, "delete")));
             if (!fromBeginning) {
-                commitEndOffsets(sourceTopic, partitions);
+                for (String topic : sourceTopics) {
+                    commitEndOffsets(topic, admin.describeTopic(topic).partitions());
+                }
             }
         }
         listener.onStart(id, shape.columns());

@@ -25,6 +25,11 @@ class QueryAnalyzerTest {
                     Column.value("NAME", SqlType.STRING),
                     Column.value("D1", SqlType.DOUBLE)), "s_topic", SourceFormats.of("KAFKA", "JSON"),
                     Optional.empty(), false), false)
+            .withSource(new DataSource("ST", SourceKind.STREAM, List.of(
+                    Column.value("B", SqlType.INTEGER),
+                    Column.value("A", new SqlType.Struct(List.of(new SqlType.Field("B", SqlType.INTEGER)))),
+                    Column.value("C", new SqlType.Struct(List.of(new SqlType.Field("B", SqlType.INTEGER))))),
+                    "st_topic", SourceFormats.of("KAFKA", "JSON"), Optional.empty(), false), false)
             .withSource(new DataSource("T", SourceKind.TABLE, List.of(
                     new Column("ID", SqlType.BIGINT, Column.Role.PRIMARY_KEY, Optional.empty()),
                     Column.value("NAME", SqlType.STRING)), "t_topic", SourceFormats.of("KAFKA", "JSON"),
@@ -120,5 +125,41 @@ class QueryAnalyzerTest {
         assertThatThrownBy(() -> analyze("SELECT ID FROM SS;")).isInstanceOf(SqlException.class)
                 .satisfies(e -> assertThat(((SqlException) e).errorCode()).isEqualTo(SqlErrorCode.SOURCE_NOT_FOUND))
                 .hasMessageContaining("line 1:16");
+    }
+
+    @Test
+    void shouldKeySelectStarByAPartitionByExpressionUnderAGeneratedName() {
+        AnalyzedQuery q = analyze("SELECT * FROM S PARTITION BY ABS(ID);");
+        assertThat(q.output().sql()).isEqualTo("`KSQL_COL_0` BIGINT KEY, `NAME` STRING, `D1` DOUBLE, `ID` BIGINT");
+    }
+
+    @Test
+    void shouldKeySelectStarByAPartitionByColumnUnderItsName() {
+        AnalyzedQuery q = analyze("SELECT * FROM S PARTITION BY NAME, ROWTIME;");
+        assertThat(q.output().sql()).isEqualTo("`NAME` STRING KEY, `ROWTIME` BIGINT KEY, `D1` DOUBLE, `ID` BIGINT");
+    }
+
+    @Test
+    void shouldStillRequireThePartitioningExpressionInAnExplicitProjection() {
+        assertThatThrownBy(() -> analyze("SELECT NAME, D1 FROM S PARTITION BY ABS(ID);"))
+                .hasMessageContaining("must include the partitioning expression ABS(ID) in its projection");
+    }
+
+    @Test
+    void shouldRejectAnEmptyPartitionBy() {
+        assertThatThrownBy(() -> analyze("SELECT NAME, D1 FROM S PARTITION BY ();"))
+                .hasMessageContaining("PARTITION BY requires at least one expression");
+    }
+
+    @Test
+    void shouldNameStructFieldItemsUniquelyAgainstSourceColumnsAndEarlierItems() {
+        AnalyzedQuery q = analyze("SELECT B, A->B, C->B FROM ST;");
+        assertThat(q.output().sql()).isEqualTo("`B` INTEGER, `B_1` INTEGER, `B_2` INTEGER");
+    }
+
+    @Test
+    void shouldRejectAComparisonOfTwoNulls() {
+        assertThatThrownBy(() -> analyze("SELECT ID, NULL <> NULL FROM S;"))
+                .hasMessageContaining("Comparison with NULL not supported: NULL <> NULL");
     }
 }

@@ -93,13 +93,17 @@ class ExpressionCompilerTest {
     }
 
     @Test
-    void shouldPropagateNullsAndUseThreeValuedLogic() {
+    void shouldPropagateNullsUseThreeValuedLogicAndCompareANullAsFalse() {
         Object[] nulls = new Object[ROW.length];
         assertThat(eval("I + 1", nulls)).isNull();
-        assertThat(eval("I > 1 AND FALSE", nulls)).isEqualTo(false);
-        assertThat(eval("I > 1 OR TRUE", nulls)).isEqualTo(true);
-        assertThat(eval("I > 1 AND TRUE", nulls)).isNull();
-        assertThat(eval("NOT (I > 1)", nulls)).isNull();
+        assertThat(eval("B AND FALSE", nulls)).isEqualTo(false);
+        assertThat(eval("B OR TRUE", nulls)).isEqualTo(true);
+        assertThat(eval("B AND TRUE", nulls)).isNull();
+        assertThat(eval("NOT B", nulls)).isNull();
+        // ksqlDB: a comparison with a NULL operand is FALSE, so its negation is TRUE.
+        assertThat(eval("I > 1", nulls)).isEqualTo(false);
+        assertThat(eval("I = L", nulls)).isEqualTo(false);
+        assertThat(eval("NOT (I > 1)", nulls)).isEqualTo(true);
         assertThat(eval("I IS NULL", nulls)).isEqualTo(true);
         assertThat(eval("I IS DISTINCT FROM NULL", nulls)).isEqualTo(false);
         assertThat(eval("I IS NOT DISTINCT FROM NULL", nulls)).isEqualTo(true);
@@ -164,5 +168,81 @@ class ExpressionCompilerTest {
         Evaluator b = ExpressionCompiler.compile(typed("I + 2"));
         assertThat(a.getClass()).isSameAs(b.getClass());
         assertThat(b.evaluate(ROW)).isEqualTo(9);
+    }
+
+    @Test
+    void shouldReadAFailingFunctionCallAsNullAndReportItWhenGivenAnErrorSink() {
+        FunctionResolver registry = new io.runnel.sql.internal.analyzer.RegistryFunctionResolver(
+                io.runnel.sql.internal.function.FunctionRegistry.withBuiltIns());
+        TypedExpression t = ExpressionTyper.type(SqlParser.parseExpression(
+                "IFNULL(CAST(PARSE_DATE(S, 'yyyy-MM-dd') AS STRING), 'none')"), SCHEMA, registry,
+                new TypeResolver(Catalog.empty()));
+        Evaluator e = ExpressionCompiler.compile(t);
+        List<ExpressionEvaluationException> reported = new java.util.ArrayList<>();
+        assertThat(e.evaluate(ROW, reported::add)).isEqualTo("none");
+        assertThat(reported).singleElement().extracting(Throwable::getMessage).asString()
+                .contains("PARSE_DATE(S, 'yyyy-MM-dd')");
+        assertThatThrownBy(() -> e.evaluate(ROW)).isInstanceOf(ExpressionEvaluationException.class);
+    }
+
+    @Test
+    void shouldCastAStructFieldByFieldMatchedByName() {
+        assertThat(eval("CAST(ST AS STRUCT<F INT, G STRING>)", new Object[] {7, 10L, 2.5, null, null, null, null, null,
+                Struct.builder().put("F", "42").build(), null}))
+                .isEqualTo(Struct.builder().put("F", 42).put("G", null).build());
+    }
+
+    @Test
+    void shouldCoerceConstantInListItemsToTheTestedValuesType() {
+        assertThat(eval("I IN (1, '7.000')")).isEqualTo(true);
+        assertThat(eval("I IN (7.10, D)")).isEqualTo(false);
+        assertThat(eval("L IN (10.0)")).isEqualTo(true);
+        assertThat(eval("S IN (10, 'hello')")).isEqualTo(true);
+        assertThat(eval("B IN ('Y')")).isEqualTo(true);
+        assertThat(eval("A IN (ARRAY['1', '2', '3'])")).isEqualTo(true);
+        assertThat(eval("ST IN (STRUCT(F := 'x'), STRUCT(G := 'x'))")).isEqualTo(true);
+        assertThat(eval("ST IN (STRUCT(G := 'x'))")).isEqualTo(false);
+        assertThat(eval("I IN (1, NULL)")).isNull();
+    }
+
+    @Test
+    void shouldRejectInListItemsThatCannotBeTheTestedType() {
+        assertThatThrownBy(() -> typed("I IN (1, 'seven')"))
+                .hasMessageContaining("invalid input syntax for type INTEGER: \"seven\"");
+        assertThatThrownBy(() -> typed("I IN (1, B)"))
+                .hasMessageContaining("operator does not exist: INTEGER = BOOLEAN (B)");
+        assertThatThrownBy(() -> typed("A IN (ARRAY[B])"))
+                .hasMessageContaining("operator does not exist: ARRAY<INTEGER> = ARRAY<BOOLEAN>");
+    }
+
+    @Test
+    void shouldTypeAndRunLambdaArgumentsThatReadTheirParametersAndTheRow() {
+        FunctionResolver registry = new io.runnel.sql.internal.analyzer.RegistryFunctionResolver(
+                io.runnel.sql.internal.function.FunctionRegistry.withBuiltIns());
+        java.util.function.Function<String, Object> run = sql -> ExpressionCompiler.compile(ExpressionTyper.type(
+                SqlParser.parseExpression(sql), SCHEMA, registry, new TypeResolver(Catalog.empty()))).evaluate(ROW);
+        assertThat(run.apply("TRANSFORM(A, x => x + I)")).isEqualTo(List.of(8, 9, 10));
+        assertThat(run.apply("REDUCE(A, 0, (s, x) => s + x)")).isEqualTo(6);
+        assertThat(run.apply("FILTER(A, x => x > 1)")).isEqualTo(List.of(2, 3));
+        assertThat(run.apply("TRANSFORM(A, x => TRANSFORM(ARRAY[x], y => y * 10))"))
+                .isEqualTo(List.of(List.of(10), List.of(20), List.of(30)));
+        TypedExpression t = ExpressionTyper.type(SqlParser.parseExpression("TRANSFORM(A, x => CAST(x AS STRING))"),
+                SCHEMA, registry, new TypeResolver(Catalog.empty()));
+        assertThat(t.type()).isEqualTo(new SqlType.Array(SqlType.STRING));
+    }
+
+    @Test
+    void shouldPassAStringLiteralWhereAFunctionWantsADateAndNotWidenDecimalsByNull() {
+        FunctionResolver registry = new io.runnel.sql.internal.analyzer.RegistryFunctionResolver(
+                io.runnel.sql.internal.function.FunctionRegistry.withBuiltIns());
+        RowSchema schema = RowSchema.of(RowSchema.Field.of("DT", SqlType.DATE), RowSchema.Field.of("DE", new SqlType.Decimal(9, 3)));
+        java.util.function.Function<String, TypedExpression> type = sql -> ExpressionTyper.type(
+                SqlParser.parseExpression(sql), schema, registry, new TypeResolver(Catalog.empty()));
+        Object[] row = {java.time.LocalDate.of(2022, 1, 1), new BigDecimal("123456.789")};
+        assertThat(ExpressionCompiler.compile(type.apply("GREATEST(DT, NULL, '2022-06-14')")).evaluate(row))
+                .isEqualTo(java.time.LocalDate.of(2022, 6, 14));
+        TypedExpression widest = type.apply("GREATEST(DE, NULL)");
+        assertThat(widest.type()).isEqualTo(new SqlType.Decimal(9, 3));
+        assertThat(ExpressionCompiler.compile(widest).evaluate(row)).isEqualTo(new BigDecimal("123456.789"));
     }
 }

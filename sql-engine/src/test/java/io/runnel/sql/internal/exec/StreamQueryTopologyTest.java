@@ -40,6 +40,20 @@ class StreamQueryTopologyTest {
             .withSource(new DataSource("T", SourceKind.TABLE, List.of(
                     new Column("ID", SqlType.BIGINT, Column.Role.PRIMARY_KEY, Optional.empty()),
                     Column.value("NAME", SqlType.STRING)), "t_topic", SourceFormats.of("KAFKA", "JSON"),
+                    Optional.empty(), false), false)
+            .withSource(new DataSource("W", SourceKind.STREAM, List.of(
+                    new Column("ID", SqlType.BIGINT, Column.Role.KEY, Optional.empty()),
+                    Column.value("NAME", SqlType.STRING)), "w_topic", new SourceFormats("KAFKA", "JSON",
+                    Optional.of(new SourceFormats.KeyWindow(SourceFormats.KeyWindow.Kind.TUMBLING, Optional.of(1000L))),
+                    Map.of()), Optional.empty(), false), false)
+            .withSource(new DataSource("E", SourceKind.STREAM, List.of(
+                    new Column("ID", SqlType.BIGINT, Column.Role.KEY, Optional.empty()),
+                    Column.value("EVENT_TS", SqlType.BIGINT)), "e_topic", SourceFormats.of("KAFKA", "JSON"),
+                    Optional.of("EVENT_TS"), false), false)
+            .withSource(new DataSource("H", SourceKind.STREAM, List.of(
+                    new Column("ID", SqlType.BIGINT, Column.Role.KEY, Optional.empty()),
+                    new Column("HB", SqlType.BYTES, Column.Role.HEADERS, Optional.of("abc")),
+                    Column.value("NAME", SqlType.STRING)), "h_topic", SourceFormats.of("KAFKA", "JSON"),
                     Optional.empty(), false), false);
 
     private static final FunctionRegistry FUNCTIONS = FunctionRegistry.withBuiltIns();
@@ -139,15 +153,30 @@ class StreamQueryTopologyTest {
     }
 
     @Test
-    void shouldTurnRowsThatFailHavingIntoTombstones() {
-        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM S GROUP BY NAME HAVING COUNT(*) > 1;")) {
+    void shouldEmitAGroupOnceItMatchesHavingAndATombstoneOnceItStopsMatching() {
+        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM S GROUP BY NAME HAVING COUNT(*) = 2;")) {
             TestInputTopic<byte[], byte[]> in = input(driver);
             TestOutputTopic<String, String> out = driver.createOutputTopic("OUTPUT", Serdes.string().deserializer(),
                     Serdes.string().deserializer());
             in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
             in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 2);
+            in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 3);
+            in.pipeInput(key(4), json("{\"NAME\": \"a\"}"), 4);
             assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key() + "=" + kv.value())
-                    .containsExactly("a=null", "a={\"C\":2}");
+                    .containsExactly("a={\"C\":2}", "a=null");
+        }
+    }
+
+    @Test
+    void shouldLeaveOutRowsWhoseGroupByValueIsNull() {
+        try (TestDriver driver = driver("SELECT UCASE(NAME) AS N, COUNT(*) AS C FROM S GROUP BY UCASE(NAME);")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<String, String> out = driver.createOutputTopic("OUTPUT", Serdes.string().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
+            in.pipeInput(key(2), json("{\"NAME\": null}"), 2);
+            in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 3);
+            assertThat(out.readValuesToList()).containsExactly("{\"C\":1}", "{\"C\":2}");
         }
     }
 
@@ -212,6 +241,88 @@ class StreamQueryTopologyTest {
             assertThat(out.readValuesToList()).isEmpty();
             in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 70_000);
             assertThat(out.readValuesToList()).containsExactly("{\"C\":2}");
+        }
+    }
+
+    @Test
+    void shouldReadAWindowedSourceAndKeepItsWindowOnTheOutput() {
+        try (TestDriver driver = driver("SELECT ID, NAME, WINDOWSTART AS WS FROM W WHERE WINDOWSTART >= '1970-01-01T00:00:02';")) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic("w_topic", Serdes.byteArray().serializer(),
+                    Serdes.byteArray().serializer());
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(windowedKey(1, 1000), json("{\"NAME\": \"early\"}"), 1500);
+            in.pipeInput(windowedKey(2, 2000), json("{\"NAME\": \"late\"}"), 2500);
+            List<TestRecord<byte[], String>> records = out.readRecordsToList();
+            assertThat(records).extracting(TestRecord::value).containsExactly("{\"NAME\":\"late\",\"WS\":2000}");
+            assertThat(records.get(0).key()).isEqualTo(windowedKey(2, 2000));
+        }
+    }
+
+    private static byte[] windowedKey(long id, long windowStart) {
+        return ByteBuffer.allocate(16).putLong(id).putLong(windowStart).array();
+    }
+
+    @Test
+    void shouldTimeRecordsByTheSourcesTimestampColumnAndDropThoseWithoutOne() {
+        try (TestDriver driver = driver("SELECT ID, EVENT_TS FROM E;")) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic("e_topic", Serdes.byteArray().serializer(),
+                    Serdes.byteArray().serializer());
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"EVENT_TS\": 1234}"), 5);
+            in.pipeInput(key(2), json("{\"EVENT_TS\": -1}"), 6);
+            in.pipeInput(key(3), json("{\"EVENT_TS\": null}"), 7);
+            assertThat(out.readRecordsToList()).extracting(TestRecord::timestamp).containsExactly(1234L);
+        }
+    }
+
+    @Test
+    void shouldTimeOutputRecordsByTheSinksTimestampColumn() {
+        Statement.CreateAsSelect create = (Statement.CreateAsSelect) SqlParser.parseStatement(
+                "CREATE STREAM OUTPUT WITH (TIMESTAMP='T') AS SELECT ID, CAST(D1 AS BIGINT) AS T FROM S;");
+        PersistentQueryPlanner.Planned planned = new PersistentQueryPlanner(new RegistryFunctionResolver(FUNCTIONS))
+                .plan(create, CATALOG, 0);
+        assertThat(planned.sink().timestampColumn()).contains("T");
+        try (TestDriver driver = new TestDriver(TopologyBuilder.build("q", planned.plan(), new ProcessingLog("q")),
+                Map.of(), Instant.ofEpochMilli(0))) {
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            input(driver).pipeInput(key(1), json("{\"D1\": 42}"), 5);
+            assertThat(out.readRecordsToList()).extracting(TestRecord::timestamp).containsExactly(42L);
+        }
+    }
+
+    @Test
+    void shouldReadHeaderColumnsFromTheRecordsHeadersAndKeepTheHeaders() {
+        try (TestDriver driver = driver("SELECT ID, NAME, HB FROM H;")) {
+            TestInputTopic<byte[], byte[]> in = driver.createInputTopic("h_topic", Serdes.byteArray().serializer(),
+                    Serdes.byteArray().serializer());
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            List<io.runnel.common.Header> headers = List.of(new io.runnel.common.Header("abc", new byte[] {1}),
+                    new io.runnel.common.Header("abc", new byte[] {33}));
+            in.pipeInput(new TestRecord<>(key(1), json("{\"NAME\": \"a\"}"), 5, headers));
+            in.pipeInput(new TestRecord<>(key(2), json("{\"NAME\": \"b\"}"), 6, List.of()));
+            List<TestRecord<byte[], String>> records = out.readRecordsToList();
+            assertThat(records).extracting(TestRecord::value)
+                    .containsExactly("{\"NAME\":\"a\",\"HB\":\"IQ==\"}", "{\"NAME\":\"b\",\"HB\":null}");
+            assertThat(records.get(0).headers()).isEqualTo(headers);
+        }
+    }
+
+    @Test
+    void shouldKeyARecordWithoutAValueOnlyByPartitionByExpressionsOfKeyColumns() {
+        try (TestDriver byKey = driver("SELECT ID + 1 AS K2, NAME FROM S PARTITION BY ID + 1;");
+             TestDriver byValue = driver("SELECT NAME, ID FROM S PARTITION BY NAME;")) {
+            input(byKey).pipeInput(key(1), null, 1);
+            input(byValue).pipeInput(key(1), null, 1);
+            TestOutputTopic<byte[], byte[]> keyed = byKey.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.byteArray().deserializer());
+            TestOutputTopic<byte[], byte[]> unkeyed = byValue.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.byteArray().deserializer());
+            assertThat(keyed.readRecordsToList()).extracting(r -> ByteBuffer.wrap(r.key()).getLong()).containsExactly(2L);
+            assertThat(unkeyed.readRecordsToList()).extracting(TestRecord::key).containsExactly((byte[]) null);
         }
     }
 }

@@ -341,7 +341,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         String prefix = sj != null && sj.storeName() != null ? sj.storeName() : name;
         String thisStore = prefix + "-this-join-store";
         String otherStore = prefix + "-other-join-store";
-        String outerStore = leftOuter || rightOuter ? prefix + "-outer-join-store" : null;
+        String outerStore = (leftOuter || rightOuter) && !w.eager() ? prefix + "-outer-join-store" : null;
         long retention = w.beforeMs() + w.afterMs() + w.graceMs();
         long size = w.beforeMs() + w.afterMs();
         String thisProc = name + "-this";

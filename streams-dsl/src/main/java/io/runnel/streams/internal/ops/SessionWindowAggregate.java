@@ -20,7 +20,9 @@ import java.util.List;
  * Aggregates into sessions, as Kafka Streams does: finds the sessions of the key within the gap
  * of the record, merges them with the record's own, removes them (forwarding a tombstone for
  * each, timestamped with its end) and forwards the merged session (timestamped with its end).
- * A record whose merged session ends before stream time - grace is dropped (counted).
+ * A record whose merged session ends before stream time - inactivity gap - grace is dropped
+ * (counted): a session stays open for the gap (a later record may still extend it) plus the grace,
+ * as in Kafka Streams.
  */
 public record SessionWindowAggregate<K, V, VA>(String storeName, SessionWindows windows, Initializer<VA> initializer,
                                                Aggregator<? super K, ? super V, VA> aggregator,
@@ -48,7 +50,7 @@ public record SessionWindowAggregate<K, V, VA>(String storeName, SessionWindows 
                 }
                 long ts = record.timestamp();
                 observedStreamTime = Math.max(observedStreamTime, ts);
-                long closeTime = observedStreamTime - windows.graceMs();
+                long closeTime = observedStreamTime - windows.graceMs() - windows.inactivityGapMs();
                 List<KeyValue<Windowed<K>, VA>> merged = new ArrayList<>();
                 Window newWindow = new Window(ts, ts);
                 Window mergedWindow = newWindow;

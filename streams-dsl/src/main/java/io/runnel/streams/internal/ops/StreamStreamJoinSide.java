@@ -17,11 +17,17 @@ import java.util.List;
 /**
  * One side of a windowed stream-stream join. A record at time t is stored in this side's window
  * store and joined with every record of the other side in {@code [t - before, t + after]}
- * (before/after seen from this side), each result timestamped max(t, other). Records more than
- * grace behind their window (t + after + grace &lt; stream time) are dropped (counted). In left
- * and outer joins, a record without a match waits in the shared outer buffer ({@link JoinBuffer})
+ * (before/after seen from this side), each result timestamped max(t, other). A record later than
+ * its window's grace (t + after + grace &lt; stream time) is counted as dropped; it is still joined
+ * with what the other side holds, and stored unless older than its store's retention (t &lt;= the
+ * highest timestamp this side stored - (before + after + grace)), as in Kafka Streams, whose
+ * window stores drop expired writes. (The highest timestamp stored is kept in the
+ * processor, so after a restart it starts again from the first record.) In left and
+ * outer joins, a record without a match waits in the shared outer buffer ({@link JoinBuffer})
  * and is emitted with a null partner once stream time passes t + after + grace; a later match
- * removes it. Stream time is the task's.
+ * removes it. A record whose window already closed, or any unmatched record when there is no
+ * outer buffer (legacy eager windows), is emitted with a null partner at once. Stream time is
+ * the task's.
  */
 public record StreamStreamJoinSide<K, V1, V2, VR>(String thisStore, String otherStore, String outerStore,
                                                   long beforeMs, long afterMs, long otherAfterMs, long graceMs,
@@ -38,6 +44,7 @@ public record StreamStreamJoinSide<K, V1, V2, VR>(String thisStore, String other
             private WindowStore<K, Object> mine;
             private WindowStore<K, Object> others;
             private KeyValueStore<byte[], byte[]> outer;
+            private long observed = Long.MIN_VALUE;
 
             @Override
             public void init(ProcessorContext<K, VR> context) {
@@ -67,14 +74,16 @@ public record StreamStreamJoinSide<K, V1, V2, VR>(String thisStore, String other
                 }
                 long ts = record.timestamp();
                 long streamTime = context.currentStreamTimeMs();
-                if (ts + afterMs + graceMs < streamTime) {
-                    Drops.record(context);
-                    return;
-                }
                 if (outer != null) {
                     emitExpired(streamTime);
                 }
-                mine.put(record.key(), record.value(), ts);
+                if (ts + afterMs + graceMs < streamTime) {
+                    Drops.record(context);
+                }
+                observed = Math.max(observed, ts);
+                if (ts > observed - (beforeMs + afterMs + graceMs)) {
+                    mine.put(record.key(), record.value(), ts);
+                }
                 boolean matched = false;
                 try (WindowStoreIterator<Object> it = others.fetch(record.key(), Math.max(0, ts - beforeMs),
                         Math.max(0, ts + afterMs))) {
@@ -88,7 +97,9 @@ public record StreamStreamJoinSide<K, V1, V2, VR>(String thisStore, String other
                         }
                     }
                 }
-                if (!matched && thisOuter) {
+                if (!matched && thisOuter && (outer == null || ts + afterMs < streamTime)) {
+                    context.forward(record.withValue(join(record.value(), null)));
+                } else if (!matched && thisOuter) {
                     byte[] bufKey = JoinBuffer.key(ts, thisIsLeft, keyBytes(record.key()));
                     byte[] valueBytes = thisIsLeft
                             ? leftSerde.serializer().serialize(outerStore, (V1) record.value())

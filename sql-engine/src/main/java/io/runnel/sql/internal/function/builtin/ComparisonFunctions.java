@@ -40,7 +40,8 @@ public final class ComparisonFunctions {
     static SqlType widestDecimal(List<SqlType> params) {
         SqlType widest = null;
         for (SqlType t : params) {
-            if (t == null) continue;
+            // A NULL argument has no type of its own (the matcher reports it as STRING): it does not widen.
+            if (t == null || !t.baseType().isNumber()) continue;
             widest = widest == null ? t : ImplicitCasts.common(widest, t);
         }
         return widest == null ? new SqlType.Decimal(1, 0) : widest;

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * text wins over the zone argument; the default zone is UTC. Formatters are cached per pattern
  * (bounded).
  */
-final class DateTimeFormats {
+public final class DateTimeFormats {
     private static final int MAX_CACHED = 1024;
     private static final Map<String, DateTimeFormatter> CACHE = new ConcurrentHashMap<>();
 
@@ -46,7 +46,7 @@ final class DateTimeFormats {
         return formatter(pattern).format(instant.atZone(zone));
     }
 
-    static Instant parseInstant(String text, String pattern, ZoneId zone) {
+    public static Instant parseInstant(String text, String pattern, ZoneId zone) {
         TemporalAccessor parsed = formatter(pattern).parse(text);
         LocalDateTime local = LocalDateTime.of(localDate(parsed), localTime(parsed));
         ZoneId parsedZone = parsed.query(TemporalQueries.zone());

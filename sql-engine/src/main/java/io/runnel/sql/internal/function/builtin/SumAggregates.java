@@ -9,7 +9,7 @@ import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 /**
- * SUM and AVG, both usable over tables (undo). NULL values are skipped. SUM keeps the input type
+ * SUM, SUM_LIST and AVG, all usable over tables (undo). NULL values are skipped. SUM keeps the input type
  * (INT, BIGINT, DOUBLE, DECIMAL(p, s)); AVG returns DOUBLE and keeps STRUCT<SUM, COUNT BIGINT>.
  */
 public final class SumAggregates {
@@ -65,6 +65,68 @@ public final class SumAggregates {
         @UdafFactory(description = "Sums DECIMAL values (result of the input's type).")
         public static TableUdaf<BigDecimal, BigDecimal, BigDecimal> sumDecimal() {
             return sum(BigDecimal.ZERO, BigDecimal::add, BigDecimal::subtract);
+        }
+    }
+
+    /** A SUM over the elements of arrays: each row adds (and, over a table, undo takes out) its non-NULL elements. */
+    static <N> TableUdaf<java.util.List<N>, N, N> sumList(N zero, BinaryOperator<N> plus, BinaryOperator<N> minus) {
+        TableUdaf<N, N, N> sum = sum(zero, plus, minus);
+        return new TableUdaf<>() {
+            @Override
+            public N initialize() {
+                return zero;
+            }
+
+            @Override
+            public N aggregate(java.util.List<N> current, N aggregate) {
+                N out = aggregate;
+                if (current != null) {
+                    for (N n : current) {
+                        out = sum.aggregate(n, out);
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public N merge(N aggOne, N aggTwo) {
+                return plus.apply(aggOne, aggTwo);
+            }
+
+            @Override
+            public N map(N aggregate) {
+                return aggregate;
+            }
+
+            @Override
+            public N undo(java.util.List<N> valueToUndo, N aggregate) {
+                N out = aggregate;
+                if (valueToUndo != null) {
+                    for (N n : valueToUndo) {
+                        out = sum.undo(n, out);
+                    }
+                }
+                return out;
+            }
+        };
+    }
+
+    @UdafDescription(name = "SUM_LIST", category = "AGGREGATE",
+            description = "The sum of the non-NULL elements of the arrays of every row.")
+    public static final class SumList {
+        @UdafFactory(description = "Sums the elements of INT arrays.")
+        public static TableUdaf<java.util.List<Integer>, Integer, Integer> sumIntList() {
+            return sumList(0, Integer::sum, (a, b) -> a - b);
+        }
+
+        @UdafFactory(description = "Sums the elements of BIGINT arrays.")
+        public static TableUdaf<java.util.List<Long>, Long, Long> sumLongList() {
+            return sumList(0L, Long::sum, (a, b) -> a - b);
+        }
+
+        @UdafFactory(description = "Sums the elements of DOUBLE arrays.")
+        public static TableUdaf<java.util.List<Double>, Double, Double> sumDoubleList() {
+            return sumList(0.0, Double::sum, (a, b) -> a - b);
         }
     }
 

@@ -65,6 +65,18 @@ class AggregatesTest {
     }
 
     @Test
+    void shouldSumTheNonNullElementsOfEveryRowsArray() {
+        assertThat(outputs("SUM_LIST", new SqlType.Array(SqlType.INTEGER), List.of(),
+                Arrays.asList(List.of(1, 1), Arrays.asList(2, null), null))).containsExactly(2, 4, 4);
+        assertThat(outputs("SUM_LIST", new SqlType.Array(SqlType.DOUBLE), List.of(), List.of(List.of(0.5, 1.0))))
+                .containsExactly(1.5);
+        ResolvedAggregate sum = resolve("SUM_LIST", List.of(new SqlType.Array(SqlType.BIGINT)));
+        TableUdaf<Object, Object, Object> udaf = (TableUdaf<Object, Object, Object>) sum.create(List.of());
+        Object state = udaf.aggregate(List.of(10L, 5L), udaf.aggregate(List.of(1L), udaf.initialize()));
+        assertThat(udaf.map(udaf.undo(List.of(10L, 5L), state))).isEqualTo(1L);
+    }
+
+    @Test
     void shouldUndoSumForTableAggregations() {
         ResolvedAggregate sum = resolve("SUM", List.of(SqlType.INTEGER));
         TableUdaf<Object, Object, Object> udaf = (TableUdaf<Object, Object, Object>) sum.create(List.of());
