@@ -139,6 +139,28 @@ public final class TypeRules {
         if (a.equals(b)) {
             return Optional.of(a);
         }
+        if (a instanceof SqlType.Struct x && b instanceof SqlType.Struct y) {
+            // Structs widen to the union of their fields (ksqlDB): a field of both widens, the others are kept.
+            java.util.List<SqlType.Field> fields = new java.util.ArrayList<>();
+            for (SqlType.Field f : x.fields()) {
+                Optional<SqlType.Field> other = y.field(f.name());
+                if (other.isEmpty()) {
+                    fields.add(f);
+                } else {
+                    Optional<SqlType> t = common(f.type(), other.get().type());
+                    if (t.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    fields.add(new SqlType.Field(f.name(), t.get()));
+                }
+            }
+            for (SqlType.Field f : y.fields()) {
+                if (x.field(f.name()).isEmpty()) {
+                    fields.add(f);
+                }
+            }
+            return Optional.of(new SqlType.Struct(fields));
+        }
         SqlBaseType x = a.baseType();
         SqlBaseType y = b.baseType();
         if (x.isNumber() && y.isNumber()) {

@@ -358,6 +358,11 @@ public final class ExpressionCompiler {
         if (from == null) {
             return nullOf(target);
         }
+        if (from instanceof SqlType.Struct && target instanceof SqlType.Struct && !from.equals(target)) {
+            // A struct widened to a struct with more fields (ARRAY[...] of structs): the missing ones are NULL.
+            return cast(target, "Casts.cast(" + code + ", " + constant(from, "io.runnel.sql.internal.catalog.SqlType")
+                    + ", " + constant(target, "io.runnel.sql.internal.catalog.SqlType") + ")");
+        }
         if (from.equals(target) || !from.baseType().isNumber() || !target.baseType().isNumber()) {
             if (from.baseType() != target.baseType() && TypeRules.isTemporal(target.baseType())
                     && from.baseType() == SqlBaseType.STRING) {

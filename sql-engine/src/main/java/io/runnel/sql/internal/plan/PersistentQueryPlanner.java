@@ -99,6 +99,7 @@ public final class PersistentQueryPlanner {
         props.keyDelimiter().ifPresent(d -> formatProperties.put("KEY_DELIMITER", d.toString()));
         props.timestampFormat().ifPresent(f -> formatProperties.put("TIMESTAMP_FORMAT", f));
         SourceFormats formats = new SourceFormats(keyFormat, valueFormat, window, formatProperties);
+        requireIntermediateTypesFit(query, valueFormat, statement.position());
         List<Column> sinkColumns = columns(query.output(), statement.kind());
         Optional<String> timestamp = TimestampColumnValidator.validate(props, sinkColumns);
         DataSource sink = new DataSource(statement.name(), statement.kind(), sinkColumns,
@@ -157,6 +158,25 @@ public final class PersistentQueryPlanner {
             return source.keyFormat();
         }
         return valueFormat.equalsIgnoreCase("NONE") ? "KAFKA" : valueFormat;
+    }
+
+    /**
+     * ksqlDB keeps aggregation states in the sink's value format: DELIMITED holds no ARRAY, MAP or
+     * STRUCT, so an aggregate whose state is one (AVG, COLLECT_LIST, ...) cannot run with it.
+     */
+    private static void requireIntermediateTypesFit(AnalyzedQuery query, String valueFormat, Position position) {
+        if (!valueFormat.equalsIgnoreCase("DELIMITED")) {
+            return;
+        }
+        for (AnalyzedQuery.AggregateCall call : query.aggregates()) {
+            io.runnel.sql.internal.catalog.SqlBaseType state = call.function().aggregateType().baseType();
+            if (state == io.runnel.sql.internal.catalog.SqlBaseType.ARRAY
+                    || state == io.runnel.sql.internal.catalog.SqlBaseType.MAP
+                    || state == io.runnel.sql.internal.catalog.SqlBaseType.STRUCT) {
+                throw error(position, "One of the functions used in the statement has an intermediate type that the "
+                        + "value format can not handle. Please remove the function or change the format.");
+            }
+        }
     }
 
     /** ksqlDB's rules on what a persistent query may produce, checked before anything runs. */

@@ -245,4 +245,14 @@ class ExpressionCompilerTest {
         assertThat(widest.type()).isEqualTo(new SqlType.Decimal(9, 3));
         assertThat(ExpressionCompiler.compile(widest).evaluate(row)).isEqualTo(new BigDecimal("123456.789"));
     }
+
+    @Test
+    void shouldWidenStructElementsOfAnArrayToTheUnionOfTheirFields() {
+        TypedExpression t = typed("ARRAY[STRUCT(X := I), STRUCT(Y := S)]");
+        assertThat(t.type()).isEqualTo(new SqlType.Array(new SqlType.Struct(List.of(
+                new SqlType.Field("X", SqlType.INTEGER), new SqlType.Field("Y", SqlType.STRING)))));
+        assertThat(eval("ARRAY[STRUCT(X := I), STRUCT(Y := S)]")).isEqualTo(List.of(
+                Struct.builder().put("X", 7).put("Y", null).build(),
+                Struct.builder().put("X", null).put("Y", "hello").build()));
+    }
 }

@@ -1,6 +1,7 @@
 package io.runnel.sql.internal.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.sql.internal.analyzer.RegistryFunctionResolver;
 import io.runnel.sql.internal.ast.SourceKind;
@@ -54,5 +55,14 @@ class PersistentQueryPlannerTest {
                 "CREATE STREAM OUT AS SELECT FOO FROM KEYLESS;"), CATALOG, 0);
         assertThat(planned.sink().topic()).isEqualTo("p-OUT");
         assertThat(planned.sink().formats().properties()).containsEntry("WRAP_SINGLE_VALUE", "false");
+    }
+
+    @Test
+    void shouldRejectAnAggregateWhoseStateADelimitedValueCannotHold() {
+        assertThatThrownBy(() -> plan("CREATE TABLE OUT WITH (VALUE_FORMAT='DELIMITED') AS SELECT FOO, AVG(BAR) AS A "
+                + "FROM KEYLESS GROUP BY FOO;"))
+                .hasMessageContaining("has an intermediate type that the value format can not handle");
+        assertThat(plan("CREATE TABLE OUT WITH (VALUE_FORMAT='DELIMITED') AS SELECT FOO, SUM(BAR) AS S "
+                + "FROM KEYLESS GROUP BY FOO;").sink().formats().valueFormat()).isEqualTo("DELIMITED");
     }
 }

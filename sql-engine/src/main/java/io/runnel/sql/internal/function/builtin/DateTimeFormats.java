@@ -32,7 +32,9 @@ public final class DateTimeFormats {
     static DateTimeFormatter formatter(String pattern) {
         DateTimeFormatter f = CACHE.get(pattern);
         if (f == null) {
-            f = DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+            // Parsing ignores case ('01-JAN-2022' with dd-MMM-yyyy, a 'z' zone), as ksqlDB's parsers do.
+            f = new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                    .toFormatter(Locale.ROOT);
             if (CACHE.size() < MAX_CACHED) CACHE.put(pattern, f);
         }
         return f;

@@ -27,6 +27,7 @@ class DateTimeFunctionsTest {
         assertThat(call("PARSE_TIMESTAMP", "2018-05-11T21:58:33 PST", "yyyy-MM-dd'T'HH:mm:ss zzz"))
                 .isEqualTo(Instant.ofEpochMilli(1526101113000L));
         assertThat(call("STRINGTOTIMESTAMP", "2018-05-11", "yyyy-MM-dd")).isEqualTo(1525996800000L);
+        assertThat(call("STRINGTOTIMESTAMP", "2020-05-11T21:58:33z", "yyyy-MM-dd'T'HH:mm:ssX")).isEqualTo(1589234313000L);
     }
 
     @Test
@@ -51,6 +52,7 @@ class DateTimeFunctionsTest {
         assertThat(call("PARSE_DATE", "2018-05-11Lit", "yyyy-MM-dd'Lit'")).isEqualTo(LocalDate.ofEpochDay(17662));
         assertThat(call("PARSE_DATE", "11/05/2019", "dd/MM/yyyy")).isEqualTo(LocalDate.ofEpochDay(18027));
         assertThat(call("PARSE_DATE", "01-Jan-2022", "dd-MMM-yyyy")).isEqualTo(LocalDate.ofEpochDay(18993));
+        assertThat(call("PARSE_DATE", "01-JAN-2022", "dd-MMM-yyyy")).isEqualTo(LocalDate.ofEpochDay(18993));
         assertThat(call("STRINGTODATE", "2018-05-11", "yyyy-MM-dd")).isEqualTo(17662);
     }
 
