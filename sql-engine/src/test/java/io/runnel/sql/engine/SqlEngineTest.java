@@ -115,6 +115,8 @@ class SqlEngineTest {
         assertThat(pull("SELECT * FROM enriched;")).containsExactly(List.of(1, "a", "one"));
         assertThatThrownBy(() -> engine.execute("DROP TABLE names;", Map.of()))
                 .hasMessageContaining("The following queries read from this source: [CSAS_ENRICHED_0]");
+        assertThatThrownBy(() -> pull("SELECT * FROM s JOIN names n ON s.id = n.id;"))
+                .hasMessageContaining("Pull queries don't support JOIN clauses.");
     }
 
     @Test

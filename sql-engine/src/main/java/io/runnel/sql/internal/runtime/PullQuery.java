@@ -42,6 +42,10 @@ final class PullQuery implements StartedQuery {
     }
 
     static void validate(AnalyzedQuery query) {
+        if (query.join().isPresent()) {
+            throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "Pull queries don't support JOIN clauses. See "
+                    + "https://cnfl.io/queries for more info.\nAdd EMIT CHANGES if you intended to issue a push query.");
+        }
         if (query.isAggregate() || query.window().isPresent()) {
             throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "Pull queries don't support GROUP BY clauses."
                     + " Add EMIT CHANGES to the query to make it a push query.");
