@@ -9,7 +9,6 @@ import io.runnel.state.KeyValueIterator;
 import io.runnel.state.KeyValueStore;
 import io.runnel.state.ProcessorStateException;
 import io.runnel.state.RocksDBResources;
-import io.runnel.state.StateRestoreCallback;
 import io.runnel.state.StateStore;
 import io.runnel.state.StateStoreContext;
 import io.runnel.state.internal.OpenIterators;
@@ -46,6 +45,24 @@ import org.rocksdb.WriteBatch;
 public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDBResources.MemtableOwner {
     /** Writes between two checks of the process-wide memory bound. */
     static final int WRITES_PER_MEMORY_CHECK = 1024;
+    /** How restores are chunked by default: 64 MiB of records, at most 1 Mi records, per table file. */
+    static final RestoreChunking DEFAULT_RESTORE_CHUNKING = new RestoreChunking(64 << 20, 1 << 20);
+
+    /**
+     * The size of the chunks a restore is loaded in: at most {@code maxBytes} of buffered records
+     * (off-heap, on top of the RocksDB memory bound, one chunk per restoring store) and at most
+     * {@code maxRecords} records (the sort's arrays are on-heap: about 24 bytes a record).
+     */
+    record RestoreChunking(int maxBytes, int maxRecords) {
+        RestoreChunking {
+            if (maxBytes < RestoreChunk.HEADER_BYTES) {
+                throw new IllegalArgumentException("maxBytes < " + RestoreChunk.HEADER_BYTES + ": " + maxBytes);
+            }
+            if (maxRecords <= 0) {
+                throw new IllegalArgumentException("maxRecords <= 0: " + maxRecords);
+            }
+        }
+    }
 
     static {
         RocksDB.loadLibrary();
@@ -60,13 +77,19 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
     private RocksDB db;
     private Path dir;
     private RocksDBResources resources;
+    private final RestoreChunking restoreChunking;
     private int writesSinceCheck;
 
     /** A store in {@code stateDir/<parentDir>/<name>}. */
     public RocksDBStore(String name, String parentDir) {
+        this(name, parentDir, DEFAULT_RESTORE_CHUNKING);
+    }
+
+    RocksDBStore(String name, String parentDir, RestoreChunking restoreChunking) {
         this.name = name;
         this.parentDir = parentDir;
         this.state = new StoreState(name);
+        this.restoreChunking = restoreChunking;
     }
 
     @Override
@@ -74,25 +97,15 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
         return name;
     }
 
+    /**
+     * Opens the instance and registers its restore callback, a {@link BulkRestoreCallback}: a
+     * restore is loaded as sorted table files (see {@link SstBulkLoader}), not through the
+     * memtable.
+     */
     @Override
     public void init(StateStoreContext context, StateStore root) {
         open(context);
-        context.register(root, new StateRestoreCallback() {
-            @Override
-            public void restoreBatch(List<KeyValue<byte[], byte[]>> records) {
-                write(records);
-            }
-
-            @Override
-            public void onRestoreStart() {
-                bulkLoading(true);
-            }
-
-            @Override
-            public void onRestoreEnd() {
-                bulkLoading(false);
-            }
-        });
+        context.register(root, new BulkRestoreCallback(this, restoreChunking));
     }
 
     /**
@@ -121,6 +134,7 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
         } catch (IOException e) {
             throw new ProcessorStateException("cannot create directory of store " + name + ": " + dir, e);
         }
+        SstBulkLoader.deleteLeftovers(dir);
         RocksDBStoreOptions opts = new RocksDBStoreOptions(context.rocksDBResources());
         try {
             db = RocksDB.open(opts.options, dir.toString());
@@ -257,6 +271,24 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
             lock.unlockRead(stamp);
         }
         wrote(records.size());
+    }
+
+    /** A loader of restore chunks into this instance (valid while it is open). */
+    SstBulkLoader bulkLoader() {
+        return new SstBulkLoader(dir, options.options);
+    }
+
+    /** Loads a restore chunk as one table file (see {@link SstBulkLoader}). */
+    void ingest(RestoreChunk chunk, SstBulkLoader loader) {
+        long stamp = lock.readLock();
+        try {
+            state.check();
+            loader.load(chunk, db);
+        } catch (RocksDBException e) {
+            throw error("restore", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
     }
 
     @Override
