@@ -47,6 +47,8 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
     static final int WRITES_PER_MEMORY_CHECK = 1024;
     /** How restores are chunked by default: 64 MiB of records, at most 1 Mi records, per table file. */
     static final RestoreChunking DEFAULT_RESTORE_CHUNKING = new RestoreChunking(64 << 20, 1 << 20);
+    /** Level-0 files a restore may leave to background compactions (see {@link #bulkLoading}). */
+    static final long MAX_LEVEL0_FILES_AFTER_RESTORE = 12;
 
     /**
      * The size of the chunks a restore is loaded in: at most {@code maxBytes} of buffered records
@@ -109,16 +111,26 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
     }
 
     /**
-     * Bulk loading during a restore: automatic compactions off (their CPU would compete with the
-     * restore; RocksDB then also skips its level-0 write stalls), back on afterwards, when the
-     * accumulated level-0 files are compacted in the background.
+     * Bulk loading during a restore: automatic compactions off (a compaction running while a file
+     * is ingested makes the ingestion wait, and its CPU would compete with the restore; RocksDB
+     * also skips its level-0 write stalls while they are off), back on afterwards. Each loaded
+     * chunk is one more level-0 file; if a restore ends with more than
+     * {@link #MAX_LEVEL0_FILES_AFTER_RESTORE} of them, they are compacted before the restore
+     * returns (a full compaction, counted in the restore's time), because RocksDB slows writes
+     * down at 20 level-0 files and stops them at 36 until compactions catch up: processing would
+     * stall behind the restore's compaction debt (the reason Kafka Streams dropped its bulk-loading
+     * mode). Fewer files are compacted by the ordinary background compactions.
      */
     void bulkLoading(boolean on) {
         long stamp = lock.readLock();
         try {
-            if (state.isOpen()) {
-                db.setOptions(MutableColumnFamilyOptions.builder().setDisableAutoCompactions(on).build());
+            if (!state.isOpen()) {
+                return;
             }
+            if (!on && level0FilesUnlocked() > MAX_LEVEL0_FILES_AFTER_RESTORE) {
+                db.compactRange();
+            }
+            db.setOptions(MutableColumnFamilyOptions.builder().setDisableAutoCompactions(on).build());
         } catch (RocksDBException e) {
             throw error(on ? "start of bulk loading" : "end of bulk loading", e);
         } finally {
@@ -271,6 +283,23 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
             lock.unlockRead(stamp);
         }
         wrote(records.size());
+    }
+
+    /** The number of table files in level 0 (each a sorted run that reads must merge). */
+    long level0Files() {
+        long stamp = lock.readLock();
+        try {
+            state.check();
+            return level0FilesUnlocked();
+        } catch (RocksDBException e) {
+            throw error("level-0 file count", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    private long level0FilesUnlocked() throws RocksDBException {
+        return Long.parseLong(db.getProperty("rocksdb.num-files-at-level0").trim());
     }
 
     /** A loader of restore chunks into this instance (valid while it is open). */
