@@ -19,22 +19,30 @@ import java.util.Arrays;
  * <tr><td>max(v, 0)</td><td>value</td></tr>
  * </table>
  * Next to the arena: the arena offset and the first eight key bytes (big-endian, zero-padded) of
- * each record, by record number (arrival order).
+ * each record, by record number.
  *
- * <p>Key order is unsigned lexicographic, RocksDB's default comparator. {@link #keyOrder()} sorts
- * record numbers with a stable LSD radix sort on the eight-byte prefix (skipping digits that are
- * the same in every record), then a stable merge sort of each run of equal prefixes on the rest of
- * the key; being stable, records of one key stay in arrival order and the last is kept. The chunk
- * is reused: {@link #clear()} empties it. Not thread-safe.
+ * <p>Key order is unsigned lexicographic, RocksDB's default comparator. {@link #keyOrder()} is
+ * built for memory locality, because visiting 64 MiB of records in key order is otherwise one
+ * cache miss per record: first the records are moved, in one sequential pass, into a second arena
+ * grouped into up to 256 buckets by the eight bits that follow the key-prefix bits all records
+ * share (about 256 KiB a bucket for random keys, which stays in a core's cache); then each
+ * bucket's record numbers are sorted with a stable LSD radix sort on the eight-byte prefix
+ * (skipping digits that are the same throughout) and a stable merge sort of each run of equal
+ * prefixes on the rest of the key. Being stable throughout, records of one key stay in arrival
+ * order and the last is kept. Record numbers then follow the new arrangement, until
+ * {@link #clear()} empties the chunk for reuse. Not thread-safe.
  */
 final class RestoreChunk {
     static final int HEADER_BYTES = 8;
     static final int TOMBSTONE = -1;
+    private static final int BUCKETS = 256;
+    private static final int MIN_RUN_FOR_RADIX = 64;
     private static final int MIN_RUN_FOR_MERGE = 16;
 
     private final int maxBytes;
     private final int maxRecords;
     private ByteBuffer arena;
+    private ByteBuffer spare;
     private int[] offsets;
     private long[] prefixes;
     private int size;
@@ -42,7 +50,7 @@ final class RestoreChunk {
     /**
      * A chunk of at most {@code maxBytes} arena bytes and {@code maxRecords} records; the arena
      * starts at {@code initialBytes} (at most {@code maxBytes}) and doubles when full, so a small
-     * restore does not allocate the maximum.
+     * restore does not allocate the maximum. Sorting uses a second arena of the same size.
      */
     RestoreChunk(int initialBytes, int maxBytes, int maxRecords) {
         if (maxBytes < HEADER_BYTES) {
@@ -150,32 +158,109 @@ final class RestoreChunk {
         return key;
     }
 
-    /** Record numbers in key order, one per distinct key: its last record in the chunk. */
+    private int bytesOf(int record) {
+        return HEADER_BYTES + keyLength(record) + valueLength(record);
+    }
+
+    /**
+     * Record numbers in key order, one per distinct key: its last record in the chunk. Renumbers
+     * the records (see the class comment); call once per filling of the chunk.
+     */
     int[] keyOrder() {
-        int[] order = radixSortByPrefix();
-        sortRunsOfEqualPrefix(order);
+        int[] bucketStarts = groupIntoBuckets();
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        int[] scratch = new int[size];
+        int[] counts = new int[257];
+        for (int b = 0; b < bucketStarts.length - 1; b++) {
+            sortRange(order, scratch, counts, bucketStarts[b], bucketStarts[b + 1]);
+        }
         return lastOfEachKey(order);
     }
 
-    private int[] radixSortByPrefix() {
-        int[] a = new int[size];
-        int[] b = new int[size];
-        for (int i = 0; i < size; i++) {
-            a[i] = i;
+    /**
+     * Moves the records into the spare arena grouped by bucket (arrival order kept within a
+     * bucket) and renumbers them; returns the first record number of each bucket and, last, the
+     * size. One bucket (nothing moved) when all records share their first eight bytes.
+     */
+    private int[] groupIntoBuckets() {
+        long differing = 0;
+        for (int i = 1; i < size; i++) {
+            differing |= prefixes[i] ^ prefixes[0];
         }
-        int[] counts = new int[257];
+        if (differing == 0) {
+            return new int[] {0, size};
+        }
+        int sharedBits = Long.numberOfLeadingZeros(differing);
+        int[] recordStarts = new int[BUCKETS + 1];
+        int[] byteStarts = new int[BUCKETS + 1];
+        for (int i = 0; i < size; i++) {
+            int b = bucket(prefixes[i], sharedBits);
+            recordStarts[b + 1]++;
+            byteStarts[b + 1] += bytesOf(i);
+        }
+        for (int b = 0; b < BUCKETS; b++) {
+            recordStarts[b + 1] += recordStarts[b];
+            byteStarts[b + 1] += byteStarts[b];
+        }
+        if (spare == null || spare.capacity() < arena.capacity()) {
+            spare = ByteBuffer.allocateDirect(arena.capacity());
+        }
+        int[] movedOffsets = new int[offsets.length];
+        long[] movedPrefixes = new long[prefixes.length];
+        int[] nextRecord = Arrays.copyOf(recordStarts, BUCKETS);
+        int[] nextByte = Arrays.copyOf(byteStarts, BUCKETS);
+        for (int i = 0; i < size; i++) {
+            int b = bucket(prefixes[i], sharedBits);
+            int to = nextRecord[b]++;
+            int length = bytesOf(i);
+            spare.put(nextByte[b], arena, offsets[i], length);
+            movedOffsets[to] = nextByte[b];
+            movedPrefixes[to] = prefixes[i];
+            nextByte[b] += length;
+        }
+        ByteBuffer filled = arena;
+        arena = spare.clear().position(byteStarts[BUCKETS]);
+        spare = filled;
+        offsets = movedOffsets;
+        prefixes = movedPrefixes;
+        return recordStarts;
+    }
+
+    /** The eight bits after the {@code sharedBits} leading bits every prefix has in common. */
+    private static int bucket(long prefix, int sharedBits) {
+        return (int) ((prefix << sharedBits) >>> (Long.SIZE - Byte.SIZE));
+    }
+
+    /** Sorts {@code order[from, to)} by key, stably. */
+    private void sortRange(int[] order, int[] scratch, int[] counts, int from, int to) {
+        if (to - from < MIN_RUN_FOR_RADIX) {
+            insertionSort(order, from, to);
+            return;
+        }
+        radixSortByPrefix(order, scratch, counts, from, to);
+        sortRunsOfEqualPrefix(order, scratch, from, to);
+    }
+
+    /** Stable LSD radix sort of {@code order[from, to)} on the prefixes, a byte a pass. */
+    private void radixSortByPrefix(int[] order, int[] scratch, int[] counts, int from, int to) {
+        int[] a = order;
+        int[] b = scratch;
         for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
             Arrays.fill(counts, 0);
-            for (int i = 0; i < size; i++) {
+            for (int i = from; i < to; i++) {
                 counts[(int) ((prefixes[a[i]] >>> shift) & 0xFF) + 1]++;
             }
-            if (sameDigitEverywhere(counts)) {
+            if (sameDigitEverywhere(counts, to - from)) {
                 continue;
             }
+            counts[0] = from;
             for (int d = 0; d < 256; d++) {
                 counts[d + 1] += counts[d];
             }
-            for (int i = 0; i < size; i++) {
+            for (int i = from; i < to; i++) {
                 int r = a[i];
                 b[counts[(int) ((prefixes[r] >>> shift) & 0xFF)]++] = r;
             }
@@ -183,39 +268,37 @@ final class RestoreChunk {
             a = b;
             b = t;
         }
-        return a;
+        if (a != order) {
+            System.arraycopy(a, from, order, from, to - from);
+        }
     }
 
-    private boolean sameDigitEverywhere(int[] counts) {
+    private static boolean sameDigitEverywhere(int[] counts, int n) {
         for (int d = 1; d <= 256; d++) {
-            if (counts[d] == size) {
+            if (counts[d] == n) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Runs of equal prefixes are ordered by the rest of the key, stably. */
-    private void sortRunsOfEqualPrefix(int[] order) {
-        int[] scratch = null;
-        int i = 0;
-        while (i < size) {
+    /** Runs of equal prefixes in {@code order[from, to)} are ordered by the rest of the key, stably. */
+    private void sortRunsOfEqualPrefix(int[] order, int[] scratch, int from, int to) {
+        int i = from;
+        while (i < to) {
             int j = i + 1;
             long p = prefixes[order[i]];
-            while (j < size && prefixes[order[j]] == p) {
+            while (j < to && prefixes[order[j]] == p) {
                 j++;
             }
             if (j - i > 1) {
-                if (scratch == null) {
-                    scratch = new int[size];
-                }
                 mergeSort(order, scratch, i, j);
             }
             i = j;
         }
     }
 
-    /** Stable merge sort of {@code order[from, to)} by full key. */
+    /** Stable merge sort of {@code order[from, to)} by key. */
     private void mergeSort(int[] order, int[] scratch, int from, int to) {
         if (to - from < MIN_RUN_FOR_MERGE) {
             insertionSort(order, from, to);
@@ -224,14 +307,14 @@ final class RestoreChunk {
         int mid = (from + to) >>> 1;
         mergeSort(order, scratch, from, mid);
         mergeSort(order, scratch, mid, to);
-        if (compareKeys(order[mid - 1], order[mid]) <= 0) {
+        if (compare(order[mid - 1], order[mid]) <= 0) {
             return;
         }
         System.arraycopy(order, from, scratch, from, to - from);
         int l = from;
         int r = mid;
         for (int k = from; k < to; k++) {
-            if (r >= to || (l < mid && compareKeys(scratch[l], scratch[r]) <= 0)) {
+            if (r >= to || (l < mid && compare(scratch[l], scratch[r]) <= 0)) {
                 order[k] = scratch[l++];
             } else {
                 order[k] = scratch[r++];
@@ -239,11 +322,12 @@ final class RestoreChunk {
         }
     }
 
+    /** Stable insertion sort of {@code order[from, to)} by key. */
     private void insertionSort(int[] order, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             int x = order[i];
             int j = i - 1;
-            while (j >= from && compareKeys(order[j], x) > 0) {
+            while (j >= from && compare(order[j], x) > 0) {
                 order[j + 1] = order[j];
                 j--;
             }
@@ -254,14 +338,17 @@ final class RestoreChunk {
     private int[] lastOfEachKey(int[] order) {
         int n = 0;
         for (int i = 0; i < size; i++) {
-            boolean lastOfKey = i + 1 == size
-                    || prefixes[order[i]] != prefixes[order[i + 1]]
-                    || compareKeys(order[i], order[i + 1]) != 0;
-            if (lastOfKey) {
+            if (i + 1 == size || compare(order[i], order[i + 1]) != 0) {
                 order[n++] = order[i];
             }
         }
         return n == size ? order : Arrays.copyOf(order, n);
+    }
+
+    /** Key order of two records: by prefix, then by the whole key. */
+    private int compare(int x, int y) {
+        int byPrefix = Long.compareUnsigned(prefixes[x], prefixes[y]);
+        return byPrefix != 0 ? byPrefix : compareKeys(x, y);
     }
 
     /** Unsigned lexicographic comparison of the keys of two records. */

@@ -52,8 +52,9 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
 
     /**
      * The size of the chunks a restore is loaded in: at most {@code maxBytes} of buffered records
-     * (off-heap, on top of the RocksDB memory bound, one chunk per restoring store) and at most
-     * {@code maxRecords} records (the sort's arrays are on-heap: about 24 bytes a record).
+     * and at most {@code maxRecords} records. Memory of a restoring store, on top of the RocksDB
+     * memory bound: two off-heap arenas of up to {@code maxBytes} each (the records as they
+     * arrived, and grouped for sorting) and about 32 heap bytes a record for the sort's arrays.
      */
     record RestoreChunking(int maxBytes, int maxRecords) {
         RestoreChunking {
