@@ -8,6 +8,7 @@ import io.runnel.state.Window;
 import io.runnel.state.WindowStore;
 import io.runnel.state.WindowStoreIterator;
 import io.runnel.state.Windowed;
+import io.runnel.state.internal.WindowIterators;
 import io.runnel.state.internal.segmented.WindowKeySchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,27 +103,7 @@ public final class CachingWindowStore extends CachingWindowedStore<WindowStore<B
         MergedCacheIterator<Long> merged = new MergedCacheIterator<>(cached, stored, forward,
                 kv -> WindowKeySchema.toStoreKey(key, kv.key(), 0),
                 kv -> new KeyValue<>(WindowKeySchema.timestamp(kv.key().get()), kv.value()), segmentInterval(), WindowKeySchema::timestamp);
-        return new WindowStoreIterator<>() {
-            @Override
-            public Long peekNextKey() {
-                return merged.peekNextKey();
-            }
-
-            @Override
-            public void close() {
-                merged.close();
-            }
-
-            @Override
-            public boolean hasNext() {
-                return merged.hasNext();
-            }
-
-            @Override
-            public KeyValue<Long, byte[]> next() {
-                return merged.next();
-            }
-        };
+        return WindowIterators.of(merged);
     }
 
     @Override

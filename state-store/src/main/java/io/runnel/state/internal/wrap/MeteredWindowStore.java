@@ -4,11 +4,11 @@ import io.runnel.common.Serde;
 import io.runnel.state.Bytes;
 import io.runnel.state.CacheFlushListener;
 import io.runnel.state.CachedStateStore;
-import io.runnel.state.KeyValue;
 import io.runnel.state.KeyValueIterator;
 import io.runnel.state.WindowStore;
 import io.runnel.state.WindowStoreIterator;
 import io.runnel.state.Windowed;
+import io.runnel.state.internal.WindowIterators;
 
 /** The outermost layer of a window store: serdes and latency metrics (see {@link MeteredStore}). */
 public class MeteredWindowStore<K, V> extends MeteredStore<WindowStore<Bytes, byte[]>, K, V>
@@ -46,28 +46,7 @@ public class MeteredWindowStore<K, V> extends MeteredStore<WindowStore<Bytes, by
     }
 
     private WindowStoreIterator<V> windowIterator(WindowStoreIterator<byte[]> inner) {
-        KeyValueIterator<Long, V> it = iterator(inner, start -> start);
-        return new WindowStoreIterator<>() {
-            @Override
-            public Long peekNextKey() {
-                return it.peekNextKey();
-            }
-
-            @Override
-            public void close() {
-                it.close();
-            }
-
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public KeyValue<Long, V> next() {
-                return it.next();
-            }
-        };
+        return WindowIterators.of(iterator(inner, start -> start));
     }
 
     @Override

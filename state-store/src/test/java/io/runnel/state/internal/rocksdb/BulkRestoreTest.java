@@ -2,18 +2,12 @@ package io.runnel.state.internal.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runnel.common.Time;
-import io.runnel.common.metrics.MetricsRegistry;
 import io.runnel.state.Bytes;
-import io.runnel.state.ChangelogWriter;
 import io.runnel.state.KeyValue;
 import io.runnel.state.KeyValueIterator;
 import io.runnel.state.RocksDBResources;
 import io.runnel.state.StateRestoreCallback;
-import io.runnel.state.StateStore;
-import io.runnel.state.StateStoreContext;
 import io.runnel.state.TaskStateManager;
-import io.runnel.state.ThreadCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,75 +45,14 @@ class BulkRestoreTest {
         rocks.close();
     }
 
-    /** A task context that keeps the restore callback the store registers. */
-    private static final class Context implements StateStoreContext {
-        private final TaskStateManager delegate;
-        StateRestoreCallback callback;
-
-        Context(Path stateDir) {
-            delegate = TaskStateManager.builder("app", "0_0", 0, stateDir).rocksDBResources(rocks).build();
-        }
-
-        @Override
-        public String applicationId() {
-            return delegate.applicationId();
-        }
-
-        @Override
-        public String taskId() {
-            return delegate.taskId();
-        }
-
-        @Override
-        public int partition() {
-            return delegate.partition();
-        }
-
-        @Override
-        public Path stateDir() {
-            return delegate.stateDir();
-        }
-
-        @Override
-        public Time time() {
-            return delegate.time();
-        }
-
-        @Override
-        public MetricsRegistry metrics() {
-            return delegate.metrics();
-        }
-
-        @Override
-        public RocksDBResources rocksDBResources() {
-            return rocks;
-        }
-
-        @Override
-        public ThreadCache cache() {
-            return null;
-        }
-
-        @Override
-        public ChangelogWriter changelogWriter(String storeName) {
-            return ChangelogWriter.NONE;
-        }
-
-        @Override
-        public long recordTimestamp() {
-            return 0;
-        }
-
-        @Override
-        public void register(StateStore store, StateRestoreCallback restoreCallback) {
-            callback = restoreCallback;
-        }
+    /** A store opened in {@code stateDir} and the restore callback it registers. */
+    private record Opened(RocksDBStore store, StateRestoreCallback callback) {
     }
 
-    private RocksDBStore open(String name, RocksDBStore.RestoreChunking chunking, Context context) {
-        RocksDBStore store = new RocksDBStore(name, "rocksdb", chunking);
-        store.init(context, store);
-        return store;
+    private static Opened open(Path stateDir, String name) {
+        RocksDBStore store = new RocksDBStore(name, "rocksdb", SMALL);
+        store.open(TaskStateManager.builder("app", "0_0", 0, stateDir).rocksDBResources(rocks).build());
+        return new Opened(store, new BulkRestoreCallback(store, SMALL));
     }
 
     /** Restores {@code changelog} as the restorer would: start, batches of {@code batchSize}, end. */
@@ -168,31 +101,29 @@ class BulkRestoreTest {
     void shouldEqualAStoreBuiltByPutsAfterARestoreOfManyChunksWithRepeatedKeysAndTombstones() {
         for (long seed = 1; seed <= 5; seed++) {
             List<KeyValue<byte[], byte[]>> changelog = randomChangelog(seed, 5_000);
-            Context context = new Context(dir.resolve("seed-" + seed));
-            RocksDBStore restored = open("restored", SMALL, context);
-            StateRestoreCallback callback = context.callback;
-            RocksDBStore built = open("built", SMALL, context);
+            Opened restored = open(dir.resolve("seed-" + seed), "restored");
+            Opened built = open(dir.resolve("seed-" + seed), "built");
             try {
-                restore(callback, changelog, 7);
-                put(built, changelog);
+                restore(restored.callback(), changelog, 7);
+                put(built.store(), changelog);
 
-                Map<Bytes, Bytes> expected = contents(built);
+                Map<Bytes, Bytes> expected = contents(built.store());
                 assertThat(expected).as("seed %d", seed).isNotEmpty();
-                assertThat(contents(restored)).as("seed %d", seed).containsExactlyEntriesOf(expected);
+                assertThat(contents(restored.store())).as("seed %d", seed).containsExactlyEntriesOf(expected);
                 for (KeyValue<byte[], byte[]> w : changelog) {
-                    assertThat(restored.get(Bytes.wrap(w.key()))).as("seed %d", seed).isEqualTo(built.get(Bytes.wrap(w.key())));
+                    Bytes key = Bytes.wrap(w.key());
+                    assertThat(restored.store().get(key)).as("seed %d", seed).isEqualTo(built.store().get(key));
                 }
             } finally {
-                restored.close();
-                built.close();
+                restored.store().close();
+                built.store().close();
             }
         }
     }
 
     @Test
     void shouldKeepTheChangelogOrderAroundRecordsLargerThanAChunk() {
-        Context context = new Context(dir);
-        RocksDBStore store = open("kv", SMALL, context);
+        Opened kv = open(dir, "kv");
         byte[] big = new byte[10_000];
         big[0] = 7;
         List<KeyValue<byte[], byte[]>> changelog = List.of(
@@ -203,93 +134,86 @@ class BulkRestoreTest {
                 new KeyValue<>(new byte[] {2}, new byte[] {22}),
                 new KeyValue<>(new byte[] {3}, big));
         try {
-            restore(context.callback, changelog, 2);
+            restore(kv.callback(), changelog, 2);
 
-            assertThat(store.get(Bytes.wrap(new byte[] {1}))).isEqualTo(big);
-            assertThat(store.get(Bytes.wrap(new byte[] {2}))).containsExactly(22);
-            assertThat(store.get(Bytes.wrap(new byte[] {3}))).isEqualTo(big);
+            assertThat(kv.store().get(Bytes.wrap(new byte[] {1}))).isEqualTo(big);
+            assertThat(kv.store().get(Bytes.wrap(new byte[] {2}))).containsExactly(22);
+            assertThat(kv.store().get(Bytes.wrap(new byte[] {3}))).isEqualTo(big);
         } finally {
-            store.close();
+            kv.store().close();
         }
     }
 
     @Test
     void shouldOverrideWhatTheStoreHeldOnDiskAndInItsMemtable() {
-        Context context = new Context(dir);
-        RocksDBStore store = open("kv", SMALL, context);
+        Opened kv = open(dir, "kv");
         try {
-            put(store, List.of(kv("a", "old-a"), kv("b", "old-b"), kv("c", "old-c")));
-            store.flush();
-            put(store, List.of(kv("d", "unflushed-d"), kv("e", "unflushed-e")));
+            put(kv.store(), List.of(kv("a", "old-a"), kv("b", "old-b"), kv("c", "old-c")));
+            kv.store().flush();
+            put(kv.store(), List.of(kv("d", "unflushed-d"), kv("e", "unflushed-e")));
 
-            restore(context.callback, List.of(kv("a", null), kv("b", "new-b"), kv("d", null), kv("e", "new-e")), 10);
+            restore(kv.callback(), List.of(kv("a", null), kv("b", "new-b"), kv("d", null), kv("e", "new-e")), 10);
 
             TreeMap<String, String> got = new TreeMap<>();
-            contents(store).forEach((k, v) -> got.put(new String(k.get()), new String(v.get())));
+            contents(kv.store()).forEach((k, v) -> got.put(new String(k.get()), new String(v.get())));
             assertThat(got).containsExactlyEntriesOf(new TreeMap<>(Map.of("b", "new-b", "c", "old-c", "e", "new-e")));
         } finally {
-            store.close();
+            kv.store().close();
         }
     }
 
     @Test
     void shouldCompactBeforeTheRestoreEndsWhenItLeftManyLevel0Files() {
-        Context context = new Context(dir);
-        RocksDBStore store = open("kv", SMALL, context);
+        Opened kv = open(dir, "kv");
+        Opened built = open(dir, "built");
         try {
             List<KeyValue<byte[], byte[]>> changelog = randomChangelog(42, 3_000);
-            StateRestoreCallback callback = context.callback;
-            callback.onRestoreStart();
+            kv.callback().onRestoreStart();
             for (KeyValue<byte[], byte[]> r : changelog) {
-                callback.restoreBatch(List.of(r));
+                kv.callback().restoreBatch(List.of(r));
             }
-            assertThat(store.level0Files())
-                    .isGreaterThan(RocksDBStore.MAX_LEVEL0_FILES_AFTER_RESTORE);
+            assertThat(kv.store().level0Files()).isGreaterThan(RocksDBStore.MAX_LEVEL0_FILES_AFTER_RESTORE);
 
-            callback.onRestoreEnd();
+            kv.callback().onRestoreEnd();
 
-            assertThat(store.level0Files())
-                    .isLessThanOrEqualTo(RocksDBStore.MAX_LEVEL0_FILES_AFTER_RESTORE);
-            RocksDBStore built = open("built", SMALL, context);
-            put(built, changelog);
-            assertThat(contents(store)).containsExactlyEntriesOf(contents(built));
-            built.close();
+            assertThat(kv.store().level0Files()).isLessThanOrEqualTo(RocksDBStore.MAX_LEVEL0_FILES_AFTER_RESTORE);
+            put(built.store(), changelog);
+            assertThat(contents(kv.store())).containsExactlyEntriesOf(contents(built.store()));
         } finally {
-            store.close();
+            kv.store().close();
+            built.store().close();
         }
     }
 
     @Test
     void shouldLeaveNoBulkLoadFilesAndRemoveThoseACrashLeftWhenOpening() throws IOException {
-        Context context = new Context(dir);
-        RocksDBStore store = open("kv", SMALL, context);
-        Path bulkDir = store.directory().resolve(SstBulkLoader.DIRECTORY);
-        restore(context.callback, randomChangelog(3, 1_000), 50);
+        Opened kv = open(dir, "kv");
+        Path bulkDir = kv.store().directory().resolve(SstBulkLoader.DIRECTORY);
+        restore(kv.callback(), randomChangelog(3, 1_000), 50);
         try (var files = Files.list(bulkDir)) {
             assertThat(files.toList()).isEmpty();
         }
         Files.writeString(bulkDir.resolve("chunk-9.sst"), "half a table file");
-        store.close();
+        kv.store().close();
 
-        store = open("kv", SMALL, context);
+        Opened reopened = open(dir, "kv");
 
         assertThat(bulkDir).doesNotExist();
-        assertThat(contents(store)).isNotEmpty();
-        store.close();
+        assertThat(contents(reopened.store())).isNotEmpty();
+        reopened.store().close();
     }
 
     @Test
     void shouldWriteBatchesThatArriveOutsideARestoreDirectly() {
-        Context context = new Context(dir);
-        RocksDBStore store = open("kv", SMALL, context);
+        Opened kv = open(dir, "kv");
         try {
-            context.callback.restoreBatch(List.of(kv("a", "1"), kv("a", "2"), kv("b", "1"), kv("b", null)));
+            kv.callback().restoreBatch(List.of(kv("a", "1"), kv("a", "2"), kv("b", "1"), kv("b", null)));
 
-            assertThat(store.get(Bytes.wrap("a".getBytes()))).isEqualTo("2".getBytes());
-            assertThat(store.get(Bytes.wrap("b".getBytes()))).isNull();
-            assertThat(store.directory().resolve(SstBulkLoader.DIRECTORY)).doesNotExist();
+            assertThat(kv.store().get(Bytes.wrap("a".getBytes()))).isEqualTo("2".getBytes());
+            assertThat(kv.store().get(Bytes.wrap("b".getBytes()))).isNull();
+            assertThat(kv.store().directory().resolve(SstBulkLoader.DIRECTORY)).doesNotExist();
         } finally {
-            store.close();
+            kv.store().close();
         }
     }
 
