@@ -38,6 +38,11 @@ import org.rocksdb.WriteBatch;
  * files (the state manager then wipes the directory and restores), with
  * {@link ProcessorStateException} for other errors (e.g. the directory is locked by another store).
  *
+ * <p>Restore (of a key-value store; segments are written by their window or session store): the
+ * changelog is bulk-loaded in sorted chunks as table files, not put through the memtable; see
+ * {@link BulkRestoreCallback}, {@link RestoreChunk}, {@link SstBulkLoader} and
+ * {@link #bulkLoading}.
+ *
  * <p>Threading: one writer (the stream thread), concurrent readers (interactive queries). A
  * read/write lock (shared for every operation, exclusive for close) guarantees that no native call
  * runs on a closed instance; iterators are closed before the instance.
