@@ -84,6 +84,7 @@ public final class ChangelogRestorer {
         }
         consumer.assign(List.of(tp));
         callback.onRestoreStart();
+        RuntimeException failure = null;
         try {
             consumer.seek(tp, plan.from());
             long restored = 0;
@@ -113,9 +114,20 @@ public final class ChangelogRestorer {
                 }
             }
             return new Result(tp, plan.from(), plan.end(), restored);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
         } finally {
-            callback.onRestoreEnd();
-            consumer.assign(List.of());
+            try {
+                callback.onRestoreEnd();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
+            } finally {
+                consumer.assign(List.of());
+            }
         }
     }
 

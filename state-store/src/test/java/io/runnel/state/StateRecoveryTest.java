@@ -1,6 +1,7 @@
 package io.runnel.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.common.Serdes;
 import io.runnel.common.TopicPartition;
@@ -219,6 +220,60 @@ class StateRecoveryTest {
             assertThat(run.restore()).isEqualTo(11);
             assertThat(run.store.get("k3")).isNull();
             assertThat(run.store.get("k4")).isEqualTo("v4");
+        }
+    }
+
+    @Test
+    void shouldRestoreTheLastWriteOfEachKeyWhenTheChangelogRepeatsKeysAndHasTombstones() {
+        try (Run run = new Run(true, true)) {
+            for (int round = 0; round < 5; round++) {
+                run.put(0, 200, "-" + round);
+                for (int i = round; i < 200; i += 7) {
+                    run.store.delete("k" + i);
+                }
+            }
+            run.store.put("k4", "revived");
+            run.commit();
+        }
+        deleteRecursively(dir);
+        try (Run run = new Run(true, true)) {
+            assertThat(run.restore()).isEqualTo(changelog.endOffset(CHANGELOG));
+            for (int i = 0; i < 200; i++) {
+                // the last round wrote "-4" everywhere, then deleted every 7th key from k4; k4 came back
+                String expected = i % 7 != 4 ? "v" + i + "-4" : i == 4 ? "revived" : null;
+                assertThat(run.store.get("k" + i)).as("k%d", i).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void shouldRestoreEveryWriteAgainAfterACrashInTheMiddleOfARestore() {
+        try (Run run = new Run(true, true)) {
+            run.put(0, 100, "");
+            run.commit();
+            run.put(50, 150, "-late");
+            for (int i = 10; i < 20; i++) {
+                run.store.delete("k" + i);
+            }
+            // crash: no commit after the last writes
+        }
+        try (Run run = new Run(true, true)) {
+            assertThatThrownBy(() -> run.manager.restore(changelog.consumerFailingAt(7, 4)))
+                    .hasMessageContaining("crash in poll 4");
+            // crash again: the restore never finished, no checkpoint written
+        }
+        try (Run run = new Run(true, true)) {
+            assertThat(run.restore()).isEqualTo(110);
+            assertThat(run.store.get("k5")).isEqualTo("v5");
+            assertThat(run.store.get("k15")).isNull();
+            assertThat(run.store.get("k60")).isEqualTo("v60-late");
+            assertThat(run.store.get("k149")).isEqualTo("v149-late");
+            run.commit();
+        }
+        try (Run run = new Run(true, true)) {
+            assertThat(run.restore()).isZero();
+            assertThat(run.store.get("k149")).isEqualTo("v149-late");
+            assertThat(run.store.get("k15")).isNull();
         }
     }
 

@@ -69,15 +69,23 @@ final class TestChangelog {
     }
 
     Consumer<byte[], byte[]> consumer(int maxPollRecords) {
-        return new Reader(maxPollRecords);
+        return new Reader(maxPollRecords, Integer.MAX_VALUE);
+    }
+
+    /** A consumer whose poll number {@code failingPoll} (from 1) throws, as a crash would stop a restore. */
+    Consumer<byte[], byte[]> consumerFailingAt(int maxPollRecords, int failingPoll) {
+        return new Reader(maxPollRecords, failingPoll);
     }
 
     private final class Reader implements Consumer<byte[], byte[]> {
         private final int maxPollRecords;
+        private final int failingPoll;
         private final Map<TopicPartition, Long> positions = new HashMap<>();
+        private int polls;
 
-        Reader(int maxPollRecords) {
+        Reader(int maxPollRecords, int failingPoll) {
             this.maxPollRecords = maxPollRecords;
+            this.failingPoll = failingPoll;
         }
 
         @Override
@@ -95,6 +103,9 @@ final class TestChangelog {
 
         @Override
         public ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
+            if (++polls == failingPoll) {
+                throw new IllegalStateException("crash in poll " + polls);
+            }
             Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> out = new HashMap<>();
             for (Map.Entry<TopicPartition, Long> e : positions.entrySet()) {
                 Partition p = partition(e.getKey());

@@ -82,22 +82,28 @@ public final class StoreRestoreWorkload implements Workload {
                     readCount += batch.count();
                 }
             }
-            results.add(result("log-read", readCount, System.nanoTime() - start, StoreBench.cpuNanos() - cpu));
+            results.add(result("log-read", readCount, System.nanoTime() - start, StoreBench.cpuNanos() - cpu, Map.of()));
 
             TaskStateManager manager = TaskStateManager.builder("bench", "0_0", 0, bench.dir.resolve("state"))
                     .rocksDBResources(bench.rocks).build();
             KeyValueStore<byte[], byte[]> store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("store"),
                     Serdes.byteArray(), Serdes.byteArray()).build();
             manager.initStores(List.of(store));
+            PollTimer polls = new PollTimer();
             try (Consumer<byte[], byte[]> consumer = log.consumer(consumerConfig,
                     Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())) {
                 start = System.nanoTime();
                 cpu = StoreBench.cpuNanos();
-                Map<TopicPartition, ChangelogRestorer.Result> restored = manager.restore(consumer);
+                Map<TopicPartition, ChangelogRestorer.Result> restored = manager.restore(polls.wrap(consumer));
+                long restoreNs = System.nanoTime() - start;
                 manager.flush();
                 long ns = System.nanoTime() - start;
                 long restoredRecords = restored.get(tp).restoredRecords();
-                results.add(result("runnel", restoredRecords, ns, StoreBench.cpuNanos() - cpu));
+                Map<String, Object> phases = new LinkedHashMap<>();
+                phases.put("read_seconds", polls.pollSeconds());
+                phases.put("apply_seconds", restoreNs / 1e9 - polls.pollSeconds());
+                phases.put("flush_seconds", (ns - restoreNs) / 1e9);
+                results.add(result("runnel", restoredRecords, ns, StoreBench.cpuNanos() - cpu, phases));
                 byte[] probe = new byte[StoreBench.KEY_SIZE];
                 StoreBench.key(records - 1, probe);
                 if (store.get(probe) == null) {
@@ -110,11 +116,12 @@ public final class StoreRestoreWorkload implements Workload {
         return results;
     }
 
-    private static Result result(String system, long records, long ns, long cpuNs) {
+    private static Result result(String system, long records, long ns, long cpuNs, Map<String, Object> phases) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("records", records);
         figures.put("seconds", ns / 1e9);
         figures.put("cpu_ns_per_record", cpuNs / (double) records);
+        figures.putAll(phases);
         return new Result("store-restore", system, records * 1e9 / ns, figures);
     }
 }

@@ -8,6 +8,7 @@ import io.runnel.state.WindowStore;
 import io.runnel.state.WindowStoreIterator;
 import io.runnel.state.Windowed;
 import io.runnel.state.internal.EmptyIterator;
+import io.runnel.state.internal.WindowIterators;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -60,28 +61,7 @@ public final class CompositeWindowView<K, V> implements ReadOnlyWindowStore<K, V
         for (WindowStore<K, Object> s : stores()) {
             WindowStoreIterator<Object> it = open.apply(s);
             if (it.hasNext()) {
-                return new WindowStoreIterator<>() {
-                    @Override
-                    public Long peekNextKey() {
-                        return it.peekNextKey();
-                    }
-
-                    @Override
-                    public void close() {
-                        it.close();
-                    }
-
-                    @Override
-                    public boolean hasNext() {
-                        return it.hasNext();
-                    }
-
-                    @Override
-                    public KeyValue<Long, V> next() {
-                        KeyValue<Long, Object> kv = it.next();
-                        return new KeyValue<>(kv.key(), Views.plain(kv.value(), unwrap));
-                    }
-                };
+                return WindowIterators.mapped(it, v -> Views.plain(v, unwrap));
             }
             it.close();
         }

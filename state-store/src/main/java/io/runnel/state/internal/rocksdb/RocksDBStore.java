@@ -9,7 +9,6 @@ import io.runnel.state.KeyValueIterator;
 import io.runnel.state.KeyValueStore;
 import io.runnel.state.ProcessorStateException;
 import io.runnel.state.RocksDBResources;
-import io.runnel.state.StateRestoreCallback;
 import io.runnel.state.StateStore;
 import io.runnel.state.StateStoreContext;
 import io.runnel.state.internal.OpenIterators;
@@ -39,6 +38,11 @@ import org.rocksdb.WriteBatch;
  * files (the state manager then wipes the directory and restores), with
  * {@link ProcessorStateException} for other errors (e.g. the directory is locked by another store).
  *
+ * <p>Restore (of a key-value store; segments are written by their window or session store): the
+ * changelog is bulk-loaded in sorted chunks as table files, not put through the memtable; see
+ * {@link BulkRestoreCallback}, {@link RestoreChunk}, {@link SstBulkLoader} and
+ * {@link #bulkLoading}.
+ *
  * <p>Threading: one writer (the stream thread), concurrent readers (interactive queries). A
  * read/write lock (shared for every operation, exclusive for close) guarantees that no native call
  * runs on a closed instance; iterators are closed before the instance.
@@ -46,6 +50,27 @@ import org.rocksdb.WriteBatch;
 public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDBResources.MemtableOwner {
     /** Writes between two checks of the process-wide memory bound. */
     static final int WRITES_PER_MEMORY_CHECK = 1024;
+    /** How restores are chunked by default: 64 MiB of records, at most 1 Mi records, per table file. */
+    static final RestoreChunking DEFAULT_RESTORE_CHUNKING = new RestoreChunking(64 << 20, 1 << 20);
+    /** Level-0 files a restore may leave to background compactions (see {@link #bulkLoading}). */
+    static final long MAX_LEVEL0_FILES_AFTER_RESTORE = 12;
+
+    /**
+     * The size of the chunks a restore is loaded in: at most {@code maxBytes} of buffered records
+     * and at most {@code maxRecords} records. Memory of a restoring store, on top of the RocksDB
+     * memory bound: two off-heap arenas of up to {@code maxBytes} each (the records as they
+     * arrived, and grouped for sorting) and about 32 heap bytes a record for the sort's arrays.
+     */
+    record RestoreChunking(int maxBytes, int maxRecords) {
+        RestoreChunking {
+            if (maxBytes < RestoreChunk.HEADER_BYTES) {
+                throw new IllegalArgumentException("maxBytes < " + RestoreChunk.HEADER_BYTES + ": " + maxBytes);
+            }
+            if (maxRecords <= 0) {
+                throw new IllegalArgumentException("maxRecords <= 0: " + maxRecords);
+            }
+        }
+    }
 
     static {
         RocksDB.loadLibrary();
@@ -60,13 +85,19 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
     private RocksDB db;
     private Path dir;
     private RocksDBResources resources;
+    private final RestoreChunking restoreChunking;
     private int writesSinceCheck;
 
     /** A store in {@code stateDir/<parentDir>/<name>}. */
     public RocksDBStore(String name, String parentDir) {
+        this(name, parentDir, DEFAULT_RESTORE_CHUNKING);
+    }
+
+    RocksDBStore(String name, String parentDir, RestoreChunking restoreChunking) {
         this.name = name;
         this.parentDir = parentDir;
         this.state = new StoreState(name);
+        this.restoreChunking = restoreChunking;
     }
 
     @Override
@@ -74,38 +105,38 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
         return name;
     }
 
+    /**
+     * Opens the instance and registers its restore callback, a {@link BulkRestoreCallback}: a
+     * restore is loaded as sorted table files (see {@link SstBulkLoader}), not through the
+     * memtable.
+     */
     @Override
     public void init(StateStoreContext context, StateStore root) {
         open(context);
-        context.register(root, new StateRestoreCallback() {
-            @Override
-            public void restoreBatch(List<KeyValue<byte[], byte[]>> records) {
-                write(records);
-            }
-
-            @Override
-            public void onRestoreStart() {
-                bulkLoading(true);
-            }
-
-            @Override
-            public void onRestoreEnd() {
-                bulkLoading(false);
-            }
-        });
+        context.register(root, new BulkRestoreCallback(this, restoreChunking));
     }
 
     /**
-     * Bulk loading during a restore: automatic compactions off (their CPU would compete with the
-     * restore; RocksDB then also skips its level-0 write stalls), back on afterwards, when the
-     * accumulated level-0 files are compacted in the background.
+     * Bulk loading during a restore: automatic compactions off (a compaction running while a file
+     * is ingested makes the ingestion wait, and its CPU would compete with the restore; RocksDB
+     * also skips its level-0 write stalls while they are off), back on afterwards. Each loaded
+     * chunk is one more level-0 file; if a restore ends with more than
+     * {@link #MAX_LEVEL0_FILES_AFTER_RESTORE} of them, they are compacted before the restore
+     * returns (a full compaction, counted in the restore's time), because RocksDB slows writes
+     * down at 20 level-0 files and stops them at 36 until compactions catch up: processing would
+     * stall behind the restore's compaction debt (the reason Kafka Streams dropped its bulk-loading
+     * mode). Fewer files are compacted by the ordinary background compactions.
      */
     void bulkLoading(boolean on) {
         long stamp = lock.readLock();
         try {
-            if (state.isOpen()) {
-                db.setOptions(MutableColumnFamilyOptions.builder().setDisableAutoCompactions(on).build());
+            if (!state.isOpen()) {
+                return;
             }
+            if (!on && level0FilesUnlocked() > MAX_LEVEL0_FILES_AFTER_RESTORE) {
+                db.compactRange();
+            }
+            db.setOptions(MutableColumnFamilyOptions.builder().setDisableAutoCompactions(on).build());
         } catch (RocksDBException e) {
             throw error(on ? "start of bulk loading" : "end of bulk loading", e);
         } finally {
@@ -121,6 +152,7 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
         } catch (IOException e) {
             throw new ProcessorStateException("cannot create directory of store " + name + ": " + dir, e);
         }
+        SstBulkLoader.deleteLeftovers(dir);
         RocksDBStoreOptions opts = new RocksDBStoreOptions(context.rocksDBResources());
         try {
             db = RocksDB.open(opts.options, dir.toString());
@@ -257,6 +289,41 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
             lock.unlockRead(stamp);
         }
         wrote(records.size());
+    }
+
+    /** The number of table files in level 0 (each a sorted run that reads must merge). */
+    long level0Files() {
+        long stamp = lock.readLock();
+        try {
+            state.check();
+            return level0FilesUnlocked();
+        } catch (RocksDBException e) {
+            throw error("level-0 file count", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    private long level0FilesUnlocked() throws RocksDBException {
+        return Long.parseLong(db.getProperty("rocksdb.num-files-at-level0").trim());
+    }
+
+    /** A loader of restore chunks into this instance (valid while it is open). */
+    SstBulkLoader bulkLoader() {
+        return new SstBulkLoader(dir, options.options);
+    }
+
+    /** Loads a restore chunk as one table file (see {@link SstBulkLoader}). */
+    void ingest(RestoreChunk chunk, SstBulkLoader loader) {
+        long stamp = lock.readLock();
+        try {
+            state.check();
+            loader.load(chunk, db);
+        } catch (RocksDBException e) {
+            throw error("restore", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
     }
 
     @Override
