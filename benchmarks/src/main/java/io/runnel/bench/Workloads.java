@@ -1,5 +1,6 @@
 package io.runnel.bench;
 
+import io.runnel.bench.e2e.E2eWorkloads;
 import io.runnel.bench.log.LogWorkloads;
 import io.runnel.bench.state.StateWorkloads;
 import io.runnel.bench.streams.StreamsWorkloads;
@@ -17,7 +18,8 @@ public final class Workloads {
     public static final List<Workload> ALL = Stream.of(
                     LogWorkloads.ALL,
                     StateWorkloads.ALL,
-                    StreamsWorkloads.ALL)
+                    StreamsWorkloads.ALL,
+                    E2eWorkloads.ALL)
             .flatMap(List::stream)
             .toList();
 
