@@ -16,7 +16,9 @@ import java.util.function.Function;
  * <p>Options: {@code --records N}, {@code --system runnel|kafka|both} (both), {@code --warmup N}
  * (records of the warm-up run, default min(records/5, 500k); 0 = none), {@code --flush
  * always|none|interval:MS} (the embedded log's flush policy, default none = Kafka's default of no
- * fsync per write), {@code --timeout-s N} (600), plus the scenario's own options.
+ * fsync per write), {@code --timeout-s N} (600), {@code --cache-bytes N} (record cache of both
+ * systems, {@code statestore.cache.max.bytes}; default each system's default, 10 MB), plus the
+ * scenario's own options.
  */
 final class E2eWorkload implements Workload {
     private final String name;
@@ -48,13 +50,14 @@ final class E2eWorkload implements Workload {
         String system = options.string("system", "both");
         String flush = options.string("flush", "none");
         long timeoutMs = options.longValue("timeout-s", 600) * 1000;
+        long cacheBytes = options.longValue("cache-bytes", -1);
         E2eScenario s = scenario.apply(options);
         List<Result> out = new ArrayList<>();
         if (!system.equals("kafka")) {
-            out.add(new RunnelE2e(name, s, flush, timeoutMs).run(records, warmup));
+            out.add(new RunnelE2e(name, s, flush, timeoutMs, cacheBytes).run(records, warmup));
         }
         if (!system.equals("runnel")) {
-            out.add(new KafkaE2e(name, s, timeoutMs).run(records, warmup));
+            out.add(new KafkaE2e(name, s, timeoutMs, cacheBytes).run(records, warmup));
         }
         return out;
     }

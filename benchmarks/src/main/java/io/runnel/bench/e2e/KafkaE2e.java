@@ -31,8 +31,10 @@ final class KafkaE2e {
     private final String workload;
     private final E2eScenario scenario;
     private final long timeoutMs;
+    private final long cacheBytes;
 
-    KafkaE2e(String workload, E2eScenario scenario, long timeoutMs) {
+    KafkaE2e(String workload, E2eScenario scenario, long timeoutMs, long cacheBytes) {
+        this.cacheBytes = cacheBytes;
         this.workload = workload;
         this.scenario = scenario;
         this.timeoutMs = timeoutMs;
@@ -52,6 +54,9 @@ final class KafkaE2e {
             figures.put("seconds", t.seconds());
             figures.putAll(scenario.figures(records, t.seconds()));
             figures.put("load_seconds", t.loadSeconds());
+            figures.put("cpu_seconds", t.cpuSeconds());
+            figures.put("loadavg", Machine.loadAverage());
+            figures.put("cache_bytes", cacheBytes < 0 ? "default" : Long.toString(cacheBytes));
             return new Result(workload, "kafka", scenario.inputRecords(records) / t.seconds(), figures);
         } finally {
             KafkaBroker.deleteRecursively(stateDir);
@@ -89,6 +94,9 @@ final class KafkaE2e {
         if (scenario.stateful()) {
             sp.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         }
+        if (cacheBytes >= 0) {
+            sp.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
+        }
         sp.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         OutputTracker tracker = scenario.tracker(records);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -107,6 +115,7 @@ final class KafkaE2e {
                 return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                         .SHUTDOWN_CLIENT;
             });
+            long cpuStart = Machine.processCpuNanos();
             long start = System.nanoTime();
             long deadline = start + timeoutMs * 1_000_000;
             streams.start();
@@ -123,7 +132,8 @@ final class KafkaE2e {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                return new RunnelE2e.Timed(seconds, tracker.outputs(), loadSeconds);
+                return new RunnelE2e.Timed(seconds, tracker.outputs(), loadSeconds,
+                        (Machine.processCpuNanos() - cpuStart) / 1e9);
             } finally {
                 streams.close(Duration.ofMinutes(1));
                 streams.cleanUp();

@@ -29,8 +29,10 @@ final class RunnelE2e {
     private final E2eScenario scenario;
     private final String flush;
     private final long timeoutMs;
+    private final long cacheBytes;
 
-    RunnelE2e(String workload, E2eScenario scenario, String flush, long timeoutMs) {
+    RunnelE2e(String workload, E2eScenario scenario, String flush, long timeoutMs, long cacheBytes) {
+        this.cacheBytes = cacheBytes;
         this.workload = workload;
         this.scenario = scenario;
         this.flush = flush;
@@ -52,6 +54,9 @@ final class RunnelE2e {
             figures.put("seconds", t.seconds);
             figures.putAll(scenario.figures(records, t.seconds));
             figures.put("load_seconds", t.loadSeconds);
+            figures.put("cpu_seconds", t.cpuSeconds);
+            figures.put("loadavg", Machine.loadAverage());
+            figures.put("cache_bytes", cacheBytes < 0 ? "default" : Long.toString(cacheBytes));
             figures.put("flush", flush);
             return new Result(workload, "runnel", scenario.inputRecords(records) / t.seconds, figures);
         } finally {
@@ -59,7 +64,8 @@ final class RunnelE2e {
         }
     }
 
-    record Timed(double seconds, long outputs, double loadSeconds) {
+    /** One timed run: wall seconds, outputs seen, input load seconds, CPU seconds of this JVM during the run. */
+    record Timed(double seconds, long outputs, double loadSeconds, double cpuSeconds) {
     }
 
     private Timed once(EmbeddedLog log, Path root, String prefix, long records) throws Exception {
@@ -84,6 +90,9 @@ final class RunnelE2e {
         if (scenario.stateful()) {
             config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         }
+        if (cacheBytes >= 0) {
+            config.put(StreamsConfig.CACHE_MAX_BYTES_BUFFERING_CONFIG, Long.toString(cacheBytes));
+        }
         OutputTracker tracker = scenario.tracker(records);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (Consumer<byte[], byte[]> out = log.consumer(Map.of("auto.offset.reset", "earliest", "max.poll.records", "10000"),
@@ -91,6 +100,7 @@ final class RunnelE2e {
             out.assign(List.of(new TopicPartition(output, 0)));
             StreamsRuntime runtime = new StreamsRuntime(scenario.runnel(prefix), config, log);
             runtime.setUncaughtExceptionHandler(failure::set);
+            long cpuStart = Machine.processCpuNanos();
             long start = System.nanoTime();
             long deadline = start + timeoutMs * 1_000_000;
             runtime.start();
@@ -107,7 +117,7 @@ final class RunnelE2e {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                return new Timed(seconds, tracker.outputs(), loadSeconds);
+                return new Timed(seconds, tracker.outputs(), loadSeconds, (Machine.processCpuNanos() - cpuStart) / 1e9);
             } finally {
                 runtime.close();
             }

@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * Forwarding through a store's record cache, as Kafka Streams' aggregations and table sources
  * do: the operator writes the store and does not forward; the store forwards each key's latest
- * update (with the value the store held before, as the old value) when the cache flushes it — at
+ * update (with the value the store held before as the old value, when a child reads old values:
+ * {@link OldValues}) when the cache flushes it — at
  * commit or on eviction — or at once when the thread has no cache (the test driver). The forwarded
  * record's timestamp is the one stored with the value. It carries the headers of the input record
  * in flight when it is that record's update (always so without a cache), none otherwise (the
@@ -44,7 +45,7 @@ final class CacheForwarder<KS, V> {
             List<Header> headers = r != null && Objects.equals(r.key(), recordKey.apply(key)) ? r.headers() : List.of();
             context.forward(new Record<>(key, new Change<>(ValueAndTimestamp.getValueOrNull(newValue),
                     ValueAndTimestamp.getValueOrNull(oldValue)), newValue != null ? newValue.timestamp() : ts, headers));
-        }, true);
+        }, OldValues.needed(context));
     }
 
     /** Marks the input record being processed (null when done), for the headers of its updates. */

@@ -16,6 +16,10 @@ final class UserProcessorNode extends ProcessorNode {
         this.context = context;
     }
 
+    Processor<?, ?, ?, ?> processor() {
+        return processor;
+    }
+
     @Override
     public void init(TaskContext task) {
         this.task = task;
