@@ -20,7 +20,9 @@ import java.util.concurrent.CompletionException;
  * entry written to its store and changelog and forwarded downstream), the thread flushes its
  * producer, {@link #maybeCheckpoint} (stores flushed to disk and the checkpoint written with the
  * acknowledged changelog offsets — as Kafka Streams, only once the changelogs have moved by
- * {@value #CHECKPOINT_DELTA} records since the last checkpoint, or when forced at close), then the
+ * {@value #CHECKPOINT_DELTA} records since the last checkpoint, and here also at most every
+ * {@value #CHECKPOINT_INTERVAL_MS} ms, because a synchronous memtable flush and an fsync on every
+ * 100 ms commit stalled the thread most of its time; or when forced at close), then the
  * thread commits {@link #committableOffsets}. A crash between checkpoints leaves a checkpoint
  * older than the store's files or changelog; the restore then replays the changelog from it,
  * which rewrites the same keys with the same values in order and converges. Runs on the stream
@@ -29,6 +31,8 @@ import java.util.concurrent.CompletionException;
 final class ActiveTask {
     /** Changelog records written since the last checkpoint that make the next commit write one. */
     static final long CHECKPOINT_DELTA = 10_000;
+    /** Least time between two checkpoints that are not forced. */
+    static final long CHECKPOINT_INTERVAL_MS = 10_000;
 
     private final StreamTask task;
     private final TaskStateManager state;
@@ -38,6 +42,7 @@ final class ActiveTask {
     private final Map<TopicPartition, CompletableFuture<RecordMetadata>> lastChangelogSend = new HashMap<>();
     private final Map<TopicPartition, Long> changelogOffsets = new HashMap<>();
     private final Map<TopicPartition, Long> checkpointed = new HashMap<>();
+    private long lastCheckpointMs;
 
     ActiveTask(StreamTask task, TaskStateManager state, LogRecordCollector collector) {
         this.task = task;
@@ -83,11 +88,12 @@ final class ActiveTask {
     }
 
     /**
-     * After the producer flush: takes the acknowledged changelog offsets; when forced or when the
-     * changelogs moved by {@value #CHECKPOINT_DELTA} records since the last checkpoint, flushes the
-     * stores and writes the checkpoint.
+     * After the producer flush: takes the acknowledged changelog offsets; when forced, or when the
+     * changelogs moved by {@value #CHECKPOINT_DELTA} records and {@value #CHECKPOINT_INTERVAL_MS} ms
+     * passed since the last checkpoint, flushes the stores (memtables to disk, waiting) and writes
+     * the checkpoint (fsynced).
      */
-    void maybeCheckpoint(boolean force) {
+    void maybeCheckpoint(boolean force, long nowMs) {
         for (Map.Entry<TopicPartition, CompletableFuture<RecordMetadata>> e : lastChangelogSend.entrySet()) {
             try {
                 changelogOffsets.put(e.getKey(), e.getValue().join().offset() + 1);
@@ -100,10 +106,11 @@ final class ActiveTask {
         for (Map.Entry<TopicPartition, Long> e : changelogOffsets.entrySet()) {
             delta += e.getValue() - checkpointed.getOrDefault(e.getKey(), 0L);
         }
-        if (force || delta >= CHECKPOINT_DELTA) {
+        if (force || (delta >= CHECKPOINT_DELTA && nowMs - lastCheckpointMs >= CHECKPOINT_INTERVAL_MS)) {
             state.flush();
             state.checkpoint(changelogOffsets);
             checkpointed.putAll(changelogOffsets);
+            lastCheckpointMs = nowMs;
         }
     }
 

@@ -287,7 +287,7 @@ public final class StreamThread implements Runnable {
         producer.flush();
         for (ActiveTask t : tasks.values()) {
             t.collector().checkSends();
-            t.maybeCheckpoint(force);
+            t.maybeCheckpoint(force, time.milliseconds());
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ActiveTask t : tasks.values()) {
