@@ -1,5 +1,6 @@
 package io.runnel.bench;
 
+import io.runnel.bench.e2e.E2eWorkloads;
 import io.runnel.bench.log.LogWorkloads;
 import io.runnel.bench.server.ServerWorkloads;
 import io.runnel.bench.state.StateWorkloads;
@@ -19,6 +20,7 @@ public final class Workloads {
                     LogWorkloads.ALL,
                     StateWorkloads.ALL,
                     StreamsWorkloads.ALL,
+                    E2eWorkloads.ALL,
                     ServerWorkloads.ALL)
             .flatMap(List::stream)
             .toList();

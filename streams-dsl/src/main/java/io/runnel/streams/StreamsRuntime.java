@@ -8,11 +8,14 @@ import io.runnel.log.TopicConfig;
 import io.runnel.log.TopicExistsException;
 import io.runnel.state.RocksDBResources;
 import io.runnel.state.Stores;
+import io.runnel.common.metrics.Counter;
+import io.runnel.common.metrics.Metric;
+import io.runnel.common.metrics.MetricsRegistry;
+import io.runnel.streams.internal.runtime.RuntimeConfig;
 import io.runnel.streams.internal.runtime.StreamThread;
 import io.runnel.streams.internal.topology.InternalTopologyBuilder;
 import io.runnel.streams.internal.topology.NodeDef;
 import io.runnel.streams.internal.topology.TopologyAccess;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +27,21 @@ import java.util.function.Consumer;
  * Runs a topology over a log ({@link LogClients}: the embedded log or, later, Kafka), as
  * KafkaStreams does: {@code num.stream.threads} stream threads in the consumer group
  * {@code application.id}, one task per sub-topology and input partition, at-least-once (stores
- * flushed and outputs acknowledged before offsets are committed, every {@code commit.interval.ms},
- * default 1000). {@link #start()} creates the internal topics (repartition topics and compacted
- * store changelogs) with as many partitions as the largest input topic. Thread-safe.
+ * caches flushed and outputs acknowledged before offsets are committed, every
+ * {@code commit.interval.ms}, default 1000). {@link #start()} creates the internal topics
+ * (repartition topics and compacted store changelogs) with as many partitions as the largest
+ * input topic, and the dead-letter topic if one is configured and missing. Thread-safe.
  *
- * <p>Configuration: {@code application.id} (required), {@code num.stream.threads} (1),
- * {@code commit.interval.ms} (1000), {@code state.dir} (java.io.tmpdir/runnel-streams).
+ * <p>Configuration ({@link StreamsConfig}): {@code application.id} (required),
+ * {@code num.stream.threads} (1), {@code commit.interval.ms} (1000), {@code state.dir}
+ * (java.io.tmpdir/runnel-streams), {@code statestore.cache.max.bytes} (10485760, shared by the
+ * threads; cached stores forward their latest update per key when the cache flushes at commit or
+ * evicts, as in Kafka Streams), the three exception handlers and
+ * {@code errors.dead.letter.queue.topic.name}.
+ *
+ * <p>Errors: a record whose handler answers FAIL ends its stream thread; the runtime then moves
+ * to {@link State#ERROR} (the state listener is told) and calls the uncaught-exception handler
+ * with the error.
  */
 public final class StreamsRuntime implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StreamsRuntime.class.getName());
@@ -46,10 +58,9 @@ public final class StreamsRuntime implements AutoCloseable {
     private final InternalTopologyBuilder builder;
     private final LogClients clients;
     private final Time time;
+    private final RuntimeConfig config;
     private final String applicationId;
-    private final int threadCount;
-    private final long commitIntervalMs;
-    private final Path stateDir;
+    private final MetricsRegistry metrics;
     private final List<StreamThread> streamThreads = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile State state = State.CREATED;
@@ -65,23 +76,12 @@ public final class StreamsRuntime implements AutoCloseable {
         this.builder = TopologyAccess.builder(Objects.requireNonNull(topology, "topology"));
         this.clients = Objects.requireNonNull(clients, "clients");
         this.time = Objects.requireNonNull(time, "time");
-        Object appId = config.get(StreamsConfig.APPLICATION_ID_CONFIG);
-        if (appId == null || appId.toString().isBlank()) {
-            throw new IllegalArgumentException(StreamsConfig.APPLICATION_ID_CONFIG + " is required");
-        }
-        this.applicationId = appId.toString();
-        this.threadCount = Integer.parseInt(setting(config, StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"));
-        this.commitIntervalMs = Long.parseLong(setting(config, StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000"));
-        this.stateDir = Path.of(setting(config, StreamsConfig.STATE_DIR_CONFIG,
-                System.getProperty("java.io.tmpdir") + "/runnel-streams"));
+        this.config = RuntimeConfig.from(Objects.requireNonNull(config, "config"));
+        this.applicationId = this.config.applicationId();
+        this.metrics = new MetricsRegistry(time);
         if (!builder.globalStores().isEmpty()) {
             throw new TopologyException("global tables are not supported by the runtime yet (only by the test driver)");
         }
-    }
-
-    private static String setting(Map<String, ?> config, String key, String defaultValue) {
-        Object v = config.get(key);
-        return v == null ? defaultValue : v.toString();
     }
 
     public void setStateListener(StateListener l) {
@@ -97,6 +97,26 @@ public final class StreamsRuntime implements AutoCloseable {
         return state;
     }
 
+    /**
+     * The runtime's metrics: {@code stream-task-metrics/dropped-records-total} per thread and task
+     * (records skipped by an exception handler, late or null-key records), {@code record-cache}
+     * hits, misses and evictions per thread. Readable from any thread.
+     */
+    public MetricsRegistry metrics() {
+        return metrics;
+    }
+
+    /** Sum of {@code dropped-records-total} over every task the runtime has run. */
+    public long droppedRecords() {
+        long n = 0;
+        for (Metric m : metrics.metrics()) {
+            if (m instanceof Counter c && m.metricName().name().equals("dropped-records-total")) {
+                n += c.count();
+            }
+        }
+        return n;
+    }
+
     private synchronized void transition(State next) {
         State old = state;
         state = next;
@@ -110,9 +130,9 @@ public final class StreamsRuntime implements AutoCloseable {
         }
         createInternalTopics();
         rocksDB = RocksDBResources.create(RocksDBResources.DEFAULT_TOTAL_BYTES);
-        for (int i = 1; i <= threadCount; i++) {
+        for (int i = 1; i <= config.threads(); i++) {
             String name = applicationId + "-StreamThread-" + i;
-            StreamThread st = new StreamThread(builder, applicationId, time, clients, stateDir, rocksDB, commitIntervalMs, name);
+            StreamThread st = new StreamThread(builder, config, time, clients, rocksDB, name, metrics);
             Thread t = new Thread(st, name);
             t.setUncaughtExceptionHandler((thread, e) -> {
                 LOG.log(System.Logger.Level.ERROR, "stream thread " + thread.getName() + " died", e);
@@ -146,6 +166,9 @@ public final class StreamsRuntime implements AutoCloseable {
                     create(admin, new NewTopic(Stores.changelogTopic(applicationId, s.builder().name()), partitions,
                             Map.of(TopicConfig.CLEANUP_POLICY, "compact")));
                 }
+            }
+            if (config.deadLetterTopic() != null && !admin.listTopics(false).contains(config.deadLetterTopic())) {
+                create(admin, new NewTopic(config.deadLetterTopic(), 1, Map.of()));
             }
         }
     }

@@ -96,4 +96,46 @@ class StreamsRuntimeTest {
             }
         }
     }
+
+    @Test
+    void shouldJoinStreamRecordsWithTableRowsOfEarlierTimestampsEvenWhenTheStreamTopicWasWrittenFirst() {
+        try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir.resolve("log")))) {
+            try (Admin admin = log.admin()) {
+                admin.createTopic(new NewTopic("clicks", 1));
+                admin.createTopic(new NewTopic("users", 1));
+                admin.createTopic(new NewTopic("enriched", 1));
+            }
+            try (Producer<String, String> p = log.producer(Map.of(), Serdes.string().serializer(), Serdes.string().serializer())) {
+                for (int i = 0; i < 3000; i++) {
+                    p.send(new ProducerRecord<>("clicks", null, 100L + i, "u" + (i % 100), "click", List.of()));
+                }
+                for (int u = 0; u < 100; u++) {
+                    p.send(new ProducerRecord<>("users", null, 1L, "u" + u, "region-" + u, List.of()));
+                }
+                p.flush();
+            }
+            StreamsBuilder b = new StreamsBuilder();
+            var users = b.table("users", Consumed.with(Serdes.string(), Serdes.string()));
+            b.stream("clicks", Consumed.with(Serdes.string(), Serdes.string()))
+                    .join(users, (click, region) -> region)
+                    .to("enriched", Produced.with(Serdes.string(), Serdes.string()));
+            Map<String, Object> config = Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "join",
+                    StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
+            int joined = 0;
+            try (StreamsRuntime runtime = new StreamsRuntime(b.build(), config, log);
+                 Consumer<String, String> out = log.consumer(Map.of("auto.offset.reset", "earliest"),
+                         Serdes.string().deserializer(), Serdes.string().deserializer())) {
+                runtime.start();
+                out.assign(List.of(new io.runnel.common.TopicPartition("enriched", 0)));
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (joined < 3000 && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> r : out.poll(Duration.ofMillis(100))) {
+                        assertThat(r.value()).isEqualTo("region-" + r.key().substring(1));
+                        joined++;
+                    }
+                }
+            }
+            assertThat(joined).as("every click joined: the table rows (timestamp 1) are processed first").isEqualTo(3000);
+        }
+    }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * How an operator's state is stored: store name (also the operator's name when given), key and
- * value serdes, caching, change logging (topic {@code <application.id>-<store>-changelog}),
+ * value serdes, caching (on by default), change logging (topic {@code <application.id>-<store>-changelog}),
  * retention of window stores, and store type (in-memory by default).
  *
  * @param <S> the store type, as in Kafka Streams (for documentation; not checked)
@@ -29,11 +29,11 @@ public record Materialized<K, V, S extends StateStore>(String storeName, Serde<K
     }
 
     public static <K, V, S extends StateStore> Materialized<K, V, S> as(String storeName) {
-        return new Materialized<>(storeName, null, null, false, true, Map.of(), null, null);
+        return new Materialized<>(storeName, null, null, true, true, Map.of(), null, null);
     }
 
     public static <K, V, S extends StateStore> Materialized<K, V, S> with(Serde<K> keySerde, Serde<V> valueSerde) {
-        return new Materialized<>(null, keySerde, valueSerde, false, true, Map.of(), null, null);
+        return new Materialized<>(null, keySerde, valueSerde, true, true, Map.of(), null, null);
     }
 
     public Materialized<K, V, S> withKeySerde(Serde<K> serde) {
@@ -44,7 +44,11 @@ public record Materialized<K, V, S extends StateStore>(String storeName, Serde<K
         return new Materialized<>(storeName, keySerde, serde, cachingEnabled, loggingEnabled, topicConfig, retention, storeType);
     }
 
-    /** Caching is off by default (every update is emitted). */
+    /**
+     * Caching is on by default, as in Kafka Streams: under the runtime, a cached store forwards
+     * the latest update per key when the record cache flushes (each commit) or evicts; under the
+     * test driver (no cache) every update is forwarded.
+     */
     public Materialized<K, V, S> withCachingEnabled() {
         return new Materialized<>(storeName, keySerde, valueSerde, true, loggingEnabled, topicConfig, retention, storeType);
     }

@@ -27,8 +27,22 @@ public final class StoreFactory {
         return serde;
     }
 
+    /**
+     * Caching and logging from the options. Operator stores are cached unless the options say
+     * otherwise (Kafka Streams' default; a cached store forwards each key's latest update when the
+     * runtime's cache flushes); internal buffers ({@code m == null}) are never cached.
+     */
     static <S extends io.runnel.state.StateStore> StoreBuilder<S> apply(StoreBuilder<S> b, Materialized<?, ?, ?> m) {
-        if (m != null && m.cachingEnabled()) {
+        return apply(b, m, m != null && m.cachingEnabled());
+    }
+
+    static <S extends io.runnel.state.StateStore> StoreBuilder<S> operatorStore(StoreBuilder<S> b, Materialized<?, ?, ?> m) {
+        return apply(b, m, m == null || m.cachingEnabled());
+    }
+
+    private static <S extends io.runnel.state.StateStore> StoreBuilder<S> apply(StoreBuilder<S> b, Materialized<?, ?, ?> m,
+                                                                                boolean caching) {
+        if (caching) {
             b.withCachingEnabled();
         } else {
             b.withCachingDisabled();
@@ -48,7 +62,7 @@ public final class StoreFactory {
     public static <K, V> StoreBuilder<TimestampedKeyValueStore<K, V>> timestampedKeyValue(
             String name, Serde<K> keySerde, Serde<V> valueSerde, Materialized<?, ?, ?> m, String operator) {
         var supplier = persistent(m) ? Stores.persistentTimestampedKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
-        return apply(Stores.timestampedKeyValueStoreBuilder(supplier, require(keySerde, "key", operator),
+        return operatorStore(Stores.timestampedKeyValueStoreBuilder(supplier, require(keySerde, "key", operator),
                 require(valueSerde, "value", operator)), m);
     }
 
@@ -70,7 +84,7 @@ public final class StoreFactory {
         var supplier = persistent(m)
                 ? Stores.persistentTimestampedWindowStore(name, Duration.ofMillis(retention), Duration.ofMillis(windowSizeMs), false)
                 : Stores.inMemoryWindowStore(name, Duration.ofMillis(retention), Duration.ofMillis(windowSizeMs), false);
-        return apply(Stores.timestampedWindowStoreBuilder(supplier, require(keySerde, "key", operator),
+        return operatorStore(Stores.timestampedWindowStoreBuilder(supplier, require(keySerde, "key", operator),
                 require(valueSerde, "value", operator)), m);
     }
 
@@ -90,7 +104,7 @@ public final class StoreFactory {
         retention = Math.max(1, retention);
         var supplier = persistent(m) ? Stores.persistentSessionStore(name, Duration.ofMillis(retention))
                 : Stores.inMemorySessionStore(name, Duration.ofMillis(retention));
-        return apply(Stores.sessionStoreBuilder(supplier, require(keySerde, "key", operator),
+        return operatorStore(Stores.sessionStoreBuilder(supplier, require(keySerde, "key", operator),
                 require(valueSerde, "value", operator)), m);
     }
 }

@@ -12,7 +12,8 @@ import io.runnel.streams.processor.Record;
 /**
  * Aggregates a grouped stream per key (count, reduce, aggregate): records with a null key or
  * value are dropped (counted); otherwise the aggregate is updated, stored with timestamp
- * max(record, previous) and forwarded as a {@link Change}. For reduce the initializer returns
+ * max(record, previous) and forwarded as a {@link Change} — by the store when it is cached
+ * ({@link CacheForwarder}: the latest update per key at commit), else at once. For reduce the initializer returns
  * null and the aggregator starts from the first value.
  */
 public record StreamAggregate<K, V, VA>(String storeName, Initializer<VA> initializer,
@@ -24,11 +25,14 @@ public record StreamAggregate<K, V, VA>(String storeName, Initializer<VA> initia
         return new Processor<>() {
             private ProcessorContext<K, Change<VA>> context;
             private TimestampedKeyValueStore<K, VA> store;
+            private final CacheForwarder<K, VA> forwarder = new CacheForwarder<>(k -> k);
+            private boolean storeForwards;
 
             @Override
             public void init(ProcessorContext<K, Change<VA>> context) {
                 this.context = context;
                 this.store = context.getStateStore(storeName);
+                this.storeForwards = forwarder.install(store, context);
             }
 
             @Override
@@ -42,8 +46,17 @@ public record StreamAggregate<K, V, VA>(String storeName, Initializer<VA> initia
                 VA base = oldAgg == null ? initializer.apply() : oldAgg;
                 VA newAgg = aggregator.apply(record.key(), record.value(), base);
                 long ts = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
-                store.put(record.key(), ValueAndTimestamp.make(newAgg, ts));
-                context.forward(new Record<>(record.key(), new Change<>(newAgg, oldAgg), ts, record.headers()));
+                if (storeForwards) {
+                    forwarder.inFlight(record);
+                    try {
+                        store.put(record.key(), ValueAndTimestamp.make(newAgg, ts));
+                    } finally {
+                        forwarder.inFlight(null);
+                    }
+                } else {
+                    store.put(record.key(), ValueAndTimestamp.make(newAgg, ts));
+                    context.forward(new Record<>(record.key(), new Change<>(newAgg, oldAgg), ts, record.headers()));
+                }
             }
         };
     }

@@ -10,18 +10,21 @@ public record TableToStream<K, V>() implements ProcessorSupplier<K, Change<V>, K
 
     @Override
     public Processor<K, Change<V>, K, V> get() {
-        return new Processor<>() {
-            private ProcessorContext<K, V> context;
+        return new Discarding<>();
+    }
 
-            @Override
-            public void init(ProcessorContext<K, V> context) {
-                this.context = context;
-            }
+    /** Forwards the new value only ({@link OldValues.Discards}). */
+    private static final class Discarding<K, V> implements Processor<K, Change<V>, K, V>, OldValues.Discards {
+        private ProcessorContext<K, V> context;
 
-            @Override
-            public void process(Record<K, Change<V>> record) {
-                context.forward(record.withValue(record.value().newValue()));
-            }
-        };
+        @Override
+        public void init(ProcessorContext<K, V> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(Record<K, Change<V>> record) {
+            context.forward(record.withValue(record.value().newValue()));
+        }
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  * Aggregates into tumbling or hopping windows. Stream time is the largest timestamp this
  * processor has seen; a window accepts records while its end is after stream time - grace. A
  * record is added to each open window that contains it; for each closed one it is dropped
- * (counted), as Kafka Streams does.
+ * (counted), as Kafka Streams does. Updates are forwarded by the store when it is cached
+ * ({@link CacheForwarder}), else at once.
  */
 public record TimeWindowAggregate<K, V, VA>(String storeName, TimeWindows windows, Initializer<VA> initializer,
                                             Aggregator<? super K, ? super V, VA> aggregator)
@@ -29,11 +30,14 @@ public record TimeWindowAggregate<K, V, VA>(String storeName, TimeWindows window
             private ProcessorContext<Windowed<K>, Change<VA>> context;
             private TimestampedWindowStore<K, VA> store;
             private long observedStreamTime = -1L;
+            private final CacheForwarder<Windowed<K>, VA> forwarder = new CacheForwarder<>(Windowed::key);
+            private boolean storeForwards;
 
             @Override
             public void init(ProcessorContext<Windowed<K>, Change<VA>> context) {
                 this.context = context;
                 this.store = context.getStateStore(storeName);
+                this.storeForwards = forwarder.install(store, context);
             }
 
             @Override
@@ -53,9 +57,18 @@ public record TimeWindowAggregate<K, V, VA>(String storeName, TimeWindows window
                         VA oldAgg = old == null ? null : old.value();
                         VA newAgg = aggregator.apply(record.key(), record.value(), oldAgg == null ? initializer.apply() : oldAgg);
                         long newTs = old == null ? ts : Math.max(ts, old.timestamp());
-                        store.put(record.key(), ValueAndTimestamp.make(newAgg, newTs), start);
-                        context.forward(new Record<>(new Windowed<>(record.key(), window), new Change<>(newAgg, oldAgg),
-                                newTs, record.headers()));
+                        if (storeForwards) {
+                            forwarder.inFlight(record);
+                            try {
+                                store.put(record.key(), ValueAndTimestamp.make(newAgg, newTs), start);
+                            } finally {
+                                forwarder.inFlight(null);
+                            }
+                        } else {
+                            store.put(record.key(), ValueAndTimestamp.make(newAgg, newTs), start);
+                            context.forward(new Record<>(new Windowed<>(record.key(), window), new Change<>(newAgg, oldAgg),
+                                    newTs, record.headers()));
+                        }
                     } else {
                         Drops.record(context);
                     }

@@ -1,6 +1,7 @@
 package io.runnel.streams.internal.runtime;
 
 import io.runnel.state.StateStore;
+import io.runnel.streams.internal.ops.OldValues;
 import io.runnel.streams.processor.Cancellable;
 import io.runnel.streams.processor.FixedKeyProcessorContext;
 import io.runnel.streams.processor.FixedKeyRecord;
@@ -23,7 +24,8 @@ import java.util.Set;
  * thread only.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
-public final class NodeContext implements ProcessorContext<Object, Object>, FixedKeyProcessorContext<Object, Object> {
+public final class NodeContext implements ProcessorContext<Object, Object>, FixedKeyProcessorContext<Object, Object>,
+        OldValues.Hint {
     private final String nodeName;
     private final TaskContext task;
     private final Set<String> connectedStores;
@@ -41,6 +43,17 @@ public final class NodeContext implements ProcessorContext<Object, Object>, Fixe
         for (ProcessorNode n : nodes) {
             childByName.put(n.name(), n);
         }
+    }
+
+    /** False only when every child is a processor that discards old values (e.g. toStream). */
+    @Override
+    public boolean childrenReadOldValues() {
+        for (ProcessorNode c : children) {
+            if (!(c instanceof UserProcessorNode u && u.processor() instanceof OldValues.Discards)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public TaskContext task() {

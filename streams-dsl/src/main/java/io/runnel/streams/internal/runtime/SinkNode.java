@@ -7,7 +7,7 @@ import io.runnel.streams.processor.StreamPartitioner;
 import io.runnel.streams.processor.TopicNameExtractor;
 import java.util.function.UnaryOperator;
 
-/** Serializes records and hands them to the task's {@link RecordCollector}. */
+/** Serializes records (errors to the production exception handler) and hands them to the task's {@link RecordCollector}. */
 @SuppressWarnings({"unchecked", "rawtypes"})
 final class SinkNode extends ProcessorNode {
     private final String topic;
@@ -42,8 +42,19 @@ final class SinkNode extends ProcessorNode {
                     task.currentPartition(), task.currentOffset(), record.timestamp(), record.headers());
             t = decorate.apply(extractor.extract(record.key(), record.value(), rc));
         }
-        byte[] k = keySerializer.serialize(t, record.key());
-        byte[] v = valueSerializer.serialize(t, record.value());
+        byte[] k;
+        byte[] v;
+        try {
+            k = keySerializer.serialize(t, record.key());
+            v = valueSerializer.serialize(t, record.value());
+        } catch (RuntimeException e) {
+            ErrorHandling errors = task.errors();
+            if (errors == null) {
+                throw e;
+            }
+            errors.onSerializationError(task, name(), t, record.key(), record.value(), e);
+            return;
+        }
         Integer partition = null;
         if (partitioner != null) {
             partition = partitioner.partition(t, record.key(), record.value(), task.collector().partitionCount(t));

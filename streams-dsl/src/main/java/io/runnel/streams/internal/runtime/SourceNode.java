@@ -28,10 +28,21 @@ final class SourceNode extends ProcessorNode {
         this.task = task;
     }
 
-    /** Processes one raw input record; returns false if it was dropped (negative timestamp). */
+    /** Processes one raw input record; returns false if it was dropped (negative timestamp, deserialization error skipped). */
     boolean processRaw(String topic, byte[] key, byte[] value, long timestamp, List<Header> headers) {
-        Object k = keyDeserializer.deserialize(topic, key);
-        Object v = valueDeserializer.deserialize(topic, value);
+        Object k;
+        Object v;
+        try {
+            k = keyDeserializer.deserialize(topic, key);
+            v = valueDeserializer.deserialize(topic, value);
+        } catch (RuntimeException e) {
+            ErrorHandling errors = task.errors();
+            if (errors == null) {
+                throw e;
+            }
+            errors.onDeserializationError(task, name(), key, value, timestamp, headers, e);
+            return false;
+        }
         long ts = timestampExtractor == TimestampExtractor.RECORD_TIMESTAMP
                 ? timestamp : timestampExtractor.extract(k, v, timestamp, task.streamTime());
         if (ts < 0) {

@@ -33,6 +33,7 @@ public final class TaskContext {
     private long offset = -1L;
     private long recordTimestamp;
     private boolean commitRequested;
+    private ErrorHandling errors;
 
     public TaskContext(String applicationId, TaskId taskId, Time time, RecordCollector collector,
                        Map<String, StateStore> stores, Map<String, StateStore> globalStores) {
@@ -54,6 +55,18 @@ public final class TaskContext {
 
     public RecordCollector collector() {
         return collector;
+    }
+
+    /**
+     * The exception handlers of the stream thread, or null (the test driver): then every error
+     * propagates to the caller as it was thrown.
+     */
+    public ErrorHandling errors() {
+        return errors;
+    }
+
+    public void setErrorHandling(ErrorHandling errors) {
+        this.errors = errors;
     }
 
     public TaskMetrics metrics() {
