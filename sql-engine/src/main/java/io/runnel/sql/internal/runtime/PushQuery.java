@@ -127,9 +127,11 @@ final class PushQuery implements StartedQuery {
             }
             consumer.assign(outputs);
             consumer.seekToBeginning(outputs);
+            // No record cache: a push query shows every change as it happens, as ksqlDB's do.
             runtime = new StreamsRuntime(topology, Map.of(StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
                     StreamsConfig.STATE_DIR_CONFIG, transientStateDir(context).toString(),
-                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000"), context.log());
+                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000",
+                    StreamsConfig.CACHE_MAX_BYTES_BUFFERING_CONFIG, "0"), context.log());
             runtime.setUncaughtExceptionHandler(e -> fail(new IllegalStateException("push query " + id + " failed: "
                     + e.getMessage(), e)));
             runtime.start();
