@@ -512,9 +512,9 @@ public final class Engine implements SqlEngine {
                     "Statement is not a query: use the /ksql endpoint for " + statement.getClass().getSimpleName());
         }
         Catalog snapshot = catalog;
-        TransientSelect prepared = TransientSelect.of(select.query(), snapshot);
-        AnalyzedQuery query = new QueryAnalyzer(snapshot, context.functions()).analyze(prepared.query(),
-                Optional.empty());
+        TransientSelect prepared = TransientSelect.of(select.query(), snapshot, context.functions());
+        AnalyzedQuery query = new QueryAnalyzer(snapshot, context.functions()).forTransientQuery()
+                .analyze(prepared.query(), Optional.empty());
         String source = query.source().name();
         if (select.query().isPullQuery()) {
             PullQuery.validate(query);
@@ -524,12 +524,12 @@ public final class Engine implements SqlEngine {
                 boolean selectAll = select.query().select().stream()
                         .anyMatch(i -> i instanceof SelectItem.AllColumns);
                 return PullQuery.run(context, "pull_" + source + "_" + transientNumber.incrementAndGet(), query,
-                        selectAll, prepared.hidden(), partitions, listener);
+                        selectAll, prepared, partitions, listener);
             }
         }
         String id = "transient_" + source + "_" + transientNumber.incrementAndGet();
         boolean earliest = "earliest".equalsIgnoreCase(props.get(EngineProperties.AUTO_OFFSET_RESET));
-        PushQuery push = PushQuery.start(context, id, query, earliest, prepared.hidden(), listener, () -> transientQueries.remove(id));
+        PushQuery push = PushQuery.start(context, id, query, earliest, prepared, listener, () -> transientQueries.remove(id));
         transientQueries.put(id, new RunningPush(push, sql.strip()));
         return push;
     }

@@ -13,6 +13,7 @@ import io.runnel.sql.engine.QueryColumn;
 import io.runnel.sql.engine.QueryListener;
 import io.runnel.sql.engine.StartedQuery;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.ast.WindowExpression;
 import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.catalog.DataSource;
@@ -65,6 +66,8 @@ final class PushQuery implements StartedQuery {
     private Consumer<byte[], byte[]> consumer;
     private Thread reader;
     private long delivered;
+    /** A stream has no deletes: a record without a value is skipped, as ksqlDB's stream sources do. */
+    private boolean stream;
 
     private PushQuery(String id, EngineContext context, QueryShape shape, SourceCodec codec, QueryListener listener,
                       long limit, Runnable onClosed) {
@@ -81,8 +84,8 @@ final class PushQuery implements StartedQuery {
 
     /** Plans and starts the query; {@code onStart} is called before this returns. */
     static PushQuery start(EngineContext context, String id, AnalyzedQuery query, boolean fromBeginning,
-                           java.util.Set<String> hidden, QueryListener listener, Runnable onClosed) {
-        QueryShape shape = QueryShape.of(query, false, query.window().isPresent(), hidden);
+                           TransientSelect select, QueryListener listener, Runnable onClosed) {
+        QueryShape shape = QueryShape.of(query, false, query.window().isPresent(), select);
         String keyFormat = query.output().key().isEmpty() ? "NONE" : "JSON";
         SourceFormats formats = new SourceFormats(keyFormat, "JSON", query.window().map(PushQuery::keyWindow), Map.of());
         List<Column> columns = new ArrayList<>(query.output().key());
@@ -93,6 +96,7 @@ final class PushQuery implements StartedQuery {
         ExecNode.Sink plan = PlanBuilder.build(query, outputTopic, formats);
         PushQuery started = new PushQuery(id, context, shape, SourceCodec.of(output), listener,
                 query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE, onClosed);
+        started.stream = query.resultKind() == SourceKind.STREAM;
         started.run(plan, query.source().topic(), fromBeginning);
         return started;
     }
@@ -218,6 +222,9 @@ final class PushQuery implements StartedQuery {
             value = codec.value(r.topic(), r.value());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "push query " + id + " skips an unreadable result record", e);
+            return;
+        }
+        if (value == null && stream) {
             return;
         }
         Object[] row = shape.row(key == null || key.key() == null ? null : key.key().columnsForReading(),
