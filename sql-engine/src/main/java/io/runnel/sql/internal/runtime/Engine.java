@@ -17,6 +17,7 @@ import io.runnel.sql.internal.analyzer.AnalyzedQuery;
 import io.runnel.sql.internal.analyzer.QueryAnalyzer;
 import io.runnel.sql.internal.analyzer.RegistryFunctionResolver;
 import io.runnel.sql.internal.ast.SelectItem;
+import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.ast.Statement;
 import io.runnel.sql.internal.catalog.Catalog;
 import io.runnel.sql.internal.catalog.DataSource;
@@ -73,6 +74,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Engine implements SqlEngine {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    /** Whether a pull query on a table may scan it (true, as in ksqlDB) or must look keys up. */
+    private static final String PULL_TABLE_SCAN = "ksql.query.pull.table.scan.enabled";
 
     private final EmbeddedLog ownedLog;
     private final EngineContext context;
@@ -518,6 +521,12 @@ public final class Engine implements SqlEngine {
         String source = query.source().name();
         if (select.query().isPullQuery()) {
             PullQuery.validate(query);
+            PullQueryWhere.check(query, !"false".equalsIgnoreCase(props.get(PULL_TABLE_SCAN)));
+            if (query.source().kind() == SourceKind.TABLE && !query.source().readOnly() && feeding(source).isEmpty()) {
+                throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "The `" + source + "` table isn't queryable. "
+                        + "To derive a queryable table, you can do 'CREATE TABLE QUERYABLE_" + source
+                        + " AS SELECT * FROM " + source + "'. See https://cnfl.io/queries for more info.");
+            }
             try (Admin admin = context.log().admin()) {
                 freshness.await(admin, feeding(source), context.pullWaitMs());
                 int partitions = admin.describeTopic(query.source().topic()).partitions();
