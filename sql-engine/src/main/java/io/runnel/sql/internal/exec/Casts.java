@@ -87,9 +87,35 @@ public final class Casts {
                 }
                 return out;
             }
+            case STRUCT:
+                return struct(value, from, (SqlType.Struct) to);
             default:
                 return value;
         }
+    }
+
+    /**
+     * A struct of the target's fields, in its order: each field cast from the source field of the
+     * same name (case-insensitively), null when the source has none (STRUCT() into any struct).
+     */
+    private static Object struct(Object value, SqlType from, SqlType.Struct to) {
+        if (!(value instanceof Struct s) || !(from instanceof SqlType.Struct source)) {
+            return value;
+        }
+        List<String> names = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (SqlType.Field f : to.fields()) {
+            names.add(f.name());
+            Object v = null;
+            for (SqlType.Field sf : source.fields()) {
+                if (sf.name().equalsIgnoreCase(f.name()) && s.has(sf.name())) {
+                    v = cast(s.get(sf.name()), sf.type(), f.type());
+                    break;
+                }
+            }
+            values.add(v);
+        }
+        return Struct.of(names, values);
     }
 
     private static Number number(Object value) {

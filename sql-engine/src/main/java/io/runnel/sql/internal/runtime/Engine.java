@@ -515,6 +515,9 @@ public final class Engine implements SqlEngine {
                     "Statement is not a query: use the /ksql endpoint for " + statement.getClass().getSimpleName());
         }
         Catalog snapshot = catalog;
+        if (select.query().isPullQuery()) {
+            PullQueryWhere.checkPseudoColumns(select.query());
+        }
         TransientSelect prepared = TransientSelect.of(select.query(), snapshot, context.functions());
         AnalyzedQuery query = new QueryAnalyzer(snapshot, context.functions()).forTransientQuery()
                 .analyze(prepared.query(), Optional.empty());

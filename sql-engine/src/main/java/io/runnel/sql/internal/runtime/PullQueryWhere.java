@@ -11,11 +11,14 @@ import io.runnel.sql.internal.ast.Expression.ComparisonOperator;
 import io.runnel.sql.internal.ast.Expression.InList;
 import io.runnel.sql.internal.ast.Expression.Logical;
 import io.runnel.sql.internal.ast.Expression.LogicalOperator;
+import io.runnel.sql.internal.ast.Query;
+import io.runnel.sql.internal.ast.SelectItem;
 import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.parser.SqlFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +32,33 @@ import java.util.Set;
 final class PullQueryWhere {
 
     private PullQueryWhere() {
+    }
+
+    /** ROWPARTITION and ROWOFFSET are columns of push queries only, in ksqlDB. */
+    static void checkPseudoColumns(Query query) {
+        Set<String> inSelect = new LinkedHashSet<>();
+        for (SelectItem item : query.select()) {
+            if (item instanceof SelectItem.SingleColumn c) {
+                columns(c.expression(), inSelect);
+            }
+        }
+        disallowed(inSelect, "SELECT");
+        Set<String> inWhere = new LinkedHashSet<>();
+        query.where().ifPresent(w -> columns(w, inWhere));
+        disallowed(inWhere, "WHERE");
+    }
+
+    private static void disallowed(Set<String> columns, String clause) {
+        List<String> found = new ArrayList<>();
+        for (String name : List.of("ROWPARTITION", "ROWOFFSET")) {
+            if (columns.contains(name)) {
+                found.add("`" + name + "`");
+            }
+        }
+        if (!found.isEmpty()) {
+            throw error("Pull queries don't support the following columns in " + clause + " clauses: "
+                    + String.join(", ", found));
+        }
     }
 
     static void check(AnalyzedQuery query, boolean scanEnabled) {

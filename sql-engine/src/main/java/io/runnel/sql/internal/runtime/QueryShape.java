@@ -53,8 +53,11 @@ record QueryShape(List<QueryColumn> columns, List<Integer> shownKeys, boolean wi
             columns.add(new QueryColumn("WINDOWSTART", SqlType.BIGINT.sql(), keysAreKeys));
             columns.add(new QueryColumn("WINDOWEND", SqlType.BIGINT.sql(), keysAreKeys));
         }
+        // The bounds of a windowed table's rows are part of its key, also when selected by name.
+        boolean windowedTable = keysAreKeys && query.source().formats().window().isPresent();
         for (Column v : query.output().value()) {
-            columns.add(new QueryColumn(select.shownName(v.name()), v.type().sql(), false));
+            boolean bound = v.name().equals("WINDOWSTART") || v.name().equals("WINDOWEND");
+            columns.add(new QueryColumn(select.shownName(v.name()), v.type().sql(), windowedTable && bound));
         }
         List<Integer> permutation = new ArrayList<>();
         List<String> internal = new ArrayList<>();
