@@ -2,9 +2,10 @@
 -- Run it against a server:   ./runnel --server http://127.0.0.1:8088 --file examples/sql/clickstream/clickstream.sql
 -- or in the embedded shell:  ./runnel --file examples/sql/clickstream/clickstream.sql
 
--- One row per page view, keyed by user; the event time is the TS column (epoch milliseconds).
-CREATE STREAM clickstream (user_id VARCHAR KEY, page VARCHAR, ts BIGINT)
-  WITH (kafka_topic='clickstream', value_format='JSON', partitions=1, timestamp='ts');
+-- One row per page view, keyed by user; the event time is the record's time (ROWTIME), which
+-- an insert may set: INSERT INTO clickstream (ROWTIME, user_id, page) VALUES (1767261600000, 'alice', '/home');
+CREATE STREAM clickstream (user_id VARCHAR KEY, page VARCHAR)
+  WITH (kafka_topic='clickstream', value_format='JSON', partitions=1);
 
 -- Page views per user, ever.
 CREATE TABLE pageviews_per_user AS

@@ -30,9 +30,9 @@ public final class ClickstreamSql {
         client.execute(Files.readString(script, StandardCharsets.UTF_8));
     }
 
-    /** One page view. */
-    public static Map<String, Object> click(String user, String page, long ts) {
-        return Map.of("USER_ID", user, "PAGE", page, "TS", ts);
+    /** One page view at {@code time} (epoch milliseconds, the row's ROWTIME). */
+    public static Map<String, Object> click(String user, String page, long time) {
+        return Map.of("USER_ID", user, "PAGE", page, "ROWTIME", time);
     }
 
     public static void main(String[] args) throws IOException {
