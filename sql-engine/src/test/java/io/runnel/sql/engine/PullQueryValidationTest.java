@@ -72,6 +72,10 @@ class PullQueryValidationTest {
         assertThatThrownBy(() -> pull("SELECT * FROM agg WHERE id IN (NULL);", Map.of()))
                 .isInstanceOf(SqlException.class)
                 .hasMessageContaining("Primary key columns can not be NULL: (ID = null)");
+        assertThatThrownBy(() -> pull("SELECT * FROM agg WHERE id = NULL;", Map.of()))
+                .isInstanceOf(SqlException.class)
+                .hasMessageContaining("Error in WHERE expression: Comparison with NULL not supported: INTEGER = NULL\n"
+                        + "Use 'IS NULL' or 'IS NOT NULL' instead.\nStatement: (ID = null)");
     }
 
     private void assertRejected(String sql, String message) {

@@ -72,6 +72,7 @@ final class PullQueryWhere {
             return;
         }
         Expression where = query.where().get().expression();
+        checkNullComparisons(where, query);
         checkNullKeys(where, keyNames);
         if (scanEnabled) {
             return;
@@ -150,6 +151,35 @@ final class PullQueryWhere {
             return ref.name();
         }
         throw error("A comparison must directly reference a key column.");
+    }
+
+    /** {@code col = NULL} is never true: ksqlDB asks for IS NULL instead. */
+    private static void checkNullComparisons(Expression e, AnalyzedQuery query) {
+        if (e instanceof Comparison c && (c.left() instanceof Expression.NullLiteral
+                || c.right() instanceof Expression.NullLiteral)) {
+            String left = typeName(c.left(), query);
+            String right = typeName(c.right(), query);
+            throw error("Error in WHERE expression: Comparison with NULL not supported: " + left + " "
+                    + c.operator().symbol() + " " + right + "\nUse 'IS NULL' or 'IS NOT NULL' instead.\nStatement: ("
+                    + text(c.left()) + " " + c.operator().symbol() + " " + text(c.right()) + ")");
+        }
+        for (Expression child : ExpressionChildren.of(e)) {
+            checkNullComparisons(child, query);
+        }
+    }
+
+    private static String typeName(Expression e, AnalyzedQuery query) {
+        if (e instanceof Expression.NullLiteral) {
+            return "NULL";
+        }
+        if (e instanceof ColumnRef ref) {
+            return query.source().findColumn(ref.name()).map(c -> c.type().sql()).orElse("UNKNOWN");
+        }
+        return "EXPRESSION";
+    }
+
+    private static String text(Expression e) {
+        return e instanceof Expression.NullLiteral ? "null" : SqlFormatter.format(e);
     }
 
     private static void checkNullKeys(Expression e, Set<String> keyNames) {

@@ -68,6 +68,8 @@ final class PushQuery implements StartedQuery {
     private long delivered;
     /** A stream has no deletes: a record without a value is skipped, as ksqlDB's stream sources do. */
     private boolean stream;
+    /** A keyed table's row needs its key: a record without one is skipped, as ksqlDB's table sources do. */
+    private boolean keyedTable;
 
     private PushQuery(String id, EngineContext context, QueryShape shape, SourceCodec codec, QueryListener listener,
                       long limit, Runnable onClosed) {
@@ -97,6 +99,7 @@ final class PushQuery implements StartedQuery {
         PushQuery started = new PushQuery(id, context, shape, SourceCodec.of(output), listener,
                 query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE, onClosed);
         started.stream = query.resultKind() == SourceKind.STREAM;
+        started.keyedTable = !started.stream && !query.output().key().isEmpty();
         started.run(plan, query.source().topic(), fromBeginning);
         return started;
     }
@@ -224,7 +227,7 @@ final class PushQuery implements StartedQuery {
             LOG.log(System.Logger.Level.WARNING, "push query " + id + " skips an unreadable result record", e);
             return;
         }
-        if (value == null && stream) {
+        if (value == null && stream || keyedTable && nullKey(key)) {
             return;
         }
         Object[] row = shape.row(key == null || key.key() == null ? null : key.key().columnsForReading(),
@@ -236,6 +239,18 @@ final class PushQuery implements StartedQuery {
         } else {
             listener.onRow(OutputValues.row(row));
         }
+    }
+
+    private static boolean nullKey(WindowedKey key) {
+        if (key == null || key.key() == null) {
+            return true;
+        }
+        for (Object column : key.key().columnsForReading()) {
+            if (column != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void fail(RuntimeException e) {
