@@ -16,6 +16,7 @@ import io.runnel.sql.engine.StartedQuery;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
 import io.runnel.sql.internal.analyzer.QueryAnalyzer;
 import io.runnel.sql.internal.analyzer.RegistryFunctionResolver;
+import io.runnel.sql.internal.ast.Query;
 import io.runnel.sql.internal.ast.SelectItem;
 import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.ast.Statement;
@@ -515,10 +516,12 @@ public final class Engine implements SqlEngine {
                     "Statement is not a query: use the /ksql endpoint for " + statement.getClass().getSimpleName());
         }
         Catalog snapshot = catalog;
-        if (select.query().isPullQuery()) {
-            PullQueryWhere.checkPseudoColumns(select.query());
+        Query selected = select.query();
+        if (selected.isPullQuery()) {
+            PullQueryWhere.checkPseudoColumns(selected);
+            selected = WindowBoundLiterals.rewrite(selected);
         }
-        TransientSelect prepared = TransientSelect.of(select.query(), snapshot, context.functions());
+        TransientSelect prepared = TransientSelect.of(selected, snapshot, context.functions());
         AnalyzedQuery query = new QueryAnalyzer(snapshot, context.functions()).forTransientQuery()
                 .analyze(prepared.query(), Optional.empty());
         String source = query.source().name();
