@@ -66,6 +66,16 @@ class TransientQueryShapeTest {
     }
 
     @Test
+    void shouldExpandStarInPlaceAmongOtherSelectedColumns() throws Exception {
+        open().execute(CREATE_S + "INSERT INTO s (ROWTIME, id, v) VALUES (7, 1, 'a');", Map.of());
+
+        CollectingListener rows = push("SELECT ROWTIME, * FROM s EMIT CHANGES LIMIT 1;");
+
+        assertThat(rows.columns).extracting(QueryColumn::name).containsExactly("ROWTIME", "ID", "V");
+        assertThat(rows.rows()).containsExactly(List.of(7L, 1, "a"));
+    }
+
+    @Test
     void shouldNotAddWindowBoundsToWindowedPushQueryThatDoesNotSelectThem() throws Exception {
         open().execute(CREATE_S + "INSERT INTO s (id, v) VALUES (1, 'a');", Map.of());
 

@@ -47,7 +47,7 @@ record QueryShape(List<QueryColumn> columns, List<Integer> shownKeys, boolean wi
                         keysAreKeys));
             }
         }
-        boolean windowed = windowedInput && select.order().isEmpty() && query.output().value().stream()
+        boolean windowed = windowedInput && (select.order().isEmpty() || select.star()) && query.output().value().stream()
                 .noneMatch(c -> c.name().equals("WINDOWSTART") || c.name().equals("WINDOWEND"));
         if (windowed) {
             columns.add(new QueryColumn("WINDOWSTART", SqlType.BIGINT.sql(), keysAreKeys));

@@ -34,8 +34,9 @@ import java.util.Set;
  * @param order  the names of the selected columns in SELECT order (as analyzed), empty when the
  *               projection contains {@code *} (then the shape's default order applies)
  * @param shown  the name shown for an internal column name (pseudo columns)
+ * @param star   whether the projection contains {@code *} (then a windowed source's bounds are shown)
  */
-record TransientSelect(Query query, Set<String> hidden, List<String> order, Map<String, String> shown) {
+record TransientSelect(Query query, Set<String> hidden, List<String> order, Map<String, String> shown, boolean star) {
 
     /** Pseudo columns a transient query may select as they are. */
     private static final Set<String> PSEUDO = Set.of("ROWTIME", "ROWPARTITION", "ROWOFFSET");
@@ -48,7 +49,7 @@ record TransientSelect(Query query, Set<String> hidden, List<String> order, Map<
     }
 
     TransientSelect(Query query, Set<String> hidden) {
-        this(query, hidden, List.of(), Map.of());
+        this(query, hidden, List.of(), Map.of(), false);
     }
 
     /** The name a column is shown under. */
@@ -61,6 +62,7 @@ record TransientSelect(Query query, Set<String> hidden, List<String> order, Map<
         List<String> order = new ArrayList<>();
         Map<String, String> shown = new HashMap<>();
         boolean star = false;
+        boolean structStar = false;
         int generated = 0;
         for (SelectItem item : query.select()) {
             if (item instanceof SelectItem.SingleColumn c) {
@@ -83,6 +85,11 @@ record TransientSelect(Query query, Set<String> hidden, List<String> order, Map<
                 items.add(out);
             } else {
                 star = true;
+                if (item instanceof SelectItem.AllColumns && starNames(query, catalog, order)) {
+                    items.add(item);
+                    continue;
+                }
+                structStar = true;
                 items.add(item);
             }
         }
@@ -92,7 +99,40 @@ record TransientSelect(Query query, Set<String> hidden, List<String> order, Map<
         boolean ungroupedAggregate = query.groupBy().isEmpty() && query.select().stream()
                 .anyMatch(i -> i instanceof SelectItem.SingleColumn c && hasAggregate(c.expression(), functions));
         TransientSelect keyed = ungroupedAggregate ? new TransientSelect(renamed, Set.of()) : keyed(renamed, catalog);
-        return new TransientSelect(keyed.query(), keyed.hidden(), star ? List.of() : order, shown);
+        boolean onlyStar = query.select().size() == 1 && star;
+        return new TransientSelect(keyed.query(), keyed.hidden(), onlyStar || structStar ? List.of() : order, shown,
+                star);
+    }
+
+    /**
+     * Adds the names {@code *} expands to (keys, window bounds, values; values first when
+     * re-keyed by PARTITION BY), or returns false when the source is not known here.
+     */
+    private static boolean starNames(Query query, Catalog catalog, List<String> order) {
+        if (!(query.from() instanceof Relation.Source from)) {
+            return false;
+        }
+        Optional<DataSource> source = catalog.findSource(from.name());
+        if (source.isEmpty()) {
+            return false;
+        }
+        boolean rekeyed = !query.partitionBy().isEmpty()
+                && !(query.partitionBy().size() == 1 && query.partitionBy().get(0) instanceof Expression.NullLiteral);
+        for (Column c : source.get().columns()) {
+            if (c.isKey() != rekeyed) {
+                order.add(c.name());
+            }
+        }
+        if (!rekeyed && source.get().formats().window().isPresent()) {
+            order.add("WINDOWSTART");
+            order.add("WINDOWEND");
+        }
+        for (Column c : source.get().columns()) {
+            if (c.isKey() == rekeyed) {
+                order.add(c.name());
+            }
+        }
+        return true;
     }
 
     private static boolean hasAggregate(Expression e, FunctionResolver functions) {
