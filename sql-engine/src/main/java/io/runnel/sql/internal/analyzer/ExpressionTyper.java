@@ -357,11 +357,31 @@ public final class ExpressionTyper {
         SqlType l = visit(a.left());
         SqlType r = visit(a.right());
         if (l == null || r == null) {
-            SqlType known = l != null ? l : r;
-            return known;
+            // ksqlDB rejects arithmetic on an untyped NULL (CAST(NULL AS INT) + 1 is fine).
+            throw error(a.position(), "Error processing expression: " + ksqlText(a) + ". Arithmetic on types "
+                    + (l == null ? "null" : l.sql()) + " and " + (r == null ? "null" : r.sql()) + " are not supported.");
         }
         return TypeRules.arithmetic(a.operator(), l, r).orElseThrow(() -> error(a.position(),
                 "Unsupported arithmetic types: " + l.sql() + " " + a.operator().symbol() + " " + r.sql()));
+    }
+
+    /** An expression as ksqlDB's formatter prints it in this message (null in lower case, {@code k:=v}). */
+    private static String ksqlText(Expression e) {
+        if (e instanceof Expression.NullLiteral) {
+            return "null";
+        }
+        if (e instanceof Arithmetic a) {
+            return "(" + ksqlText(a.left()) + " " + a.operator().symbol() + " " + ksqlText(a.right()) + ")";
+        }
+        if (e instanceof MapConstructor m) {
+            StringBuilder b = new StringBuilder("MAP(");
+            for (int i = 0; i < m.entries().size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(ksqlText(m.entries().get(i).key())).append(":=")
+                        .append(ksqlText(m.entries().get(i).value()));
+            }
+            return b.append(')').toString();
+        }
+        return describeNode(e);
     }
 
     private SqlType negation(Negation n) {

@@ -47,12 +47,26 @@ public final class QueryAnalyzer {
     private final FunctionResolver functions;
     private final TypeResolver types;
     private final JoinProjection joinProjection;
+    private final boolean transientQuery;
 
     public QueryAnalyzer(Catalog catalog, FunctionResolver functions) {
+        this(catalog, functions, false);
+    }
+
+    private QueryAnalyzer(Catalog catalog, FunctionResolver functions, boolean transientQuery) {
         this.catalog = catalog;
         this.functions = functions;
         this.types = new TypeResolver(catalog);
         this.joinProjection = new JoinProjection(functions, types);
+        this.transientQuery = transientQuery;
+    }
+
+    /**
+     * An analyzer for push and pull queries, which write no sink: their projection may hold only
+     * key columns (ksqlDB requires a value column only of a persistent query's sink).
+     */
+    public QueryAnalyzer forTransientQuery() {
+        return new QueryAnalyzer(catalog, functions, true);
     }
 
     /**
@@ -295,7 +309,7 @@ public final class QueryAnalyzer {
         for (String text : byKeyText.keySet()) {
             keys.add(keysByText.get(text));
         }
-        if (values.isEmpty()) {
+        if (values.isEmpty() && !transientQuery) {
             throw new SqlException(SqlErrorCode.INVALID_STATEMENT, query.position().line(), query.position().column(),
                     "The projection contains no value columns.");
         }

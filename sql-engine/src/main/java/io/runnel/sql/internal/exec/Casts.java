@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * CAST at run time, between the Java values of two SQL types (the analyzer has already checked
@@ -88,21 +87,35 @@ public final class Casts {
                 }
                 return out;
             }
-            case STRUCT: {
-                // Fields are matched by name: a target field the source lacks is NULL, extra source fields are dropped.
-                SqlType.Struct f = (SqlType.Struct) from;
-                Struct source = (Struct) value;
-                Struct.Builder out = Struct.builder();
-                for (SqlType.Field field : ((SqlType.Struct) to).fields()) {
-                    Optional<SqlType.Field> fromField = f.field(field.name());
-                    out.put(field.name(), fromField.isEmpty() ? null
-                            : cast(source.fields().get(field.name()), fromField.get().type(), field.type()));
-                }
-                return out.build();
-            }
+            case STRUCT:
+                return struct(value, from, (SqlType.Struct) to);
             default:
                 return value;
         }
+    }
+
+    /**
+     * A struct of the target's fields, in its order: each field cast from the source field of the
+     * same name (case-insensitively), null when the source has none (STRUCT() into any struct).
+     */
+    private static Object struct(Object value, SqlType from, SqlType.Struct to) {
+        if (!(value instanceof Struct s) || !(from instanceof SqlType.Struct source)) {
+            return value;
+        }
+        List<String> names = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (SqlType.Field f : to.fields()) {
+            names.add(f.name());
+            Object v = null;
+            for (SqlType.Field sf : source.fields()) {
+                if (sf.name().equalsIgnoreCase(f.name()) && s.has(sf.name())) {
+                    v = cast(s.get(sf.name()), sf.type(), f.type());
+                    break;
+                }
+            }
+            values.add(v);
+        }
+        return Struct.of(names, values);
     }
 
     private static Number number(Object value) {

@@ -16,7 +16,9 @@ import io.runnel.sql.engine.StartedQuery;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
 import io.runnel.sql.internal.analyzer.QueryAnalyzer;
 import io.runnel.sql.internal.analyzer.RegistryFunctionResolver;
+import io.runnel.sql.internal.ast.Query;
 import io.runnel.sql.internal.ast.SelectItem;
+import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.ast.Statement;
 import io.runnel.sql.internal.catalog.Catalog;
 import io.runnel.sql.internal.catalog.DataSource;
@@ -74,6 +76,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Engine implements SqlEngine {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    /** Whether a pull query on a table may scan it (true, as in ksqlDB) or must look keys up. */
+    private static final String PULL_TABLE_SCAN = "ksql.query.pull.table.scan.enabled";
 
     private final EmbeddedLog ownedLog;
     private final EngineContext context;
@@ -523,24 +527,35 @@ public final class Engine implements SqlEngine {
                     "Statement is not a query: use the /ksql endpoint for " + statement.getClass().getSimpleName());
         }
         Catalog snapshot = catalog;
-        TransientSelect prepared = TransientSelect.of(select.query(), snapshot);
-        AnalyzedQuery query = new QueryAnalyzer(snapshot, context.functions()).analyze(prepared.query(),
-                Optional.empty());
+        Query selected = select.query();
+        if (selected.isPullQuery()) {
+            PullQueryWhere.checkPseudoColumns(selected);
+            selected = WindowBoundLiterals.rewrite(selected);
+        }
+        TransientSelect prepared = TransientSelect.of(selected, snapshot, context.functions());
+        AnalyzedQuery query = new QueryAnalyzer(snapshot, context.functions()).forTransientQuery()
+                .analyze(prepared.query(), Optional.empty());
         String source = query.source().name();
         if (select.query().isPullQuery()) {
             PullQuery.validate(query);
+            PullQueryWhere.check(query, !"false".equalsIgnoreCase(props.get(PULL_TABLE_SCAN)));
+            if (query.source().kind() == SourceKind.TABLE && !query.source().readOnly() && feeding(source).isEmpty()) {
+                throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "The `" + source + "` table isn't queryable. "
+                        + "To derive a queryable table, you can do 'CREATE TABLE QUERYABLE_" + source
+                        + " AS SELECT * FROM " + source + "'. See https://cnfl.io/queries for more info.");
+            }
             try (Admin admin = context.log().admin()) {
                 freshness.await(admin, feeding(source), context.pullWaitMs());
                 int partitions = admin.describeTopic(query.source().topic()).partitions();
                 boolean selectAll = select.query().select().stream()
                         .anyMatch(i -> i instanceof SelectItem.AllColumns);
                 return PullQuery.run(context, "pull_" + source + "_" + transientNumber.incrementAndGet(), query,
-                        selectAll, prepared.hidden(), partitions, listener);
+                        selectAll, prepared, partitions, listener);
             }
         }
         String id = "transient_" + source + "_" + transientNumber.incrementAndGet();
         boolean earliest = "earliest".equalsIgnoreCase(props.get(EngineProperties.AUTO_OFFSET_RESET));
-        PushQuery push = PushQuery.start(context, id, query, earliest, prepared.hidden(), listener, () -> transientQueries.remove(id));
+        PushQuery push = PushQuery.start(context, id, query, earliest, prepared, listener, () -> transientQueries.remove(id));
         transientQueries.put(id, new RunningPush(push, sql.strip()));
         return push;
     }

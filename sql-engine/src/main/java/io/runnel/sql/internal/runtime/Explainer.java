@@ -56,8 +56,9 @@ final class Explainer {
 
     private static EngineResult query(String text, String sql, Statement.QueryStatement select, Catalog catalog,
                                       EngineContext context) {
-        TransientSelect prepared = TransientSelect.of(select.query(), catalog);
-        AnalyzedQuery query = new QueryAnalyzer(catalog, context.functions()).analyze(prepared.query(), Optional.empty());
+        TransientSelect prepared = TransientSelect.of(select.query(), catalog, context.functions());
+        AnalyzedQuery query = new QueryAnalyzer(catalog, context.functions()).forTransientQuery()
+                .analyze(prepared.query(), Optional.empty());
         ExecNode.Sink plan = PlanBuilder.build(query, "_runnel_explain-output", new SourceFormats(
                 query.output().key().isEmpty() ? "NONE" : "JSON", "JSON", query.window().map(PushQuery::keyWindow),
                 Map.of()), Optional.empty());

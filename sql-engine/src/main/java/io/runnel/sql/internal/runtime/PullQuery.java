@@ -60,11 +60,11 @@ final class PullQuery implements StartedQuery {
 
     /** @param selectAll whether the query selects {@code *} (then a windowed source's bounds are columns too) */
     static PullQuery run(EngineContext context, String id, AnalyzedQuery query, boolean selectAll,
-                         java.util.Set<String> hidden, int partitions, QueryListener listener) {
+                         TransientSelect select, int partitions, QueryListener listener) {
         validate(query);
         boolean windowColumns = selectAll && query.source().formats().window().isPresent();
         PullQuery q = new PullQuery(id, QueryShape.of(query, query.source().kind() == SourceKind.TABLE, windowColumns,
-                hidden));
+                select));
         listener.onStart(id, q.shape.columns());
         try {
             q.execute(context, query, partitions, listener);

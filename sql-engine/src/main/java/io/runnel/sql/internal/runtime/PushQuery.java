@@ -13,6 +13,7 @@ import io.runnel.sql.engine.QueryColumn;
 import io.runnel.sql.engine.QueryListener;
 import io.runnel.sql.engine.StartedQuery;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.ast.WindowExpression;
 import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.catalog.DataSource;
@@ -65,6 +66,10 @@ final class PushQuery implements StartedQuery {
     private Consumer<byte[], byte[]> consumer;
     private Thread reader;
     private long delivered;
+    /** A stream has no deletes: a record without a value is skipped, as ksqlDB's stream sources do. */
+    private boolean stream;
+    /** A keyed table's row needs its key: a record without one is skipped, as ksqlDB's table sources do. */
+    private boolean keyedTable;
 
     private PushQuery(String id, EngineContext context, QueryShape shape, SourceCodec codec, QueryListener listener,
                       long limit, Runnable onClosed) {
@@ -81,8 +86,8 @@ final class PushQuery implements StartedQuery {
 
     /** Plans and starts the query; {@code onStart} is called before this returns. */
     static PushQuery start(EngineContext context, String id, AnalyzedQuery query, boolean fromBeginning,
-                           java.util.Set<String> hidden, QueryListener listener, Runnable onClosed) {
-        QueryShape shape = QueryShape.of(query, false, query.window().isPresent(), hidden);
+                           TransientSelect select, QueryListener listener, Runnable onClosed) {
+        QueryShape shape = QueryShape.of(query, false, query.window().isPresent(), select);
         String keyFormat = query.output().key().isEmpty() ? "NONE" : "JSON";
         SourceFormats formats = new SourceFormats(keyFormat, "JSON", query.window().map(PushQuery::keyWindow), Map.of());
         List<Column> columns = new ArrayList<>(query.output().key());
@@ -93,6 +98,8 @@ final class PushQuery implements StartedQuery {
         ExecNode.Sink plan = PlanBuilder.build(query, outputTopic, formats, Optional.empty());
         PushQuery started = new PushQuery(id, context, shape, SourceCodec.of(output), listener,
                 query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE, onClosed);
+        started.stream = query.resultKind() == SourceKind.STREAM;
+        started.keyedTable = !started.stream && !query.output().key().isEmpty();
         started.run(plan, ExecNode.sourcesOf(plan).stream().map(n -> n.source().topic()).distinct().toList(),
                 fromBeginning);
         return started;
@@ -226,6 +233,9 @@ final class PushQuery implements StartedQuery {
             LOG.log(System.Logger.Level.WARNING, "push query " + id + " skips an unreadable result record", e);
             return;
         }
+        if (value == null && stream || keyedTable && nullKey(key)) {
+            return;
+        }
         Object[] row = shape.row(key == null || key.key() == null ? null : key.key().columnsForReading(),
                 key == null ? null : key.start(), key == null ? null : key.end(),
                 value == null ? null : value.columnsForReading());
@@ -235,6 +245,18 @@ final class PushQuery implements StartedQuery {
         } else {
             listener.onRow(OutputValues.row(row));
         }
+    }
+
+    private static boolean nullKey(WindowedKey key) {
+        if (key == null || key.key() == null) {
+            return true;
+        }
+        for (Object column : key.key().columnsForReading()) {
+            if (column != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void fail(RuntimeException e) {

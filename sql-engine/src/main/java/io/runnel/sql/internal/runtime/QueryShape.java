@@ -6,48 +6,85 @@ import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.catalog.SqlType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The columns of a query's result as the user sees them: the key columns (less those added only
- * to key the rows, see {@link TransientSelect}), then WINDOWSTART and WINDOWEND for a windowed
- * result (unless selected as values), then the value columns.
+ * The columns of a query's result as the user sees them. With an explicit select list they come
+ * in SELECT order (key columns added only to key the rows left out, see {@link TransientSelect});
+ * with {@code *}: the key columns, then WINDOWSTART and WINDOWEND for a windowed result (unless
+ * selected as values), then the value columns, as ksqlDB shows them.
  *
- * @param shownKeys indexes of the output key columns that are shown, in order
+ * @param shownKeys     indexes of the output key columns that are shown, in the default order
+ * @param permutation   for each shown column, its index in the default order (keys, window, values)
  */
-record QueryShape(List<QueryColumn> columns, List<Integer> shownKeys, boolean windowColumns, int values) {
+record QueryShape(List<QueryColumn> columns, List<Integer> shownKeys, boolean windowColumns, int values,
+                  List<Integer> permutation) {
 
     QueryShape {
         columns = List.copyOf(columns);
         shownKeys = List.copyOf(shownKeys);
+        permutation = List.copyOf(permutation);
+        if (permutation.size() != columns.size()) {
+            throw new IllegalArgumentException("permutation of " + permutation.size() + " for " + columns.size()
+                    + " columns");
+        }
     }
 
     /**
      * @param keysAreKeys   whether key columns are flagged as keys (pull queries on tables)
      * @param windowedInput whether the rows carry a window (a windowed aggregation, or a pull
-     *                      query's {@code SELECT *} on a windowed table)
-     * @param hidden        key columns not shown
+     *                      query's {@code SELECT *} on a windowed table); with an explicit select
+     *                      list the bounds are shown only where selected
+     * @param select        the hidden key columns, SELECT order and shown names of the query
      */
-    static QueryShape of(AnalyzedQuery query, boolean keysAreKeys, boolean windowedInput, Set<String> hidden) {
+    static QueryShape of(AnalyzedQuery query, boolean keysAreKeys, boolean windowedInput, TransientSelect select) {
         List<QueryColumn> columns = new ArrayList<>();
         List<Integer> shown = new ArrayList<>();
         List<Column> keys = query.output().key();
         for (int i = 0; i < keys.size(); i++) {
-            if (!hidden.contains(keys.get(i).name())) {
+            if (!select.hidden().contains(keys.get(i).name())) {
                 shown.add(i);
-                columns.add(new QueryColumn(keys.get(i).name(), keys.get(i).type().sql(), keysAreKeys));
+                columns.add(new QueryColumn(select.shownName(keys.get(i).name()), keys.get(i).type().sql(),
+                        keysAreKeys));
             }
         }
-        boolean windowed = windowedInput && query.output().value().stream()
+        boolean windowed = windowedInput && (select.order().isEmpty() || select.star()) && query.output().value().stream()
                 .noneMatch(c -> c.name().equals("WINDOWSTART") || c.name().equals("WINDOWEND"));
         if (windowed) {
             columns.add(new QueryColumn("WINDOWSTART", SqlType.BIGINT.sql(), keysAreKeys));
             columns.add(new QueryColumn("WINDOWEND", SqlType.BIGINT.sql(), keysAreKeys));
         }
+        // The bounds of a windowed table's rows are part of its key, also when selected by name.
+        boolean windowedTable = keysAreKeys && query.source().formats().window().isPresent();
         for (Column v : query.output().value()) {
-            columns.add(new QueryColumn(v.name(), v.type().sql(), false));
+            boolean bound = v.name().equals("WINDOWSTART") || v.name().equals("WINDOWEND");
+            columns.add(new QueryColumn(select.shownName(v.name()), v.type().sql(), windowedTable && bound));
         }
-        return new QueryShape(columns, shown, windowed, query.output().value().size());
+        List<Integer> permutation = new ArrayList<>();
+        List<String> internal = new ArrayList<>();
+        for (int i : shown) {
+            internal.add(keys.get(i).name());
+        }
+        if (windowed) {
+            internal.add("WINDOWSTART");
+            internal.add("WINDOWEND");
+        }
+        query.output().value().forEach(v -> internal.add(v.name()));
+        for (String name : select.order()) {
+            int at = internal.indexOf(name);
+            if (at >= 0 && !permutation.contains(at)) {
+                permutation.add(at);
+            }
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (!permutation.contains(i)) {
+                permutation.add(i);
+            }
+        }
+        List<QueryColumn> ordered = new ArrayList<>();
+        for (int i : permutation) {
+            ordered.add(columns.get(i));
+        }
+        return new QueryShape(ordered, shown, windowed, query.output().value().size(), permutation);
     }
 
     /**
@@ -67,6 +104,10 @@ record QueryShape(List<QueryColumn> columns, List<Integer> shownKeys, boolean wi
         for (int v = 0; v < this.values && values != null; v++) {
             row[i + v] = v < values.length ? values[v] : null;
         }
-        return row;
+        Object[] out = new Object[row.length];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = row[permutation.get(c)];
+        }
+        return out;
     }
 }

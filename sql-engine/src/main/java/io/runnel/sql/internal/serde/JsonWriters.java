@@ -82,8 +82,9 @@ final class JsonWriters {
         return (g, v) -> {
             g.writeStartObject();
             for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                if (e.getKey() == null) throw new FieldError(type.sql(), "map key is null");
-                String key = stringKeys ? (String) e.getKey() : Values.format(keyType, e.getKey());
+                // A null key is written as the name "null", as ksqlDB's JSON serializer does.
+                String key = e.getKey() == null ? "null"
+                        : stringKeys ? (String) e.getKey() : Values.format(keyType, e.getKey());
                 g.writeFieldName(key);
                 try {
                     writeNullable(value, g, e.getValue());
