@@ -46,6 +46,13 @@ class PullQueryValidationTest {
     }
 
     @Test
+    void shouldRejectTextLookUpOfANumericKeyInAnInList() {
+        assertThatThrownBy(() -> pull("SELECT * FROM agg WHERE id IN ('10', 8);", Map.of()))
+                .isInstanceOf(SqlException.class)
+                .hasMessageContaining("'10' can not be converted to the type of the key column: ID INTEGER KEY");
+    }
+
+    @Test
     void shouldRequireKeyLookUpInEveryDisjunctWhenTableScansAreOff() {
         assertRejected("SELECT * FROM agg WHERE cnt = 100;", "WHERE clause missing key column for disjunct: (CNT = 100)");
         assertRejected("SELECT * FROM agg WHERE id != 100;", "Bound on key columns '[`ID` INTEGER KEY]' must currently be '='.");

@@ -74,6 +74,7 @@ final class PullQueryWhere {
         Expression where = query.where().get().expression();
         checkNullComparisons(where, query);
         checkNullKeys(where, keyNames);
+        checkInListKeyTypes(where, keys);
         if (scanEnabled) {
             return;
         }
@@ -192,6 +193,28 @@ final class PullQueryWhere {
         }
         for (Expression child : ExpressionChildren.of(e)) {
             checkNullKeys(child, keyNames);
+        }
+    }
+
+    /**
+     * A key looked up with IN takes each item as a key value, so a text item for a key that is
+     * not text is an error (ksqlDB does not coerce lookup keys, unlike IN in other queries).
+     */
+    private static void checkInListKeyTypes(Expression e, List<Column> keys) {
+        if (e instanceof InList in && in.value() instanceof ColumnRef ref) {
+            for (Column key : keys) {
+                if (key.name().equals(ref.name()) && key.type().baseType() != io.runnel.sql.internal.catalog.SqlBaseType.STRING) {
+                    for (Expression item : in.list()) {
+                        if (item instanceof Expression.StringLiteral text) {
+                            throw error("'" + text.text() + "' can not be converted to the type of the key column: "
+                                    + key.name() + " " + key.type().sql() + " KEY");
+                        }
+                    }
+                }
+            }
+        }
+        for (Expression child : ExpressionChildren.of(e)) {
+            checkInListKeyTypes(child, keys);
         }
     }
 
