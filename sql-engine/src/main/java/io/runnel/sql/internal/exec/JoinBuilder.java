@@ -11,7 +11,6 @@ import io.runnel.sql.internal.plan.ExecNode;
 import io.runnel.sql.internal.row.Row;
 import io.runnel.sql.internal.serde.SerdeSchema;
 import io.runnel.state.KeyValueStore;
-import io.runnel.streams.StreamsBuilder;
 import io.runnel.streams.dsl.Consumed;
 import io.runnel.streams.dsl.JoinWindows;
 import io.runnel.streams.dsl.Joined;
@@ -40,12 +39,17 @@ import java.util.List;
  * the left value and right value side by side after a join; keys are {@link Row}s of the join key.
  */
 final class JoinBuilder {
-    private final StreamsBuilder builder;
+    private final java.util.function.Function<ExecNode.StreamSource, KStream<Object, Row>> sources;
     private final String queryId;
     private final ProcessingLog log;
 
-    JoinBuilder(StreamsBuilder builder, String queryId, ProcessingLog log) {
-        this.builder = builder;
+    /**
+     * @param sources reads a source node's records as the rest of the topology does (its formats,
+     *                and whatever the source needs before its rows are laid out)
+     */
+    JoinBuilder(java.util.function.Function<ExecNode.StreamSource, KStream<Object, Row>> sources, String queryId,
+                ProcessingLog log) {
+        this.sources = sources;
         this.queryId = queryId;
         this.log = log;
     }
@@ -151,9 +155,7 @@ final class JoinBuilder {
     /** A source's records as source rows, keyed as read (tombstones stay tombstones). */
     private KStream<Object, Row> sourceRows(ExecNode.StreamSource node) {
         DataSource source = node.source();
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        KStream<Object, Row> stream = (KStream) builder.stream(source.topic(),
-                TopologyBuilder.consumed(source).withName(name(node)));
+        KStream<Object, Row> stream = sources.apply(node);
         RowLayout layout = new RowLayout.Source(source);
         return stream.processValues(() -> new FixedKeyProcessor<Object, Row, Row>() {
             private FixedKeyProcessorContext<Object, Row> context;

@@ -64,7 +64,7 @@ public final class TopologyBuilder {
     private TopologyBuilder(String queryId, ProcessingLog log) {
         this.queryId = queryId;
         this.log = log;
-        this.joins = new JoinBuilder(builder, queryId, log);
+        this.joins = new JoinBuilder(this::source, queryId, log);
     }
 
     public static Topology build(String queryId, ExecNode.Sink plan, ProcessingLog log) {
