@@ -17,7 +17,10 @@ import java.util.function.Function;
  * (records of the warm-up run, default min(records/5, 500k); 0 = none), {@code --flush
  * always|none|interval:MS} (the embedded log's flush policy, default none = Kafka's default of no
  * fsync per write), {@code --timeout-s N} (600), {@code --cache-bytes N} (record cache of both
- * systems, {@code statestore.cache.max.bytes}; default each system's default, 10 MB), plus the
+ * systems, {@code statestore.cache.max.bytes}; default each system's default, 10 MB),
+ * {@code --kafka-fetch-max-wait-ms N} (Kafka Streams' consumer {@code fetch.max.wait.ms}, default
+ * Kafka's 500: a fetch for caught-up partitions only, while the others are paused with full
+ * buffers, waits that long at the broker), plus the
  * scenario's own options.
  */
 final class E2eWorkload implements Workload {
@@ -51,13 +54,14 @@ final class E2eWorkload implements Workload {
         String flush = options.string("flush", "none");
         long timeoutMs = options.longValue("timeout-s", 600) * 1000;
         long cacheBytes = options.longValue("cache-bytes", -1);
+        long kafkaFetchMaxWaitMs = options.longValue("kafka-fetch-max-wait-ms", -1);
         E2eScenario s = scenario.apply(options);
         List<Result> out = new ArrayList<>();
         if (!system.equals("kafka")) {
             out.add(new RunnelE2e(name, s, flush, timeoutMs, cacheBytes).run(records, warmup));
         }
         if (!system.equals("runnel")) {
-            out.add(new KafkaE2e(name, s, timeoutMs, cacheBytes).run(records, warmup));
+            out.add(new KafkaE2e(name, s, timeoutMs, cacheBytes, kafkaFetchMaxWaitMs).run(records, warmup));
         }
         return out;
     }

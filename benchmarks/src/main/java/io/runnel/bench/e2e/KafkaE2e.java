@@ -32,9 +32,11 @@ final class KafkaE2e {
     private final E2eScenario scenario;
     private final long timeoutMs;
     private final long cacheBytes;
+    private final long fetchMaxWaitMs;
 
-    KafkaE2e(String workload, E2eScenario scenario, long timeoutMs, long cacheBytes) {
+    KafkaE2e(String workload, E2eScenario scenario, long timeoutMs, long cacheBytes, long fetchMaxWaitMs) {
         this.cacheBytes = cacheBytes;
+        this.fetchMaxWaitMs = fetchMaxWaitMs;
         this.workload = workload;
         this.scenario = scenario;
         this.timeoutMs = timeoutMs;
@@ -57,6 +59,7 @@ final class KafkaE2e {
             figures.put("cpu_seconds", t.cpuSeconds());
             figures.put("loadavg", Machine.loadAverage());
             figures.put("cache_bytes", cacheBytes < 0 ? "default" : Long.toString(cacheBytes));
+            figures.put("fetch_max_wait_ms", fetchMaxWaitMs < 0 ? "default" : Long.toString(fetchMaxWaitMs));
             return new Result(workload, "kafka", scenario.inputRecords(records) / t.seconds(), figures);
         } finally {
             KafkaBroker.deleteRecursively(stateDir);
@@ -96,6 +99,9 @@ final class KafkaE2e {
         }
         if (cacheBytes >= 0) {
             sp.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
+        }
+        if (fetchMaxWaitMs >= 0) {
+            sp.put(StreamsConfig.mainConsumerPrefix("fetch.max.wait.ms"), (int) fetchMaxWaitMs);
         }
         sp.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         OutputTracker tracker = scenario.tracker(records);
