@@ -141,39 +141,14 @@ class RunnelMainTest {
 
     @Test
     void shouldRunTypedStatementsInTheInteractiveEmbeddedShell() throws Exception {
-        String typed = "CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', partitions=1, "
-                + "value_format='json');\nINSERT INTO s (id, v) VALUES (1, 'a');\nSELECT * FROM s;\nexit\n";
+        TypedShell shell = new TypedShell();
 
-        // The keyboard stays open, as a terminal's does; a line is typed when the prompt shows.
-        java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
-        java.io.PipedInputStream in = new java.io.PipedInputStream(keyboard, 1 << 16);
-        String[] lines = typed.split("(?<=\n)");
-        java.io.OutputStream screen = new java.io.OutputStream() {
-            private final StringBuilder tail = new StringBuilder();
-            private int next;
+        int code = shell.run(dir, List.of("CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', "
+                + "partitions=1, value_format='json');", "INSERT INTO s (id, v) VALUES (1, 'a');", "SELECT * FROM s;",
+                "exit"));
 
-            @Override
-            public synchronized void write(int b) throws java.io.IOException {
-                out.write(b);
-                tail.append((char) b);
-                if (tail.length() > 16) {
-                    tail.delete(0, tail.length() - 16);
-                }
-                if (tail.toString().endsWith("runnel> ") && next < lines.length) {
-                    tail.setLength(0);
-                    keyboard.write(lines[next++].getBytes(StandardCharsets.UTF_8));
-                    keyboard.flush();
-                }
-            }
-        };
-
-        int code = RunnelMain.run(new String[] {"--data-dir", dir.resolve("data").toString(),
-                "--history-file", dir.resolve("history").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), StatementExecutorFactory::load, in, screen);
-        keyboard.close();
-
-        assertThat(code).as(out() + err()).isZero();
-        assertThat(out()).contains("runnel>").contains("Stream created").contains("| 1  | a |");
+        assertThat(code).as(shell.out() + shell.err()).isZero();
+        assertThat(shell.out()).contains("runnel>").contains("Stream created").contains("| 1  | a |");
     }
 
     @Test
