@@ -24,7 +24,8 @@ public final class EntityRenderer {
                     e.tables().stream().map(EntityRenderer::sourceRow).toList());
         } else if (entity instanceof KsqlEntity.QueriesList e) {
             return table(List.of("Query ID", "Query Type", "Status", "Sink Name", "Sink Kafka Topic", "Query String"),
-                    e.queries().stream().map(q -> List.of(q.id(), nz(q.queryType()), nz(q.state()),
+                    e.queries().stream().map(q -> List.of(q.id(), nz(q.queryType()),
+                            q.errorMessage() == null ? nz(q.state()) : nz(q.state()) + ": " + q.errorMessage(),
                             String.join(",", q.sinks()), String.join(",", q.sinkKafkaTopics()),
                             nz(q.queryString()))).toList());
         } else if (entity instanceof KsqlEntity.KafkaTopicsList e) {

@@ -45,6 +45,17 @@ class RenderersTest {
     }
 
     @Test
+    void shouldShowAFailedQuerysErrorMessageInItsStatus() {
+        String text = new EntityRenderer().render(new KsqlEntity.QueriesList("SHOW QUERIES;", List.of(
+                new KsqlEntity.RunningQuery("CREATE STREAM T AS SELECT * FROM S;", List.of("T"), List.of("T"),
+                        "CSAS_T_0", Map.of("ERROR", 1), "PERSISTENT", "ERROR", "deserialization failed at offset 7"),
+                new KsqlEntity.RunningQuery("CREATE STREAM U AS SELECT * FROM S;", List.of("U"), List.of("U"),
+                        "CSAS_U_1", Map.of("RUNNING", 1), "PERSISTENT", "RUNNING"))));
+
+        assertThat(text).contains("| ERROR: deserialization failed at offset 7 |").contains("| RUNNING ");
+    }
+
+    @Test
     void shouldRenderStreamsListAsTable() {
         String text = new EntityRenderer().render(new KsqlEntity.StreamsList("SHOW STREAMS;",
                 List.of(new KsqlEntity.SourceInfo("STREAM", "PAGEVIEWS", "pageviews", "KAFKA", "JSON", false))));

@@ -95,14 +95,21 @@ public sealed interface KsqlEntity {
      * @param statusCount number of hosts per state, for example {@code {"RUNNING": 1}}
      * @param queryType   {@code PERSISTENT} or {@code PUSH}
      * @param state       {@code RUNNING}, {@code ERROR}, ...
+     * @param errorMessage why the query is in {@code ERROR}, or null
      */
     record RunningQuery(String queryString, List<String> sinks, List<String> sinkKafkaTopics, String id,
-            Map<String, Integer> statusCount, String queryType, String state) {
+            Map<String, Integer> statusCount, String queryType, String state, String errorMessage) {
         public RunningQuery {
             Objects.requireNonNull(id, "id");
             sinks = sinks == null ? List.of() : List.copyOf(sinks);
             sinkKafkaTopics = sinkKafkaTopics == null ? List.of() : List.copyOf(sinkKafkaTopics);
             statusCount = statusCount == null ? Map.of() : Map.copyOf(statusCount);
+        }
+
+        /** A query without an error message (running, or failed without one). */
+        public RunningQuery(String queryString, List<String> sinks, List<String> sinkKafkaTopics, String id,
+                Map<String, Integer> statusCount, String queryType, String state) {
+            this(queryString, sinks, sinkKafkaTopics, id, statusCount, queryType, state, null);
         }
     }
 

@@ -106,7 +106,7 @@ final class Entities {
 
     private static KsqlEntity.RunningQuery query(EngineResult.QueryInfo q) {
         return new KsqlEntity.RunningQuery(q.sql(), q.sinks(), q.sinkTopics(), q.id(), Map.of(q.state(), 1),
-                q.type(), q.state());
+                q.type(), q.state(), q.error().orElse(null));
     }
 
     private static KsqlEntity.SourceDescription description(EngineResult.SourceDetails d) {
