@@ -4,16 +4,12 @@ import static io.runnel.examples.orders.OrdersSql.customer;
 import static io.runnel.examples.orders.OrdersSql.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runnel.server.api.RunnelServer;
-import io.runnel.server.api.RunnelServerConfig;
-import io.runnel.server.api.StatementExecutor;
-import io.runnel.server.api.StatementExecutorFactory;
+import io.runnel.examples.ExampleServer;
 import io.runnel.server.client.InsertAck;
 import io.runnel.server.client.RunnelClient;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class OrdersSqlTest {
     private static final Path SCRIPT = Path.of("sql", "orders", "orders.sql");
-    private static final Map<String, Object> SCAN = Map.of("ksql.query.pull.table.scan.enabled", true);
 
     @TempDir
     Path data;
@@ -30,10 +25,8 @@ class OrdersSqlTest {
     @Test
     void shouldEnrichOrdersWithTheirCustomersAndTotalThemPerHour() throws Exception {
         long h0 = Instant.parse("2026-01-01T10:00:00Z").toEpochMilli();
-        try (StatementExecutor executor = StatementExecutorFactory.load().orElseThrow()
-                .create(data, Map.of("commit.interval.ms", "50"));
-                RunnelServer server = RunnelServer.start(RunnelServerConfig.defaults().withPort(0), executor)) {
-            RunnelClient client = RunnelClient.create(server.uri());
+        try (ExampleServer server = ExampleServer.start(data)) {
+            RunnelClient client = server.client();
             OrdersSql.createAll(client, SCRIPT);
             assertThat(client.insert("CUSTOMERS", List.of(customer("c1", "Ada", "UK"),
                     customer("c2", "Linus", "FI")))).allMatch(InsertAck::isOk);
@@ -47,13 +40,14 @@ class OrdersSqlTest {
             assertThat(acks).hasSize(5).allMatch(InsertAck::isOk);
 
             assertThat(client.executeQuery("SELECT customer_id, order_id, amount, name, country FROM enriched_orders;",
-                    SCAN).rows()).containsExactlyInAnyOrder(
+                    ExampleServer.SCAN).rows()).containsExactlyInAnyOrder(
                     List.of("c1", "o1", 20.0, "Ada", "UK"),
                     List.of("c2", "o2", 5.5, "Linus", "FI"),
                     List.of("c1", "o3", 12.5, "Ada", "UK"),
                     List.of("c1", "o4", 7.0, "Ada", "UK"));
 
-            assertThat(client.executeQuery("SELECT * FROM hourly_totals;", SCAN).rows()).containsExactlyInAnyOrder(
+            assertThat(client.executeQuery("SELECT * FROM hourly_totals;", ExampleServer.SCAN).rows())
+                    .containsExactlyInAnyOrder(
                     List.of("c1", h0, h0 + 3_600_000, 2, 32.5),
                     List.of("c2", h0, h0 + 3_600_000, 1, 5.5),
                     List.of("c1", h0 + 3_600_000, h0 + 7_200_000, 1, 7.0));
