@@ -200,13 +200,29 @@ public final class RunnelMain {
                     + "nothing to serve. The REST server is ready; it starts once the engine adapter lands.");
             return 1;
         }
+        // SIGTERM (or Ctrl-C) runs the hook: it wakes this thread and holds the JVM until the server
+        // and the engine are closed (queries stopped and committed, logs flushed with their
+        // clean-shutdown markers), since the JVM halts as soon as its hooks return.
         CountDownLatch stopped = new CountDownLatch(1);
-        try (StatementExecutor executor = factory.get().create(setup.config().dataDir(), setup.engineProperties());
-                RunnelServer server = RunnelServer.start(setup.config(), executor)) {
-            out.println("Runnel server " + version() + " listening on " + server.uri()
-                    + " (data in " + setup.config().dataDir() + "). Ctrl-C stops it.");
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "runnel-server-shutdown"));
-            stopped.await();
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopped.countDown();
+            try {
+                closed.await(SHUTDOWN_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "runnel-server-shutdown");
+        try {
+            try (StatementExecutor executor = factory.get().create(setup.config().dataDir(), setup.engineProperties());
+                    RunnelServer server = RunnelServer.start(setup.config(), executor)) {
+                out.println("Runnel server " + version() + " listening on " + server.uri()
+                        + " (data in " + setup.config().dataDir() + "). Ctrl-C stops it.");
+                Runtime.getRuntime().addShutdownHook(hook);
+                stopped.await();
+                out.println("Runnel server stopping");
+            }
+            out.println("Runnel server stopped");
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -214,8 +230,13 @@ public final class RunnelMain {
         } catch (Exception e) {
             err.println("runnel server: cannot start: " + e.getMessage());
             return 1;
+        } finally {
+            closed.countDown();
         }
     }
+
+    /** How long a SIGTERM waits for the server and engine to close before the JVM halts anyway. */
+    private static final long SHUTDOWN_TIMEOUT_SECONDS = 60;
 
     /** The server's configuration from {@code --config} (a properties file) and the flags. */
     record ServerSetup(RunnelServerConfig config, Map<String, Object> engineProperties) {

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       may be lost with the kill, and its input replayed from the last committed offset), so
  *       count ≤ exact + rows inserted after the last pre-kill pull query.</li>
  * </ul>
- * The figures are printed.
+ * The figures are printed. A second test stops the server with SIGTERM ({@link Process#destroy()})
+ * and checks that it closed everything: every log partition has its clean-shutdown marker.
  */
 class ServerProcessCrashTest {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
@@ -107,6 +108,34 @@ class ServerProcessCrashTest {
             Thread.sleep(50);
         }
         throw new AssertionError("server did not start; stderr: " + Files.readString(root.resolve("server-" + run + ".err")));
+    }
+
+    @Test
+    void shouldCloseEverythingCleanlyOnSigterm() throws Exception {
+        Path data = root.resolve("data-term");
+        Process server = start(data, 9);
+        TreeMap<String, Long> exact = new TreeMap<>();
+        try {
+            RunnelClient client = RunnelClient.create(listening(server, 9));
+            client.execute("CREATE STREAM clicks (user VARCHAR KEY, page VARCHAR) "
+                    + "WITH (kafka_topic='clicks', value_format='JSON', partitions=2);");
+            client.execute("CREATE TABLE clicks_per_user AS SELECT user, COUNT(*) AS n FROM clicks GROUP BY user;");
+            insert(client, 0, 40, exact);
+            assertThat(counts(client)).isEqualTo(exact);
+        } finally {
+            server.destroy(); // SIGTERM
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("server exits on SIGTERM").isTrue();
+        }
+
+        assertThat(Files.readString(root.resolve("server-9.out"))).contains("Runnel server stopped");
+        List<Path> partitions;
+        try (var files = Files.walk(data)) {
+            partitions = files.filter(p -> p.getFileName().toString().endsWith(".log")
+                    && p.getFileName().toString().matches("\\d{20}\\.log")).map(Path::getParent).distinct().toList();
+        }
+        assertThat(partitions).as("partition directories").isNotEmpty();
+        assertThat(partitions).as("every partition closed with its clean-shutdown marker")
+                .allMatch(dir -> Files.exists(dir.resolve(".clean-shutdown")));
     }
 
     private static void insert(RunnelClient client, int from, int count, Map<String, Long> exact) {
