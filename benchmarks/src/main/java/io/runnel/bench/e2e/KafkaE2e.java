@@ -12,7 +12,6 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -126,17 +125,8 @@ final class KafkaE2e {
             long deadline = start + timeoutMs * 1_000_000;
             streams.start();
             try {
-                while (!tracker.done()) {
-                    for (ConsumerRecord<byte[], byte[]> r : out.poll(Duration.ofMillis(50))) {
-                        tracker.accept(r.key(), r.value());
-                    }
-                    if (failure.get() != null) {
-                        throw new IllegalStateException("the application failed", failure.get());
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("kafka " + workload + " timed out: " + tracker.progress());
-                    }
-                }
+                tracker.awaitDone(t -> out.poll(Duration.ofMillis(50)).forEach(r -> t.accept(r.key(), r.value())),
+                        failure, deadline, "kafka " + workload);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 return new RunnelE2e.Timed(seconds, tracker.outputs(), loadSeconds,
                         (Machine.processCpuNanos() - cpuStart) / 1e9);

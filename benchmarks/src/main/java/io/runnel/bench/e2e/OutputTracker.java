@@ -16,6 +16,29 @@ interface OutputTracker {
     /** Where the run stands, for the message of a run that timed out. */
     String progress();
 
+    /** One poll of the output topic, handing each record to the tracker. */
+    @FunctionalInterface
+    interface Poll {
+        void into(OutputTracker tracker);
+    }
+
+    /**
+     * Polls until the last expected output arrived, failing when the application failed
+     * ({@code failure} set by its exception handler) or {@code deadlineNanos} passed.
+     */
+    default void awaitDone(Poll poll, java.util.concurrent.atomic.AtomicReference<Throwable> failure,
+                           long deadlineNanos, String run) {
+        while (!done()) {
+            poll.into(this);
+            if (failure.get() != null) {
+                throw new IllegalStateException("the application failed", failure.get());
+            }
+            if (System.nanoTime() > deadlineNanos) {
+                throw new IllegalStateException(run + " timed out: " + progress());
+            }
+        }
+    }
+
     /** Done after exactly {@code expected} output records (stateless and join outputs, one per input). */
     static OutputTracker count(long expected) {
         return new OutputTracker() {

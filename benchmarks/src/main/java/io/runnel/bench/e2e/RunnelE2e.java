@@ -5,7 +5,6 @@ import io.runnel.common.Serdes;
 import io.runnel.common.TopicPartition;
 import io.runnel.log.Admin;
 import io.runnel.log.Consumer;
-import io.runnel.log.ConsumerRecord;
 import io.runnel.log.EmbeddedLog;
 import io.runnel.log.EmbeddedLogConfig;
 import io.runnel.log.FlushPolicy;
@@ -105,17 +104,8 @@ final class RunnelE2e {
             long deadline = start + timeoutMs * 1_000_000;
             runtime.start();
             try {
-                while (!tracker.done()) {
-                    for (ConsumerRecord<byte[], byte[]> r : out.poll(Duration.ofMillis(50))) {
-                        tracker.accept(r.key(), r.value());
-                    }
-                    if (failure.get() != null) {
-                        throw new IllegalStateException("the application failed", failure.get());
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("runnel " + workload + " timed out: " + tracker.progress());
-                    }
-                }
+                tracker.awaitDone(t -> out.poll(Duration.ofMillis(50)).forEach(r -> t.accept(r.key(), r.value())),
+                        failure, deadline, "runnel " + workload);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 return new Timed(seconds, tracker.outputs(), loadSeconds, (Machine.processCpuNanos() - cpuStart) / 1e9);
             } finally {

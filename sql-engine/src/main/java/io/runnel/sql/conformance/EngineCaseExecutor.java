@@ -141,7 +141,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
                 byte[] key = input.key().isNull() ? null : codec.keyBytes(input.key(), input.window());
                 byte[] value = input.value().isNull() ? null : codec.valueBytes(input.value());
                 deliver(input.topic(), new TestRecord<>(key, value, input.timestamp() == null ? 0 : input.timestamp(),
-                        headers(input.headers())));
+                        SourceRecords.recordHeaders(input.headers())));
             }
             List<QttRecord> actual = new ArrayList<>();
             Set<String> expectedTopics = new LinkedHashSet<>();
@@ -157,7 +157,7 @@ public final class EngineCaseExecutor implements CaseExecutor {
                     QttCodec.DecodedKey key = r.key() == null ? null : codec.decodeKey(r.key());
                     JsonNode value = r.value() == null ? null : codec.decodeValue(r.value());
                     actual.add(new QttRecord(topic, key == null ? null : key.key(), value, r.timestamp(),
-                            key == null ? null : key.window(), qttHeaders(r.headers())));
+                            key == null ? null : key.window(), SourceRecords.qttHeaders(r.headers())));
                 }
             }
             Optional<String> mismatch = OutputMatcher.firstMismatch(testCase.outputs(), actual);
@@ -249,27 +249,6 @@ public final class EngineCaseExecutor implements CaseExecutor {
         String format = key ? source.formats().keyFormat() : source.formats().valueFormat();
         return io.runnel.sql.internal.serde.Formats.of(format).serde(schema, options).serializer()
                 .serialize(source.topic(), row);
-    }
-
-    /** A QTT record's headers (values base64) as record headers. */
-    private static List<io.runnel.common.Header> headers(List<QttRecord.Header> headers) {
-        List<io.runnel.common.Header> out = new ArrayList<>();
-        if (headers != null) {
-            for (QttRecord.Header h : headers) {
-                out.add(new io.runnel.common.Header(h.key(),
-                        h.value() == null ? null : java.util.Base64.getDecoder().decode(h.value())));
-            }
-        }
-        return out;
-    }
-
-    private static List<QttRecord.Header> qttHeaders(List<io.runnel.common.Header> headers) {
-        List<QttRecord.Header> out = new ArrayList<>();
-        for (io.runnel.common.Header h : headers) {
-            out.add(new QttRecord.Header(h.key(), h.value() == null ? null
-                    : java.util.Base64.getEncoder().encodeToString(h.value())));
-        }
-        return out;
     }
 
     private record Query(Map<String, TestInputTopic<byte[], byte[]>> inputs, String sinkTopic, TestDriver driver,

@@ -40,14 +40,8 @@ public final class SourceRecords {
         QttCodec codec = codec(source(input.topic()));
         byte[] key = input.key().isNull() ? null : codec.keyBytes(input.key(), input.window());
         byte[] value = input.value().isNull() ? null : codec.valueBytes(input.value());
-        List<Header> headers = new ArrayList<>();
-        if (input.headers() != null) {
-            for (QttRecord.Header h : input.headers()) {
-                headers.add(new Header(h.key(), h.value() == null ? null : Base64.getDecoder().decode(h.value())));
-            }
-        }
         return new ProducerRecord<>(input.topic(), null, input.timestamp() == null ? 0L : input.timestamp(), key, value,
-                headers);
+                recordHeaders(input.headers()));
     }
 
     /**
@@ -59,12 +53,29 @@ public final class SourceRecords {
         QttCodec codec = codec(source(record.topic()));
         QttCodec.DecodedKey key = record.key() == null ? null : codec.decodeKey(record.key());
         JsonNode value = record.value() == null ? null : codec.decodeValue(record.value());
-        List<QttRecord.Header> headers = new ArrayList<>();
-        for (Header h : record.headers()) {
-            headers.add(new QttRecord.Header(h.key(), h.value() == null ? null : Base64.getEncoder().encodeToString(h.value())));
-        }
+        List<QttRecord.Header> headers = qttHeaders(record.headers());
         return new QttRecord(record.topic(), key == null ? null : key.key(), value, record.timestamp(),
                 key == null ? null : key.window(), headers.isEmpty() ? null : headers);
+    }
+
+    /** A test record's headers (values base64, as in the files) as record headers; none for null. */
+    static List<Header> recordHeaders(List<QttRecord.Header> headers) {
+        List<Header> out = new ArrayList<>();
+        if (headers != null) {
+            for (QttRecord.Header h : headers) {
+                out.add(new Header(h.key(), h.value() == null ? null : Base64.getDecoder().decode(h.value())));
+            }
+        }
+        return out;
+    }
+
+    /** Record headers as a test record's (values base64). */
+    static List<QttRecord.Header> qttHeaders(List<Header> headers) {
+        List<QttRecord.Header> out = new ArrayList<>();
+        for (Header h : headers) {
+            out.add(new QttRecord.Header(h.key(), h.value() == null ? null : Base64.getEncoder().encodeToString(h.value())));
+        }
+        return out;
     }
 
     private DataSource source(String topic) {
