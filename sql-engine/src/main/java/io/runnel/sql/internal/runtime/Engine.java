@@ -403,7 +403,7 @@ public final class Engine implements SqlEngine {
             if (!admin.listTopics(true).contains(topic)) {
                 int partitions = requested.isPresent() ? requested.getAsInt() : admin.describeTopic(
                         ExecNode.sourcesOf(plan).get(0).source().topic()).partitions();
-                admin.createTopic(new io.runnel.log.NewTopic(topic, partitions, Map.of()));
+                admin.createTopic(io.runnel.sql.internal.command.AdminTopics.newTopic(topic, partitions, Map.of()));
             }
         }
     }
@@ -549,11 +549,11 @@ public final class Engine implements SqlEngine {
                 int partitions = admin.describeTopic(query.source().topic()).partitions();
                 boolean selectAll = select.query().select().stream()
                         .anyMatch(i -> i instanceof SelectItem.AllColumns);
-                return PullQuery.run(context, "pull_" + source + "_" + transientNumber.incrementAndGet(), query,
+                return PullQuery.run(context, "pull_" + PersistentQueryPlanner.idPart(source) + "_" + transientNumber.incrementAndGet(), query,
                         selectAll, prepared, partitions, listener);
             }
         }
-        String id = "transient_" + source + "_" + transientNumber.incrementAndGet();
+        String id = "transient_" + PersistentQueryPlanner.idPart(source) + "_" + transientNumber.incrementAndGet();
         boolean earliest = "earliest".equalsIgnoreCase(props.get(EngineProperties.AUTO_OFFSET_RESET));
         PushQuery push = PushQuery.start(context, id, query, earliest, prepared, listener, () -> transientQueries.remove(id));
         transientQueries.put(id, new RunningPush(push, sql.strip()));
