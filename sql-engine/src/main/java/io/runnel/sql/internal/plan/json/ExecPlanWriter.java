@@ -68,7 +68,8 @@ import java.util.TreeMap;
  * GROUP BY expressions and results, read by HAVING and the projection). A <em>row schema</em> is
  * {@code [{"name", "type", "source"?}]}; a <em>logical schema</em> {@code {"key": [column], "value":
  * [column]}}; a <em>column</em> {@code {"name", "type", "role": KEY|PRIMARY_KEY|VALUE|HEADERS,
- * "header"?}}; a <em>type</em> SQL text as {@link SqlType#sql()} prints it; a <em>snapshot</em>
+ * "header"?}}; a <em>type</em> SQL text as {@link SqlType#sql()} prints it (an empty STRUCT as
+ * {@code STRUCT< >}); a <em>snapshot</em>
  * {@code {"name", "kind": STREAM|TABLE, "topic", "columns", "formats", "timestampColumn"?,
  * "readOnly"}}; <em>formats</em> {@code {"key", "value", "window"?: {"kind", "sizeMs"?},
  * "properties"}}; a <em>window</em> {@code {"kind": TUMBLING|HOPPING|SESSION, "size"|"gap",
@@ -110,7 +111,7 @@ public final class ExecPlanWriter {
         sink.put("replace", plan.replacesSink());
         sink.set("source", PlanValues.source(plan.sink()));
         ObjectNode types = json.putObject("types");
-        writer.types.forEach((name, type) -> types.put(name, type.sql()));
+        writer.types.forEach((name, type) -> types.put(name, PlanValues.typeSql(type)));
         json.set("plan", root);
         return json;
     }
@@ -178,7 +179,7 @@ public final class ExecPlanWriter {
         right.set("row", PlanValues.rowSchema(step.right().row()));
         s.put("leftWidth", step.leftWidth());
         s.put("leftKind", step.leftKind().name());
-        s.put("keyType", step.keyType().sql());
+        s.put("keyType", PlanValues.typeSql(step.keyType()));
         json.set("leftRows", PlanValues.rowSchema(node.leftRows()));
         json.put("keyWidth", node.keyWidth());
         json.set("left", node(node.left()));

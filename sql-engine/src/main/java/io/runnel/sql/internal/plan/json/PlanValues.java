@@ -66,7 +66,7 @@ final class PlanValues {
         for (Column c : columns) {
             ObjectNode node = array.addObject();
             node.put("name", c.name());
-            node.put("type", c.type().sql());
+            node.put("type", typeSql(c.type()));
             node.put("role", c.role().name());
             c.headerKey().ifPresent(k -> node.put("header", k));
         }
@@ -100,7 +100,7 @@ final class PlanValues {
         for (RowSchema.Field f : schema.fields()) {
             ObjectNode node = array.addObject();
             node.put("name", f.name());
-            node.put("type", f.type().sql());
+            node.put("type", typeSql(f.type()));
             f.source().ifPresent(s -> node.put("source", s));
         }
         return array;
@@ -143,6 +143,29 @@ final class PlanValues {
     }
 
     // ------------------------------------------------------------------ types
+
+    /**
+     * A type as SQL text that reads back as the same type: {@link SqlType#sql()}, except that an
+     * empty STRUCT is {@code STRUCT< >} (the lexer reads {@code <>} as not-equal).
+     */
+    static String typeSql(SqlType type) {
+        if (type instanceof SqlType.Struct s) {
+            if (s.fields().isEmpty()) {
+                return "STRUCT< >";
+            }
+            StringBuilder sql = new StringBuilder("STRUCT<");
+            for (int i = 0; i < s.fields().size(); i++) {
+                SqlType.Field f = s.fields().get(i);
+                sql.append(i == 0 ? "" : ", ").append(SqlType.quote(f.name())).append(' ').append(typeSql(f.type()));
+            }
+            return sql.append('>').toString();
+        } else if (type instanceof SqlType.Array a) {
+            return "ARRAY<" + typeSql(a.element()) + ">";
+        } else if (type instanceof SqlType.Map m) {
+            return "MAP<" + typeSql(m.key()) + ", " + typeSql(m.value()) + ">";
+        }
+        return type.sql();
+    }
 
     static SqlType readType(JsonNode node, String name) {
         return type(text(node, name));

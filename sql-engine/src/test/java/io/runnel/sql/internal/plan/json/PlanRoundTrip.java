@@ -27,7 +27,13 @@ public final class PlanRoundTrip {
         return json;
     }
 
+    /** The topology's description, or the error building it (a plan ksqlDB rejects at that point). */
     private static String topology(QueryPlan plan) {
-        return TopologyBuilder.build(plan.queryId(), plan.plan(), new ProcessingLog(plan.queryId())).describe().toString();
+        try {
+            return TopologyBuilder.build(plan.queryId(), plan.plan(), new ProcessingLog(plan.queryId())).describe()
+                    .toString();
+        } catch (RuntimeException e) {
+            return "cannot build: " + e;
+        }
     }
 }
