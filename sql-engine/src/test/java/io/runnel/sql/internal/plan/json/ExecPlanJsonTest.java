@@ -173,6 +173,13 @@ class ExecPlanJsonTest {
     }
 
     @Test
+    void shouldHaveAJsonFormForEveryExecNodeKind() {
+        assertThat(java.util.Arrays.stream(NodeKind.values()).map(NodeKind::jsonName))
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(ExecNode.class.getPermittedSubclasses())
+                        .map(Class::getSimpleName).toList());
+    }
+
+    @Test
     void shouldReadTheRightSideOfAJoinAsItsSourceNode() {
         QueryPlan plan = new ExecPlanReader(PlanningSession.FUNCTIONS).read(ExecPlanWriter.write(plan(
                 "CREATE STREAM j AS SELECT o.customer AS customer, c.city FROM orders o JOIN customers c ON o.customer = c.name;")));
