@@ -86,6 +86,13 @@ final class KTableImpl<K, V> implements KTable<K, V> {
     }
 
     @Override
+    public KTable<K, V> filter(Predicate<? super K, ? super V> predicate, Named named) {
+        Objects.requireNonNull(predicate, "predicate");
+        TableFilter<K, V> f = new TableFilter<>(predicate, false, getter);
+        return derive(b.names.operator("table-filter", named), f, valueSerde, f.getter(), null, node);
+    }
+
+    @Override
     public KTable<K, V> filterNot(Predicate<? super K, ? super V> predicate) {
         return filterNot(predicate, null);
     }
