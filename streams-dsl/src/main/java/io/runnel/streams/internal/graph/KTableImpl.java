@@ -75,7 +75,7 @@ final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public KTable<K, V> filter(Predicate<? super K, ? super V> predicate) {
-        return filter(predicate, null);
+        return filter(predicate, (Materialized<K, V, KeyValueStore<K, V>>) null);
     }
 
     @Override
