@@ -177,12 +177,12 @@ public final class Engine implements SqlEngine {
         if (DdlExecutor.handles(statement)) {
             return ddl.replay(command, c);
         } else if (statement instanceof Statement.CreateAsSelect create) {
-            PersistentQueryPlanner.Planned planned = planner().plan(create, c, queryNumber++);
+            PersistentQueryPlanner.Planned planned = planner(command.properties()).plan(create, c, queryNumber++);
             c = c.withSource(planned.sink(), create.orReplace());
             standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
                     planned.sink(), planned.plan()));
         } else if (statement instanceof Statement.InsertInto insert) {
-            PersistentQueryPlanner.Planned planned = planner().plan(insert, c, queryNumber++);
+            PersistentQueryPlanner.Planned planned = planner(command.properties()).plan(insert, c, queryNumber++);
             standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
                     planned.sink(), planned.plan()));
         } else if (statement instanceof Statement.Terminate terminate) {
@@ -228,8 +228,9 @@ public final class Engine implements SqlEngine {
         }
     }
 
-    private PersistentQueryPlanner planner() {
-        return new PersistentQueryPlanner(context.functions());
+    /** A planner honouring the statement's session properties (SET, request properties, or a command's). */
+    private PersistentQueryPlanner planner(Map<String, String> properties) {
+        return new PersistentQueryPlanner(context.functions(), properties);
     }
 
     private void register(PersistentQuery q) {
@@ -335,8 +336,8 @@ public final class Engine implements SqlEngine {
                 return new Step(session, explain(text, explain.queryId().get()));
             }
             if (statement instanceof Statement.Explain explain && explain.statement().isPresent()) {
-                return new Step(session, Explainer.notRunning(text, explain.statement().get(), catalog, planner(),
-                        context, queryNumber));
+                return new Step(session, Explainer.notRunning(text, explain.statement().get(), catalog,
+                        planner(session.properties()), context, queryNumber));
             }
         } catch (SqlException e) {
             throw e.line().isPresent() ? e : e.withPosition(statement.position().line(), statement.position().column());
@@ -402,7 +403,7 @@ public final class Engine implements SqlEngine {
             throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, "Cannot replace " + create.name()
                     + " while a query writes it; TERMINATE the query first.");
         }
-        PersistentQueryPlanner.Planned planned = planner().plan(create, catalog, queryNumber);
+        PersistentQueryPlanner.Planned planned = planner(session.properties()).plan(create, catalog, queryNumber);
         checkCoPartitioned(planned);
         StoredPlan stored = StoredPlan.of(planned, create.orReplace(), this);
         PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), stored.plan().plan());
@@ -420,7 +421,7 @@ public final class Engine implements SqlEngine {
     }
 
     private EngineResult insertInto(String text, Statement.InsertInto insert, SessionContext session) {
-        PersistentQueryPlanner.Planned planned = planner().plan(insert, catalog, queryNumber);
+        PersistentQueryPlanner.Planned planned = planner(session.properties()).plan(insert, catalog, queryNumber);
         checkCoPartitioned(planned);
         StoredPlan stored = StoredPlan.of(planned, false, this);
         PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), stored.plan().plan());
