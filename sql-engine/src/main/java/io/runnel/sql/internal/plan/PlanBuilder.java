@@ -81,14 +81,17 @@ public final class PlanBuilder {
             return new Planned(planned.plan(), java.util.Optional.of(planned.logical()),
                     java.util.Optional.of(planned.optimized()), java.util.Optional.empty());
         } catch (CalcitePlanner.NotTranslatedException e) {
-            LOG.log(System.Logger.Level.DEBUG, "planned without Calcite: {0}", e.getMessage());
+            LOG.log(System.Logger.Level.INFO, "planned without Calcite: {0}", e.getMessage());
             return new Planned(direct(query, topic, formats, timestampColumn), java.util.Optional.empty(),
                     java.util.Optional.empty(), java.util.Optional.of(e.getMessage()));
         }
     }
 
-    /** The plan made clause by clause from the analyzed query, without the optimizer. */
-    static ExecNode.Sink direct(AnalyzedQuery query, String topic, SourceFormats formats,
+    /**
+     * The plan made clause by clause from the analyzed query, without the optimizer: the fallback
+     * for shapes the Calcite phase does not translate, and what tests compare optimized plans with.
+     */
+    public static ExecNode.Sink direct(AnalyzedQuery query, String topic, SourceFormats formats,
                                 java.util.Optional<String> timestampColumn) {
         boolean table = query.resultKindOfInput() == SourceKind.TABLE;
         int position = 0;

@@ -129,7 +129,7 @@ final class LogicalPlanTranslator {
                         rex.makeInputRef(left, leftWidth)));
             }
         }
-        return LogicalProject.create(left, List.of(), fields, inputType);
+        return LogicalProject.create(left, List.of(), fields, inputType.getFieldNames(), Set.of());
     }
 
     private static JoinRelType joinType(AnalyzedJoin.Step step) {
@@ -186,6 +186,6 @@ final class LogicalPlanTranslator {
                         field.name(), Position.UNKNOWN), 0, aggregatedType.getFieldList().get(i).getType()), List.of()));
             }
         }
-        return LogicalProject.create(node, List.of(), fields, aggregatedType);
+        return LogicalProject.create(node, List.of(), fields, aggregatedType.getFieldNames(), Set.of());
     }
 }

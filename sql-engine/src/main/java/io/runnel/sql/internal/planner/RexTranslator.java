@@ -80,8 +80,18 @@ final class RexTranslator {
             } else if (e instanceof Expression.Comparison c) {
                 return comparable(c.left(), c.right()) ? call(comparison(c.operator()), c.left(), c.right()) : null;
             } else if (e instanceof Expression.Logical l) {
-                return call(l.operator() == Expression.LogicalOperator.AND ? SqlStdOperatorTable.AND
-                        : SqlStdOperatorTable.OR, l.left(), l.right());
+                SqlOperator op = l.operator() == Expression.LogicalOperator.AND ? SqlStdOperatorTable.AND
+                        : SqlStdOperatorTable.OR;
+                List<RexNode> operands = new ArrayList<>();
+                for (Expression side : List.of(l.left(), l.right())) {
+                    RexNode r = visit(side);
+                    if (r instanceof org.apache.calcite.rex.RexCall c && c.getOperator() == op) {
+                        operands.addAll(c.getOperands());
+                    } else {
+                        operands.add(r);
+                    }
+                }
+                return rex.makeCall(op, operands);
             } else if (e instanceof Expression.Not n) {
                 return call(SqlStdOperatorTable.NOT, n.operand());
             } else if (e instanceof Expression.IsNull n) {
