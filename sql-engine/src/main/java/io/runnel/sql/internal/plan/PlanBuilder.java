@@ -38,8 +38,8 @@ public final class PlanBuilder {
      * @param optimized the Calcite plan after the optimizer (empty when planned without Calcite)
      * @param fallback  why the query was planned without Calcite, if it was
      */
-    public record Planned(ExecNode.Sink plan, java.util.Optional<String> logical, java.util.Optional<String> optimized,
-                          java.util.Optional<String> fallback) {
+    public record Planned(ExecNode.Sink plan, java.util.Optional<String> logical,
+                          java.util.Optional<String> optimized, java.util.Optional<String> fallback) {
         public Planned {
             java.util.Objects.requireNonNull(plan, "plan");
             java.util.Objects.requireNonNull(logical, "logical");
@@ -52,7 +52,8 @@ public final class PlanBuilder {
             if (logical.isEmpty()) {
                 return fallback.map(f -> "Planned without Calcite: " + f + "\n").orElse("");
             }
-            return "Logical plan (Calcite):\n" + logical.get() + "Optimized plan (Calcite):\n" + optimized.orElseThrow();
+            return "Logical plan (Calcite):\n" + logical.get() + "Optimized plan (Calcite):\n"
+                    + optimized.orElseThrow();
         }
     }
 

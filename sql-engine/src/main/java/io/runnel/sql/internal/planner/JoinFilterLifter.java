@@ -12,12 +12,14 @@ import org.apache.calcite.rex.RexUtil;
 
 /**
  * ksqlDB's limits on filters below a join, applied after Calcite's push-down: a filter may stay
- * below a join only on the join's left input when that input is a stream source (filtering the
- * stream's records before they join gives the same result, as Calcite only pushes onto sides that
- * are not null-generating). Every other pushed filter is lifted back above its join (its columns
- * shifted into the join's row): a filter on a table side would turn rows into deletions of the
- * table and change what a table join emits, and the exec plan has no filter between an earlier
- * join and the next.
+ * below a join only on the stream side of a stream-table join (a stream-table join is a lookup
+ * per stream record, so dropping the records the WHERE drops anyway before the lookup gives the
+ * same result; Calcite only pushes onto sides that are not null-generating). Every other pushed
+ * filter is lifted back above its join (its columns shifted into the join's row): a filter on a
+ * table side would turn rows into deletions of the table and change what a table join emits; a
+ * stream-stream join's windows close by the stream time of the records it sees, so dropping
+ * records before it could change which records are late and when outer results are emitted; and
+ * the exec plan has no filter between an earlier join and the next.
  */
 final class JoinFilterLifter {
 
@@ -39,7 +41,8 @@ final class JoinFilterLifter {
         RelNode left = join.getLeft();
         RelNode right = join.getRight();
         List<Filter> liftedLeft = new ArrayList<>();
-        while (left instanceof Filter f && !hostable(f)) {
+        boolean streamTable = kind(stripFilters(right)) == SourceKind.TABLE;
+        while (left instanceof Filter f && !(streamTable && hostable(f))) {
             liftedLeft.add(f);
             left = f.getInput();
         }
@@ -65,8 +68,19 @@ final class JoinFilterLifter {
 
     /** A filter the exec plan runs below a join: over a stream source's scan. */
     private static boolean hostable(Filter filter) {
-        return filter.getInput() instanceof TableScan scan
-                && scan.getTable().unwrap(SourceTable.class) != null
-                && scan.getTable().unwrap(SourceTable.class).source().kind() == SourceKind.STREAM;
+        return kind(filter.getInput()) == SourceKind.STREAM;
+    }
+
+    private static RelNode stripFilters(RelNode node) {
+        return node instanceof Filter f ? stripFilters(f.getInput()) : node;
+    }
+
+    /** The kind of the source a scan reads; null for anything else. */
+    private static SourceKind kind(RelNode node) {
+        if (node instanceof TableScan scan) {
+            SourceTable table = scan.getTable().unwrap(SourceTable.class);
+            return table == null ? null : table.source().kind();
+        }
+        return null;
     }
 }

@@ -99,7 +99,7 @@ final class LogicalPlanTranslator {
             RexNode leftKey = translator.translate(step.leftKey(), left.getRowType());
             RexNode rightKey = RexUtil.shift(translator.translate(step.rightKey(), right.getRowType()),
                     left.getRowType().getFieldCount());
-            if (RexUtil.containsInputRef(leftKey) == false || RexUtil.containsInputRef(rightKey) == false) {
+            if (!RexUtil.containsInputRef(leftKey) || !RexUtil.containsInputRef(rightKey)) {
                 throw new UnsupportedShapeException("a join expression that reads no column of its side");
             }
             Expression on = new Expression.Comparison(Expression.ComparisonOperator.EQUAL, step.leftKey().expression(),
@@ -182,8 +182,9 @@ final class LogicalPlanTranslator {
                 fields.add(rex.makeInputRef(node, i));
             } else {
                 RowSchema.Field field = aggregated.field(i);
+                RelDataType type = aggregatedType.getFieldList().get(i).getType();
                 fields.add(rex.makeCall(OpaqueFunction.placeholder(new Expression.ColumnRef(field.source(),
-                        field.name(), Position.UNKNOWN), 0, aggregatedType.getFieldList().get(i).getType()), List.of()));
+                        field.name(), Position.UNKNOWN), 0, type), List.of()));
             }
         }
         return LogicalProject.create(node, List.of(), fields, aggregatedType.getFieldNames(), Set.of());

@@ -27,8 +27,9 @@ import org.apache.calcite.rex.RexNode;
  *       and outer joins are never turned into inner ones ({@code smart} off), so the join's
  *       semantics are ksqlDB's.</li>
  *   <li>{@code ksql-constraints} — {@link JoinFilterLifter} lifts back what the exec plan cannot run
- *       or where ksqlDB's result would change (filters on a table side, or on an earlier join's
- *       result); the lifted conjuncts merge with the WHERE above the join.</li>
+ *       or where ksqlDB's result could change (filters on a table side, below a stream-stream
+ *       join, or on an earlier join's result): only the stream side of a stream-table join keeps
+ *       its filter; the lifted conjuncts merge with the WHERE above the join.</li>
  *   <li>{@code fold-again} — the pushed and merged filters are simplified once more.</li>
  *   <li>{@code merge-projects} — adjacent projections merge and identity projections go.</li>
  * </ol>

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Optimized plans give the results of the plans made without the optimizer: each query runs
  * both ways through the test driver on the same input, and the outputs must be the same records
- * in the same order (the optimized plan is also checked to be a different one, filter pushed).
+ * in the same order.
  */
 class PushDownResultsTest {
 
@@ -47,6 +47,11 @@ class PushDownResultsTest {
             in("t", 2, null, 9), in("s", 2, "{\"X\": 2, \"NAME\": \"f\"}", 10),
             in("s", 4, null, 11), in("s", 1, "{\"X\": null, \"NAME\": \"g\"}", 12));
 
+    private static final String STREAM_TABLE = "CREATE STREAM O AS SELECT S.ID, X, V FROM S JOIN T ON S.ID = T.ID "
+            + "WHERE S.X > 1 AND T.V < 6;";
+    private static final String STREAM_TABLE_LEFT = "CREATE STREAM O AS SELECT S.ID, X, V FROM S LEFT JOIN T "
+            + "ON S.ID = T.ID WHERE S.X >= 3 AND (T.V IS NULL OR T.V > 2);";
+
     private static final List<Input> TWO_STREAMS = List.of(
             in("s", 1, "{\"X\": 0, \"NAME\": \"a\"}", 1_000), in("r", 1, "{\"Y\": 1}", 2_000),
             in("s", 1, "{\"X\": 5, \"NAME\": \"b\"}", 3_000), in("r", 1, "{\"Y\": 7}", 4_000),
@@ -55,25 +60,30 @@ class PushDownResultsTest {
             in("s", 4, "{\"X\": 9, \"NAME\": \"e\"}", 60_000));
 
     @Test
+    void shouldPushTheWhereOfTheStreamTableJoinsBelowTheJoin() {
+        for (String sql : List.of(STREAM_TABLE, STREAM_TABLE_LEFT)) {
+            assertThat(CalcitePlannerTest.print(CalcitePlannerTest.plan(sql).plan())).contains("filter_source_0");
+        }
+    }
+
+    @Test
     void shouldGiveTheSameResultsWithWherePushedBelowAStreamTableJoin() {
-        assertThat(sameResults("CREATE STREAM O AS SELECT S.ID, X, V FROM S JOIN T ON S.ID = T.ID "
-                + "WHERE S.X > 1 AND T.V < 6;", STREAM_AND_TABLE)).isNotEmpty();
+        assertThat(sameResults(STREAM_TABLE, STREAM_AND_TABLE)).isNotEmpty();
     }
 
     @Test
     void shouldGiveTheSameResultsWithWherePushedBelowAStreamTableLeftJoin() {
-        assertThat(sameResults("CREATE STREAM O AS SELECT S.ID, X, V FROM S LEFT JOIN T ON S.ID = T.ID "
-                + "WHERE S.X >= 3 AND (T.V IS NULL OR T.V > 2);", STREAM_AND_TABLE)).isNotEmpty();
+        assertThat(sameResults(STREAM_TABLE_LEFT, STREAM_AND_TABLE)).isNotEmpty();
     }
 
     @Test
-    void shouldGiveTheSameResultsWithWherePushedBelowAStreamStreamJoin() {
+    void shouldGiveTheSameResultsWithWhereOverAStreamStreamJoin() {
         assertThat(sameResults("CREATE STREAM O AS SELECT S.ID, X, Y FROM S JOIN R WITHIN 10 SECONDS ON S.ID = R.ID "
                 + "WHERE S.X > 1 AND R.Y < 5 AND UCASE(S.NAME) <> 'C';", TWO_STREAMS)).isNotEmpty();
     }
 
     @Test
-    void shouldGiveTheSameResultsWithWherePushedBelowAStreamStreamLeftJoin() {
+    void shouldGiveTheSameResultsWithWhereOverAStreamStreamLeftJoin() {
         assertThat(sameResults("CREATE STREAM O AS SELECT S.ID, X, Y FROM S LEFT JOIN R WITHIN 10 SECONDS "
                 + "ON S.ID = R.ID WHERE S.X BETWEEN 1 AND 8 AND S.ROWTIME > 1500;", TWO_STREAMS)).isNotEmpty();
     }
@@ -108,7 +118,6 @@ class PushDownResultsTest {
         assertThat(planned.planning().fallback()).isEmpty();
         ExecNode.Sink direct = PlanBuilder.direct(planned.query(), planned.sink().topic(), planned.sink().formats(),
                 planned.sink().timestampColumn());
-        assertThat(CalcitePlannerTest.print(planned.plan())).isNotEqualTo(CalcitePlannerTest.print(direct));
         List<String> optimized = run(planned.plan(), input);
         assertThat(optimized).isEqualTo(run(direct, input));
         return optimized;
