@@ -15,7 +15,6 @@ import io.runnel.sql.internal.parser.SqlFormatter;
 import io.runnel.sql.internal.parser.SqlParser;
 import io.runnel.sql.internal.plan.ExecNode;
 import io.runnel.sql.internal.plan.PersistentQueryPlanner;
-import io.runnel.sql.internal.plan.PlanBuilder;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -3,12 +3,8 @@ package io.runnel.sql.internal.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runnel.common.Serdes;
-import io.runnel.sql.internal.analyzer.RegistryFunctionResolver;
-import io.runnel.sql.internal.ast.Statement;
 import io.runnel.sql.internal.exec.ProcessingLog;
 import io.runnel.sql.internal.exec.TopologyBuilder;
-import io.runnel.sql.internal.function.FunctionRegistry;
-import io.runnel.sql.internal.parser.SqlParser;
 import io.runnel.sql.internal.plan.ExecNode;
 import io.runnel.sql.internal.plan.PersistentQueryPlanner;
 import io.runnel.sql.internal.plan.PlanBuilder;
