@@ -87,7 +87,7 @@ final class LogicalPlanTranslator {
     }
 
     private RelNode filter(RelNode input, TypedExpression predicate) {
-        return LogicalFilter.create(input, translator.translate(predicate, input.getRowType()));
+        return LogicalFilter.create(input, translator.translateCondition(predicate, input.getRowType()));
     }
 
     private RelNode join(AnalyzedJoin join) {

@@ -21,7 +21,13 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
  * Translates a typed expression into a {@link RexNode} over a relational input whose fields are
- * the expression's input row, field for field. What Calcite represents with ksqlDB's meaning is
+ * the expression's input row, field for field.
+ *
+ * <p>ksqlDB's comparisons are two-valued (a comparison with a NULL is FALSE, so
+ * {@code NOT (x > 2)} is TRUE for a NULL x), while AND, OR and NOT are three-valued as in SQL. A
+ * comparison is therefore {@code IS TRUE(a > b)} in Calcite, except where a NULL and a FALSE
+ * cannot be told apart: in a filter's condition through AND and OR ("positive" positions), and in
+ * CASE conditions. What Calcite represents with ksqlDB's meaning is
  * translated natively: column references, literals, comparisons of numbers, strings or booleans,
  * AND / OR / NOT, IS [NOT] NULL, BETWEEN (as two comparisons), + - * and unary minus on INTEGER,
  * BIGINT and DOUBLE, searched CASE with results of one type, and widening numeric casts.
@@ -45,9 +51,20 @@ final class RexTranslator {
         this.types = types;
     }
 
-    /** The expression over {@code input}, whose field {@code i} is the expression's input column {@code i}. */
+    /**
+     * The expression's value over {@code input}, whose field {@code i} is the expression's input
+     * column {@code i}.
+     */
     RexNode translate(TypedExpression typed, RelDataType input) {
-        return RexUtil.flatten(rex, new Translation(typed, input).visit(typed.expression()));
+        return RexUtil.flatten(rex, new Translation(typed, input).visit(typed.expression(), false));
+    }
+
+    /**
+     * A filter's condition over {@code input}: where a NULL condition and FALSE both drop the row,
+     * so a comparison there need not say that ksqlDB's comparison with a NULL is FALSE.
+     */
+    RexNode translateCondition(TypedExpression typed, RelDataType input) {
+        return RexUtil.flatten(rex, new Translation(typed, input).visit(typed.expression(), true));
     }
 
     /** One expression's translation. */
@@ -60,31 +77,41 @@ final class RexTranslator {
             this.input = input;
         }
 
-        RexNode visit(Expression e) {
+        /**
+         * @param positive the value is a filter's condition (through AND, OR, CASE conditions): NULL
+         *                 and FALSE mean the same there
+         */
+        RexNode visit(Expression e, boolean positive) {
             if (typed.isBound(e)) {
                 int index = typed.columnIndex(e);
                 return rex.makeInputRef(input.getFieldList().get(index).getType(), index);
             }
             RexNode translated;
             try {
-                translated = nativeCall(e);
+                translated = nativeCall(e, positive);
             } catch (RuntimeException notRepresentable) {
                 translated = null;
             }
             return translated != null ? translated : opaque(e);
         }
 
-        private RexNode nativeCall(Expression e) {
+        private RexNode nativeCall(Expression e, boolean positive) {
             if (e instanceof Expression.Literal l) {
                 return literal(l);
             } else if (e instanceof Expression.Comparison c) {
-                return comparable(c.left(), c.right()) ? call(comparison(c.operator()), c.left(), c.right()) : null;
+                if (!comparable(c.left(), c.right())) {
+                    return null;
+                }
+                SqlOperator op = comparison(c.operator());
+                RexNode compared = call(op, c.left(), c.right());
+                return positive || op == SqlStdOperatorTable.IS_DISTINCT_FROM
+                        || op == SqlStdOperatorTable.IS_NOT_DISTINCT_FROM ? compared : isTrue(compared);
             } else if (e instanceof Expression.Logical l) {
                 SqlOperator op = l.operator() == Expression.LogicalOperator.AND ? SqlStdOperatorTable.AND
                         : SqlStdOperatorTable.OR;
                 List<RexNode> operands = new ArrayList<>();
                 for (Expression side : List.of(l.left(), l.right())) {
-                    RexNode r = visit(side);
+                    RexNode r = visit(side, positive);
                     if (r instanceof org.apache.calcite.rex.RexCall c && c.getOperator() == op) {
                         operands.addAll(c.getOperands());
                     } else {
@@ -94,16 +121,24 @@ final class RexTranslator {
                 return rex.makeCall(op, operands);
             } else if (e instanceof Expression.Not n) {
                 return call(SqlStdOperatorTable.NOT, n.operand());
+            } else if (e instanceof Expression.Between b && !b.negated() && positive) {
+                if (!comparable(b.value(), b.lower()) || !comparable(b.value(), b.upper())) {
+                    return null;
+                }
+                RexNode value = visit(b.value(), false);
+                return rex.makeCall(SqlStdOperatorTable.AND,
+                        rex.makeCall(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, value, visit(b.lower(), false)),
+                        rex.makeCall(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, value, visit(b.upper(), false)));
             } else if (e instanceof Expression.IsNull n) {
                 return call(n.negated() ? SqlStdOperatorTable.IS_NOT_NULL : SqlStdOperatorTable.IS_NULL, n.operand());
             } else if (e instanceof Expression.Between b) {
                 if (!comparable(b.value(), b.lower()) || !comparable(b.value(), b.upper())) {
                     return null;
                 }
-                RexNode value = visit(b.value());
+                RexNode value = visit(b.value(), false);
                 RexNode between = rex.makeCall(SqlStdOperatorTable.AND,
-                        rex.makeCall(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, value, visit(b.lower())),
-                        rex.makeCall(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, value, visit(b.upper())));
+                        isTrue(rex.makeCall(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, value, visit(b.lower(), false))),
+                        isTrue(rex.makeCall(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, value, visit(b.upper(), false))));
                 return b.negated() ? rex.makeCall(SqlStdOperatorTable.NOT, between) : between;
             } else if (e instanceof Expression.Arithmetic a) {
                 SqlOperator op = switch (a.operator()) {
@@ -117,7 +152,7 @@ final class RexTranslator {
             } else if (e instanceof Expression.Negation n) {
                 return arithmetic(n.operand()) ? call(SqlStdOperatorTable.UNARY_MINUS, n.operand()) : null;
             } else if (e instanceof Expression.SearchedCase c) {
-                return searchedCase(c);
+                return searchedCase(c, positive);
             } else if (e instanceof Expression.Cast c) {
                 return cast(c);
             }
@@ -144,7 +179,7 @@ final class RexTranslator {
             };
         }
 
-        private RexNode searchedCase(Expression.SearchedCase c) {
+        private RexNode searchedCase(Expression.SearchedCase c, boolean positive) {
             SqlType type = typed.typeOf(c);
             if (type == null || !ARITHMETIC.contains(type.baseType()) && type.baseType() != SqlBaseType.STRING
                     && type.baseType() != SqlBaseType.BOOLEAN) {
@@ -155,14 +190,14 @@ final class RexTranslator {
                 if (!type.equals(typed.typeOf(w.result()))) {
                     return null;
                 }
-                operands.add(visit(w.condition()));
-                operands.add(visit(w.result()));
+                operands.add(visit(w.condition(), true));
+                operands.add(visit(w.result(), positive));
             }
             if (c.elseValue().isPresent()) {
                 if (!type.equals(typed.typeOf(c.elseValue().get()))) {
                     return null;
                 }
-                operands.add(visit(c.elseValue().get()));
+                operands.add(visit(c.elseValue().get(), positive));
             } else {
                 operands.add(rex.makeNullLiteral(types.of(type)));
             }
@@ -176,20 +211,26 @@ final class RexTranslator {
                 return null;
             }
             if (from.equals(to)) {
-                return visit(c.operand());
+                return visit(c.operand(), false);
             }
             boolean widening = from.baseType() == SqlBaseType.INTEGER
                     && (to.baseType() == SqlBaseType.BIGINT || to.baseType() == SqlBaseType.DOUBLE)
                     || from.baseType() == SqlBaseType.BIGINT && to.baseType() == SqlBaseType.DOUBLE;
-            return widening ? rex.makeCast(types.of(to), visit(c.operand())) : null;
+            return widening ? rex.makeCast(types.of(to), visit(c.operand(), false)) : null;
         }
 
+        /** A call of values (operands where NULL and FALSE differ). */
         private RexNode call(SqlOperator op, Expression... operands) {
             List<RexNode> rexes = new ArrayList<>();
             for (Expression o : operands) {
-                rexes.add(visit(o));
+                rexes.add(visit(o, false));
             }
             return rex.makeCall(op, rexes);
+        }
+
+        /** ksqlDB's comparison: FALSE where Calcite's is NULL. */
+        private RexNode isTrue(RexNode comparison) {
+            return rex.makeCall(SqlStdOperatorTable.IS_TRUE, comparison);
         }
 
         /** Both sides numbers, both strings or both booleans (a NULL literal goes with anything). */

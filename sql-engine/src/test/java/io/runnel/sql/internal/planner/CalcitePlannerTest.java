@@ -112,6 +112,14 @@ class CalcitePlannerTest {
     }
 
     @Test
+    void shouldKeepKsqlComparisonsTwoValuedUnderNot() {
+        // ksqlDB: a comparison with a NULL is FALSE, so NOT (X > 2) keeps a row whose X is NULL; X <= 2 would not.
+        PersistentQueryPlanner.Planned planned = plan("CREATE STREAM O AS SELECT ID, X FROM S WHERE NOT (X > 2);");
+        assertThat(logical(planned)).contains("LogicalFilter(condition=[NOT(IS TRUE(>($1, 2)))])");
+        assertThat(print(planned.plan())).contains("filter_1 WHERE (NOT (S.X > 2))");
+    }
+
+    @Test
     void shouldNotFoldNonDeterministicFunction() {
         PersistentQueryPlanner.Planned planned = plan(
                 "CREATE STREAM O AS SELECT ID, X FROM S WHERE RANDOM() > 0.5 AND 1 + 1 = 2;");
