@@ -318,7 +318,7 @@ public final class TopologyBuilder {
 
         // 2. Grouped by the GROUP BY values (rows with a NULL among them are dropped); 3. aggregated per group (and window).
         Serde<Row> groupKeySerde = jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, groupBy.length));
-        Serde<Row> inputSerde = jsonSerde(SerdeSchema.Part.VALUE, node.inputSchema().fields());
+        Serde<Row> inputSerde = AggregateInputSerde.of(node.inputSchema().fields(), aggregation.columnsRead());
         Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
         KGroupedStream<Row, Row> grouped = inputRows.groupBy((key, row) -> groupKey(groupBy, row.columnsForReading(), nodeId),
                 Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"));
@@ -410,7 +410,7 @@ public final class TopologyBuilder {
             });
         }
         Serde<Row> groupKeySerde = jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, groupBy.length));
-        Serde<Row> inputSerde = jsonSerde(SerdeSchema.Part.VALUE, node.inputSchema().fields());
+        Serde<Row> inputSerde = AggregateInputSerde.of(node.inputSchema().fields(), aggregation.columnsRead());
         Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
         KTable<Row, Row> aggregated = table.groupBy((key, value) -> {
             Object[] row = layout.fill(key, value, 0, 0, -1);
@@ -660,6 +660,11 @@ public final class TopologyBuilder {
      * or by position when names repeat (a join's row holds each source's ROWTIME, ...).
      */
     static Serde<Row> jsonSerde(SerdeSchema.Part part, List<RowSchema.Field> fields) {
+        return Formats.JSON.serde(new SerdeSchema(part, jsonColumns(part, fields)), FormatOptions.DEFAULTS);
+    }
+
+    /** The columns {@link #jsonSerde} writes {@code fields} as. */
+    static List<Column> jsonColumns(SerdeSchema.Part part, List<RowSchema.Field> fields) {
         boolean unique = fields.stream().map(RowSchema.Field::name).distinct().count() == fields.size();
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
@@ -669,7 +674,7 @@ public final class TopologyBuilder {
                     ? new Column(name, f.type(), Column.Role.KEY, java.util.Optional.empty())
                     : Column.value(name, f.type()));
         }
-        return Formats.JSON.serde(new SerdeSchema(part, columns), FormatOptions.DEFAULTS);
+        return columns;
     }
 
     private String name(ExecNode node) {
@@ -725,6 +730,17 @@ public final class TopologyBuilder {
                 }
                 arguments.add(args);
             }
+        }
+
+        /** The input columns the aggregate functions read (none for {@code COUNT(*)}). */
+        java.util.BitSet columnsRead() {
+            java.util.BitSet read = new java.util.BitSet();
+            for (AnalyzedQuery.AggregateCall call : calls) {
+                for (TypedExpression argument : call.arguments().subList(0, call.function().columnCount())) {
+                    read.or(AggregateInputSerde.columnsRead(argument));
+                }
+            }
+            return read;
         }
 
         List<RowSchema.Field> stateFields() {
