@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.runnel.common.Deserializer;
 import io.runnel.common.Serializer;
 import io.runnel.sql.internal.catalog.SqlBaseType;
@@ -97,9 +96,10 @@ final class JsonFormat implements Format {
             if (writers.length == 0) return schema.part() == SerdeSchema.Part.KEY ? null : EMPTY_OBJECT.clone();
             RowErrors.checkSize(schema, row);
             if (unwrapped && row.get(0) == null) return null;
-            ByteArrayBuilder out = new ByteArrayBuilder(64 + 16 * writers.length);
+            ThreadJsonWriter out = ThreadJsonWriter.current();
+            JsonGenerator g = out.generator();
             int i = 0;
-            try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            try {
                 if (unwrapped) {
                     writers[0].write(g, row.get(0));
                 } else {
@@ -110,12 +110,17 @@ final class JsonFormat implements Format {
                     }
                     g.writeEndObject();
                 }
+                return out.finish();
             } catch (FieldError e) {
+                ThreadJsonWriter.discard();
                 throw RowErrors.writing(schema, e.inField(schema.column(i).name()));
             } catch (IOException e) {
+                ThreadJsonWriter.discard();
                 throw RowErrors.writing(schema, "cannot write JSON: " + e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                ThreadJsonWriter.discard();
+                throw e;
             }
-            return out.toByteArray();
         }
     }
 
