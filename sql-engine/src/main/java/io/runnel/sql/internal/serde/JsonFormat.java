@@ -130,6 +130,8 @@ final class JsonFormat implements Format {
         private final String[] names;
         private final JsonReaders.Reader[] readers;
         private final JsonReaders.FieldMatcher matcher;
+        /** The fast path of plain flat objects; null when a column's type has none. */
+        private final FlatJsonReader flat;
 
         RowDeserializer(SerdeSchema schema, boolean unwrapped) {
             this.schema = schema;
@@ -141,12 +143,17 @@ final class JsonFormat implements Format {
                 readers[i] = JsonReaders.forType(schema.column(i).type());
             }
             this.matcher = new JsonReaders.FieldMatcher(names);
+            this.flat = unwrapped ? null : FlatJsonReader.of(schema, matcher);
         }
 
         @Override
         public Row deserialize(String topic, byte[] data) {
             if (data == null) return null;
             if (readers.length == 0) return Row.EMPTY;
+            if (flat != null) {
+                Object[] values = flat.read(data);
+                if (values != null) return Row.wrap(values);
+            }
             try (JsonParser p = FACTORY.createParser(data)) {
                 JsonToken t = p.nextToken();
                 if (t == null) throw RowErrors.reading(schema, "no JSON value", data, null);
