@@ -22,8 +22,8 @@ import java.time.Duration;
  * One query of issue 5, written twice over the page views ({@link PageViews}): as SQL for the
  * engine and as the topology a Kafka Streams user writes by hand for the same result: values
  * read into Java records and written back as JSON with Jackson ({@link JsonSerde}), the same
- * filter and projection, counts in change-logged RocksDB stores, ksqlDB's default window grace
- * (24 hours).
+ * filter and projection, counts in change-logged stores (RocksDB unless the workload says
+ * otherwise), ksqlDB's default window grace (24 hours).
  */
 enum SqlVsDslQuery {
     /** {@code WHERE DURATION >= 500} and a projection dropping REGION: one output per kept input. */
@@ -35,7 +35,7 @@ enum SqlVsDslQuery {
         }
 
         @Override
-        Topology dsl(String inputTopic, String outputTopic) {
+        Topology dsl(String inputTopic, String outputTopic, StoreType storeType) {
             StreamsBuilder b = new StreamsBuilder();
             pageViews(b, inputTopic)
                     .filter((user, view) -> view != null && view.duration() >= PageViews.LONG_VIEW_MS)
@@ -59,12 +59,12 @@ enum SqlVsDslQuery {
         }
 
         @Override
-        Topology dsl(String inputTopic, String outputTopic) {
+        Topology dsl(String inputTopic, String outputTopic, StoreType storeType) {
             StreamsBuilder b = new StreamsBuilder();
             pageViews(b, inputTopic)
                     .groupBy((user, view) -> view.page(), Grouped.with(Serdes.string(), VIEW_SERDE).withName("by-page"))
                     .count(Materialized.<String, Long, KeyValueStore<String, Long>>as("page-counts")
-                            .withStoreType(StoreType.ROCKS_DB))
+                            .withStoreType(storeType))
                     .toStream()
                     .mapValues(count -> new PageViews.Views(count))
                     .to(outputTopic, Produced.with(Serdes.string(), JsonSerde.of(PageViews.Views.class)));
@@ -86,14 +86,14 @@ enum SqlVsDslQuery {
         }
 
         @Override
-        Topology dsl(String inputTopic, String outputTopic) {
+        Topology dsl(String inputTopic, String outputTopic, StoreType storeType) {
             StreamsBuilder b = new StreamsBuilder();
             TimeWindows windows = TimeWindows.ofSizeAndGrace(Duration.ofMinutes(1), Duration.ofHours(24));
             pageViews(b, inputTopic)
                     .groupByKey(Grouped.with(Serdes.string(), VIEW_SERDE))
                     .windowedBy(windows)
                     .count(Materialized.<String, Long, WindowStore<String, Long>>as("user-windows")
-                            .withStoreType(StoreType.ROCKS_DB))
+                            .withStoreType(storeType))
                     .toStream()
                     .mapValues(count -> new PageViews.Views(count))
                     .to(outputTopic, Produced.with(WindowedSerdes.timeWindowedSerde(Serdes.string(), windows.sizeMs()),
@@ -123,8 +123,8 @@ enum SqlVsDslQuery {
     /** The CREATE ... AS SELECT statement reading stream {@code source} into {@code sink}. */
     abstract String sql(String source, String sink, String sinkTopic);
 
-    /** The hand-written topology. */
-    abstract Topology dsl(String inputTopic, String outputTopic);
+    /** The hand-written topology, its counts in stores of {@code storeType}. */
+    abstract Topology dsl(String inputTopic, String outputTopic, StoreType storeType);
 
     /** Tells when the last output of a run over {@code records} inputs ({@code kept} of them long views) arrived. */
     abstract OutputTracker tracker(long records, long kept);

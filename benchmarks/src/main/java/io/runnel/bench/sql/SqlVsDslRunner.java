@@ -17,6 +17,7 @@ import io.runnel.sql.engine.EngineResult;
 import io.runnel.sql.engine.SqlEngine;
 import io.runnel.streams.StreamsConfig;
 import io.runnel.streams.StreamsRuntime;
+import io.runnel.streams.dsl.StoreType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SqlVsDslRunner implements AutoCloseable {
     private final SqlVsDslQuery query;
     private final long commitMs;
+    private final StoreType dslStore;
     private final long timeoutMs;
     private final Path root;
     private final EmbeddedLog log;
@@ -46,8 +48,9 @@ final class SqlVsDslRunner implements AutoCloseable {
     record Timed(double seconds, long outputs, double cpuSeconds) {
     }
 
-    SqlVsDslRunner(Path root, SqlVsDslQuery query, String flush, long commitMs, long timeoutMs) {
+    SqlVsDslRunner(Path root, SqlVsDslQuery query, String flush, long commitMs, long timeoutMs, StoreType dslStore) {
         this.root = root;
+        this.dslStore = dslStore;
         this.query = query;
         this.commitMs = commitMs;
         this.timeoutMs = timeoutMs;
@@ -108,7 +111,7 @@ final class SqlVsDslRunner implements AutoCloseable {
         createTopic(outputTopic);
         StreamsRuntime[] runtime = new StreamsRuntime[1];
         return timed(outputTopic, input, "runnel-dsl " + query.option(), failure -> {
-            runtime[0] = new StreamsRuntime(query.dsl(input.topic(), outputTopic), Map.of(
+            runtime[0] = new StreamsRuntime(query.dsl(input.topic(), outputTopic, dslStore), Map.of(
                     StreamsConfig.APPLICATION_ID_CONFIG, "dsl-" + input.name() + "-" + tag + "-" + query.option(),
                     StreamsConfig.STATE_DIR_CONFIG, root.resolve("dsl-state").toString(),
                     StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitMs)), log);
