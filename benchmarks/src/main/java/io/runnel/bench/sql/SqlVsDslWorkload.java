@@ -17,10 +17,11 @@ import java.util.stream.Stream;
 /**
  * Issue 5: one query in SQL through the engine ({@code system=runnel-sql}) against the same
  * topology written with the DSL ({@code system=runnel-dsl}), both on {@code StreamsRuntime} over
- * one embedded log, reading the same pre-loaded input topic in the same run. Each system gets an
- * untimed warm-up over its own smaller topic; then each is timed from the start of its query
- * (the CREATE ... AS SELECT statement; the DSL runtime's {@code start()}) until the output
- * tracker has seen its last output record, as the end-to-end workloads time theirs.
+ * one embedded log, reading the same pre-loaded input topic in the same run. Each system first
+ * runs untimed over a warm-up topic (as large as the run by default); then each is timed from the
+ * start of its query (the CREATE ... AS SELECT statement; the DSL runtime's {@code start()})
+ * until the output tracker has seen its last output record, as the end-to-end workloads time
+ * theirs.
  *
  * <p>Options: {@code --records N} (2M; 1M for the window), {@code --warmup N} (records: on a busy 2-core
  * machine a smaller warm-up leaves the first timed run still compiling; 0 = none),
