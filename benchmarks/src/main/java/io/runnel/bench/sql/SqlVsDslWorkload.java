@@ -54,7 +54,7 @@ final class SqlVsDslWorkload implements Workload {
     public String description() {
         return switch (query) {
             case FILTER -> "SQL vs DSL: WHERE + projection over 2M JSON page views (--records, --users); runtime over embedded log";
-            case GROUPBY -> "SQL vs DSL: COUNT(*) GROUP BY PAGE (repartition + RocksDB store), --records 2M, --pages 1000";
+            case GROUPBY -> "SQL vs DSL: COUNT(*) GROUP BY PAGE (repartition; DSL counts in RocksDB unless --dsl-store memory), --records 2M, --pages 1000";
             case WINDOW -> "SQL vs DSL: 1-minute tumbling COUNT(*) GROUP BY USERID, --records 1M, --users 10000";
         };
     }
