@@ -114,15 +114,17 @@ final class Inserter implements AutoCloseable {
         for (Map.Entry<String, Object> e : values.entrySet()) {
             Column column = column(target, e.getKey());
             String name = column == null ? e.getKey() : column.name();
+            Object value = e.getValue();
             if (name.equalsIgnoreCase("ROWTIME")) {
-                row.put("ROWTIME", e.getValue());
+                row.put("ROWTIME", value instanceof JsonNode n ? rowtime(target, n) : value);
                 continue;
             }
             if (column == null) {
-                row.put(name, e.getValue());
+                row.put(name, value);
                 continue;
             }
-            JsonNode node = JSON.valueToTree(e.getValue());
+            // A parsed JsonNode is read as it is; a Java value is turned into one first.
+            JsonNode node = value instanceof JsonNode n ? n : JSON.valueToTree(value);
             try {
                 row.put(name, node == null || node.isNull() ? null : JsonValues.fromNode(column.type(), node));
             } catch (RuntimeException ex) {
@@ -131,6 +133,18 @@ final class Inserter implements AutoCloseable {
             }
         }
         return send(target, row, Map.of());
+    }
+
+    /** ROWTIME given as a JSON node: a number, a numeric string or null. */
+    private static Object rowtime(DataSource target, JsonNode node) {
+        if (node.isNull()) {
+            return null;
+        }
+        if (node.canConvertToLong() && node.isIntegralNumber() || node.isTextual()) {
+            return node.isTextual() ? node.asText() : node.longValue();
+        }
+        throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
+                + "'. ROWTIME must be a BIGINT: " + node);
     }
 
     private static Column column(DataSource target, String name) {
@@ -189,7 +203,12 @@ final class Inserter implements AutoCloseable {
         for (Map.Entry<String, Object> e : row.entrySet()) {
             if (e.getKey().equalsIgnoreCase("ROWTIME")) {
                 Object t = e.getValue();
-                rowtime = t == null ? null : t instanceof Number n ? n.longValue() : Long.parseLong(t.toString());
+                try {
+                    rowtime = t == null ? null : t instanceof Number n ? n.longValue() : Long.parseLong(t.toString());
+                } catch (NumberFormatException ex) {
+                    throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
+                            + "'. ROWTIME must be a BIGINT: " + t);
+                }
                 continue;
             }
             Column column = target.findColumn(e.getKey()).orElse(null);
