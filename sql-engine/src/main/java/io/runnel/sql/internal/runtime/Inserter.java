@@ -264,6 +264,10 @@ final class Inserter implements AutoCloseable {
             throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
                     + "'. ROWTIME must be a BIGINT: " + rowtimeGiven);
         }
+        if (rowtime != null && rowtime < 0) {
+            throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
+                    + "'. Invalid timestamp: " + rowtime + ". ROWTIME must not be negative");
+        }
         if (target.kind() == SourceKind.TABLE) {
             List<String> missingKeys = new ArrayList<>();
             for (int k = 0; k < key.length; k++) {
