@@ -8,6 +8,7 @@ import io.runnel.log.LogClients;
 import io.runnel.log.Producer;
 import io.runnel.log.ProducerRecord;
 import io.runnel.log.RecordMetadata;
+import io.runnel.log.RecordTooLargeException;
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
 import io.runnel.sql.internal.analyzer.FunctionResolver;
@@ -203,6 +204,10 @@ final class Inserter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while inserting into " + target.name(), e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RecordTooLargeException) {
+                throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
+                        + "'. The row is too large: " + e.getCause().getMessage());
+            }
             throw new IllegalStateException("cannot insert into " + target.name() + ": " + e.getCause().getMessage(),
                     e.getCause());
         }
