@@ -98,7 +98,11 @@ final class PushQuery implements StartedQuery {
     /** Plans and starts the query; {@code onStart} is called before this returns. */
     static PushQuery start(EngineContext context, String id, AnalyzedQuery query, boolean fromBeginning,
                            TransientSelect select, QueryListener listener, Runnable onClosed) {
-        QueryShape shape = QueryShape.of(query, false, query.window().isPresent(), select);
+        // A windowed aggregation's rows carry their window; so do a windowed source's under SELECT *
+        // (its keys are read with their windows and written on unchanged when nothing re-keys them).
+        boolean windowedSource = query.source().formats().window().isPresent() && select.star()
+                && select.query().groupBy().isEmpty() && select.query().partitionBy().isEmpty();
+        QueryShape shape = QueryShape.of(query, false, query.window().isPresent() || windowedSource, select);
         String keyFormat = query.output().key().isEmpty() ? "NONE" : "JSON";
         SourceFormats formats = new SourceFormats(keyFormat, "JSON", query.window().map(PushQuery::keyWindow), Map.of());
         // The sink's topic is named for the plan only: results never reach a topic.
