@@ -54,6 +54,8 @@ final class PushQuery implements StartedQuery {
     /** How long a waiting thread goes without checking whether the query closed (arrivals wake it at once). */
     private static final long CHECK_CLOSED_MS = 200;
     private static final int BATCH = 1_000;
+    /** A day: the runtime commits when it closes, not while the query runs. */
+    private static final long NO_PERIODIC_COMMIT_MS = 24L * 3600 * 1000;
     private static final String TRANSIENT_PREFIX = "_runnel_transient_";
     /** Put into the queue to wake the reader (close, failure); carries no row. */
     private static final Result WAKE = new Result(new Object[0], false);
@@ -136,10 +138,12 @@ final class PushQuery implements StartedQuery {
         try {
             reader = new Thread(this::read, applicationId + "-reader");
             reader.setDaemon(true);
-            // No record cache: a push query shows every change as it happens, as ksqlDB's do.
+            // No record cache: a push query shows every change as it happens, as ksqlDB's do. No
+            // periodic commits either: a push query never resumes from its offsets, and a commit
+            // (offsets and checkpoints, each waiting for an fsync) stalls every row behind it.
             runtime = new StreamsRuntime(topology, Map.of(StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
                     StreamsConfig.STATE_DIR_CONFIG, transientStateDir(context).toString(),
-                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000",
+                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(NO_PERIODIC_COMMIT_MS),
                     StreamsConfig.CACHE_MAX_BYTES_BUFFERING_CONFIG, "0"), context.log());
             runtime.setUncaughtExceptionHandler(e -> failLater(new IllegalStateException("push query " + id
                     + " failed: " + e.getMessage(), e)));
