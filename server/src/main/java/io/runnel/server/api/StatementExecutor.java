@@ -65,7 +65,8 @@ public interface StatementExecutor extends AutoCloseable {
     /**
      * Inserts rows into a stream or table, as {@code INSERT INTO target VALUES} would, in order.
      * Column names are as in the source's schema (matched case-insensitively, as ksqlDB does for
-     * JSON field names); values are JSON values: String, Number, Boolean, null, List, Map.
+     * JSON field names); values are JSON values: String, Number, Boolean, null, List, Map, or
+     * Jackson {@code JsonNode}s as parsed (what {@code /inserts-stream} passes).
      *
      * <p>Called with an empty list it only checks that {@code target} exists and accepts inserts.
      *

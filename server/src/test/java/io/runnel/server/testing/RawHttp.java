@@ -66,6 +66,18 @@ public final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** The connection's socket (timeouts). */
+    public Socket socket() {
+        return socket;
+    }
+
+    /** Sends bytes as they are (a request of any shape, possibly malformed or cut short). */
+    public RawHttp sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
     /** Starts a request with a chunked body; continue with {@link #writeChunk} and {@link #endChunks}. */
     public RawHttp startChunked(String method, String path) throws IOException {
         String head = method + ' ' + path + " HTTP/1.1\r\nHost: localhost\r\n"

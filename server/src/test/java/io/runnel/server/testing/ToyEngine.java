@@ -35,6 +35,9 @@ public final class ToyEngine implements StatementExecutor {
     private static final Pattern SELECT = Pattern.compile(
             "(?is)\\s*SELECT\\s+\\*\\s+FROM\\s+(\\w+)(\\s+EMIT\\s+CHANGES)?(?:\\s+LIMIT\\s+(\\d+))?\\s*;?\\s*");
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Map<String, List<Map<String, Object>>> streams = new ConcurrentHashMap<>();
     private final Map<String, CommandStatus> commands = new ConcurrentHashMap<>();
     private final List<ToyQuery> queries = new CopyOnWriteArrayList<>();
@@ -169,7 +172,8 @@ public final class ToyEngine implements StatementExecutor {
             throw new StatementException(ErrorCodes.BAD_STATEMENT, "Cannot insert values into an unknown stream: "
                     + target, null);
         }
-        for (Map<String, Object> row : rows) {
+        for (Map<String, Object> given : rows) {
+            Map<String, Object> row = plain(given);
             if (!(row.get("ID") instanceof Integer)) {
                 throw StatementException.badRequest("Column ID must be an INTEGER: " + row.get("ID"));
             }
@@ -180,6 +184,14 @@ public final class ToyEngine implements StatementExecutor {
                 }
             }
         }
+    }
+
+    /** The row with parsed JSON nodes (what /inserts-stream passes) as plain Java values. */
+    private static Map<String, Object> plain(Map<String, Object> row) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        row.forEach((k, v) -> out.put(k, v instanceof com.fasterxml.jackson.databind.JsonNode n
+                ? MAPPER.convertValue(n, Object.class) : v));
+        return out;
     }
 
     @Override

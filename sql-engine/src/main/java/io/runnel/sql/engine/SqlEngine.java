@@ -58,7 +58,8 @@ public interface SqlEngine extends AutoCloseable {
 
     /**
      * Inserts rows into a stream or table as {@code INSERT INTO target VALUES} would; values are
-     * JSON-like (String, Number, Boolean, null, List, Map) and column names match
+     * JSON-like (String, Number, Boolean, null, List, Map, or a Jackson {@code JsonNode} as parsed,
+     * read by column type without another conversion) and column names match
      * case-insensitively. An empty list only checks that the target accepts inserts.
      *
      * @throws io.runnel.sql.SqlException if the target does not exist or a row does not fit its

@@ -1,5 +1,6 @@
 package io.runnel.server.internal.engine;
 
+import io.runnel.log.RecordTooLargeException;
 import io.runnel.server.api.CommandStatus;
 import io.runnel.server.api.ErrorCodes;
 import io.runnel.server.api.KsqlEntity;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -94,10 +96,23 @@ public final class EngineExecutor implements StatementExecutor {
     @Override
     public CompletionStage<Void> insertAsync(String target, Map<String, Object> row) throws StatementException {
         try {
-            return engine.insertAsync(target, row);
+            return engine.insertAsync(target, row).exceptionally(EngineExecutor::storeFailure);
         } catch (SqlException e) {
             throw insertError(e);
         }
+    }
+
+    /**
+     * A row the log refused: too large for the topic is the row's fault (400); anything else
+     * stays an internal error.
+     */
+    private static Void storeFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RecordTooLargeException) {
+            throw new CompletionException(StatementException.badRequest("The row is too large: " + cause.getMessage()));
+        }
+        throw failure instanceof CompletionException c ? c : new CompletionException(failure);
     }
 
     /** A bad row is the request's fault (400 bad request); a bad target the statement's. */

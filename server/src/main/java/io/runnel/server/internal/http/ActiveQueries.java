@@ -23,9 +23,9 @@ final class ActiveQueries {
     private boolean closing;
 
     /**
-     * Registers a query; once {@link #closeAll} has begun, closes it instead. A query can start
-     * (and write its header) on a worker thread before it registers, so shutdown must also
-     * catch the ones that register after it looked.
+     * Registers a query (just before its header is written); once {@link #closeAll} has begun,
+     * closes it instead: a query starts on a worker thread, so shutdown must also catch the ones
+     * that register after it looked.
      */
     void add(ActiveQuery query) {
         synchronized (this) {

@@ -6,6 +6,7 @@ import io.runnel.server.api.QueryHeader;
 import io.runnel.server.api.RowSink;
 import io.runnel.server.api.StatementException;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A {@link RowSink} that streams one query's result into an HTTP response, chunk by chunk, in
@@ -24,27 +25,39 @@ final class ChannelRowSink implements RowSink {
 
     private final HttpExchange exchange;
     private final QueryResponseWriter writer;
+    private final Consumer<String> onHeader;
     private final Runnable onEnd;
     private boolean started;
     private boolean ended;
 
     /**
-     * @param onEnd run once when the response ends by itself (complete or error), not on detach
+     * @param onHeader run with the query's id just before its header is written (outside this
+     *                 sink's lock: it may end the response)
+     * @param onEnd    run once when the response ends by itself (complete or error), not on detach
      */
-    ChannelRowSink(HttpExchange exchange, QueryResponseWriter writer, Runnable onEnd) {
+    ChannelRowSink(HttpExchange exchange, QueryResponseWriter writer, Consumer<String> onHeader, Runnable onEnd) {
         this.exchange = exchange;
         this.writer = writer;
+        this.onHeader = onHeader;
         this.onEnd = onEnd;
     }
 
     @Override
-    public synchronized void header(QueryHeader header) {
-        if (ended || started) {
-            return;
+    public void header(QueryHeader header) {
+        synchronized (this) {
+            if (ended || started) {
+                return;
+            }
         }
-        started = true;
-        exchange.startStream(writer.contentType());
-        exchange.writeChunk(writer.header(header));
+        onHeader.accept(header.queryId());
+        synchronized (this) {
+            if (ended || started) {
+                return;
+            }
+            started = true;
+            exchange.startStream(writer.contentType());
+            exchange.writeChunk(writer.header(header));
+        }
     }
 
     @Override

@@ -75,7 +75,7 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
 
         @Override
         public void onContent(ByteBuf content) {
-            List<String> complete;
+            List<byte[]> complete;
             try {
                 complete = lines.feed(content);
             } catch (IllegalArgumentException e) {
@@ -89,7 +89,7 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
 
         @Override
         public void onEnd() {
-            for (String line : lines.finish()) {
+            for (byte[] line : lines.finish()) {
                 serial.execute(() -> line(line));
             }
             serial.execute(this::end);
@@ -100,7 +100,7 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
             aborted = true;
         }
 
-        private void line(String line) {
+        private void line(byte[] line) {
             if (done || aborted) {
                 return;
             }
@@ -111,9 +111,9 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
             }
         }
 
-        private void begin(String line) {
+        private void begin(byte[] line) {
             try {
-                JsonNode first = RequestBodies.object(exchange, line.getBytes(StandardCharsets.UTF_8));
+                JsonNode first = RequestBodies.object(exchange, line);
                 String name = RequestBodies.requiredText(first, "target");
                 executor.insert(name, List.of());
                 target = name;
@@ -123,7 +123,7 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
             }
         }
 
-        private void insert(String line) {
+        private void insert(byte[] line) {
             long rowSeq = seq++;
             CompletableFuture<Void> stored;
             try {
@@ -199,17 +199,24 @@ final class InsertsStreamEndpoint implements StreamingEndpoint {
             done = true;
         }
 
-        private Map<String, Object> parseRow(String line) throws StatementException {
-            if (!line.stripLeading().startsWith("{")) {
-                throw StatementException.badRequest("A row must be a JSON object: " + line);
-            }
+        /**
+         * The row's fields with their values as parsed ({@link JsonNode}s, which the engine reads
+         * by column type without converting them again).
+         */
+        private Map<String, Object> parseRow(byte[] line) throws StatementException {
+            JsonNode row;
             try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> row = exchange.mapper().readValue(line, LinkedHashMap.class);
-                return row;
+                row = exchange.mapper().readTree(line);
             } catch (IOException e) {
                 throw StatementException.badRequest("Invalid JSON in row: " + e.getMessage());
             }
+            if (row == null || !row.isObject()) {
+                throw StatementException.badRequest("A row must be a JSON object: "
+                        + new String(line, StandardCharsets.UTF_8));
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            row.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue()));
+            return values;
         }
 
         private byte[] ack(Map<String, Object> ack) {

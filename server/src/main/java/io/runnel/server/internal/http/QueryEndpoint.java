@@ -71,29 +71,38 @@ final class QueryEndpoint implements Endpoint {
 
     private void start(HttpExchange exchange, String sql, Map<String, Object> properties,
             QueryResponseWriter writer) {
-        Channel channel = exchange.channel();
-        Registration registration = new Registration(channel);
-        ChannelRowSink sink = new ChannelRowSink(exchange, writer, registration::ended);
+        Registration registration = new Registration(exchange.channel());
+        ChannelRowSink sink = new ChannelRowSink(exchange, writer, registration::announce, registration::ended);
+        registration.sink = sink;
         QueryHandle handle;
         try {
             handle = executor.query(sql, properties, sink);
         } catch (StatementException | RuntimeException e) {
+            registration.ended();
             exchange.sendError(Errors.toMessage(e));
             return;
         }
-        registration.register(handle, sink);
+        registration.started(handle);
     }
 
     /**
-     * Ties a running query to its connection: registered in {@link ActiveQueries} and closed when
-     * the connection closes, until the query ends (which may happen before it is registered).
+     * Ties a running query to its connection: registered in {@link ActiveQueries} just before its
+     * header goes out (so a client that read the query id can close it at once) and closed when
+     * the connection closes, until the query ends. The query's handle arrives after the header
+     * (when {@link StatementExecutor#query} returns); a close that comes first is carried out
+     * when it arrives. A query that ends by itself (which may happen before the handle arrives)
+     * is forgotten.
      */
     private final class Registration implements ActiveQueries.ActiveQuery {
         private final Channel channel;
         /** Runs on the event loop; closing a query may block, so it moves to a worker. */
         private final ChannelFutureListener onDisconnect = future -> workers.execute(this::disconnected);
-        private QueryHandle handle;
         private ChannelRowSink sink;
+        private String queryId;
+        private QueryHandle handle;
+        /** In {@link ActiveQueries}, listening for the disconnect. */
+        private boolean registered;
+        /** Ended by itself, closed by the server, or disconnected. */
         private boolean ended;
 
         Registration(Channel channel) {
@@ -102,30 +111,49 @@ final class QueryEndpoint implements Endpoint {
 
         @Override
         public synchronized String queryId() {
-            return handle.queryId();
+            return queryId;
         }
 
-        synchronized void register(QueryHandle queryHandle, ChannelRowSink querySink) {
-            this.handle = queryHandle;
-            this.sink = querySink;
-            if (ended) {
-                queryHandle.close();
-                return;
-            }
-            active.add(this);
-            if (ended) {
-                return; // the server is shutting down: add() has closed the query already
+        /** The header with the query's id is about to be written: from now on it can be closed by id. */
+        void announce(String id) {
+            synchronized (this) {
+                if (ended || registered) {
+                    return;
+                }
+                queryId = id;
+                registered = true;
             }
             channel.closeFuture().addListener(onDisconnect);
+            active.add(this); // during shutdown, closes it at once
+        }
+
+        /** The query started; its handle is here. */
+        void started(QueryHandle queryHandle) {
+            boolean closeNow;
+            boolean announceNow;
+            synchronized (this) {
+                handle = queryHandle;
+                closeNow = ended;
+                announceNow = !ended && !registered;
+            }
+            if (closeNow) {
+                queryHandle.close();
+            } else if (announceNow) {
+                announce(queryHandle.queryId());
+            }
         }
 
         /**
          * The query ended by itself (complete or error). Called from inside the sink, so it does
          * not call back into the query.
          */
-        synchronized void ended() {
-            ended = true;
-            if (handle != null) {
+        void ended() {
+            boolean wasRegistered;
+            synchronized (this) {
+                ended = true;
+                wasRegistered = registered;
+            }
+            if (wasRegistered) {
                 active.remove(this);
                 channel.closeFuture().removeListener(onDisconnect);
             }
@@ -136,29 +164,37 @@ final class QueryEndpoint implements Endpoint {
         public void close() {
             QueryHandle h;
             synchronized (this) {
-                if (ended || handle == null) {
-                    return;
-                }
-                ended = true;
-                h = handle;
-                channel.closeFuture().removeListener(onDisconnect);
-            }
-            h.close();
-            sink.endByServer();
-        }
-
-        private void disconnected() {
-            QueryHandle h;
-            synchronized (this) {
                 if (ended) {
                     return;
                 }
                 ended = true;
                 h = handle;
             }
+            channel.closeFuture().removeListener(onDisconnect);
+            if (h != null) {
+                h.close(); // else started() closes it when the handle arrives
+            }
+            sink.endByServer();
+        }
+
+        private void disconnected() {
+            QueryHandle h;
+            boolean wasRegistered;
+            synchronized (this) {
+                if (ended) {
+                    return;
+                }
+                ended = true;
+                h = handle;
+                wasRegistered = registered;
+            }
             sink.detach();
-            active.remove(this);
-            h.close();
+            if (wasRegistered) {
+                active.remove(this);
+            }
+            if (h != null) {
+                h.close();
+            }
         }
     }
 }

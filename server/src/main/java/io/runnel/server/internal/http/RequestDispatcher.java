@@ -65,7 +65,16 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             discarding = true;
             return;
         }
-        String path = new QueryStringDecoder(request.uri()).path();
+        String path;
+        try {
+            path = new QueryStringDecoder(request.uri()).path();
+        } catch (IllegalArgumentException e) { // a bad percent-encoding
+            exchange = new HttpExchange(ctx.channel(), request.method(), "", request.headers(), false, mapper);
+            exchange.sendError(new KsqlErrorMessage.GenericError(ErrorCodes.BAD_REQUEST,
+                    "Malformed request path: " + e.getMessage()));
+            discarding = true;
+            return;
+        }
         exchange = new HttpExchange(ctx.channel(), request.method(), path, request.headers(), keepAlive, mapper);
         Routes.Match match = routes.match(request.method(), path);
         if (match.handler() instanceof Endpoint e) {

@@ -139,4 +139,31 @@ class EngineExecutorTest {
         assertThat(acks.get(200).errorCode()).isEqualTo(ErrorCodes.BAD_REQUEST);
         assertThat(client.executeQuery("SELECT * FROM s;").rows()).hasSize(200);
     }
+
+    @Test
+    void shouldAnswerARowTooLargeForTheLogAsABadRowNotAServerError() {
+        client.execute(CREATE_S);
+        String huge = "x".repeat(2 << 20); // over the log's 1 MiB record limit
+
+        List<io.runnel.server.client.InsertAck> acks = client.insert("s", List.of(Map.of("ID", 1, "V", huge)));
+
+        assertThat(acks).hasSize(1);
+        assertThat(acks.get(0).status()).isEqualTo("error");
+        assertThat(acks.get(0).errorCode()).isEqualTo(ErrorCodes.BAD_REQUEST);
+        assertThatThrownBy(() -> client.execute("INSERT INTO s (id, v) VALUES (2, '" + huge + "');"))
+                .isInstanceOfSatisfying(RunnelClientException.class,
+                        e -> assertThat(e.errorCode()).isBetween(40000, 49999));
+    }
+
+    @Test
+    void shouldAnswerANegativeRowtimeAsABadRow() {
+        client.execute(CREATE_S);
+
+        List<io.runnel.server.client.InsertAck> acks = client.insert("s", List.of(Map.of("ID", 1, "ROWTIME", -1)));
+
+        assertThat(acks.get(0).errorCode()).isEqualTo(ErrorCodes.BAD_REQUEST);
+        assertThatThrownBy(() -> client.execute("INSERT INTO s (ROWTIME, id, v) VALUES (-5, 2, 'a');"))
+                .isInstanceOfSatisfying(RunnelClientException.class,
+                        e -> assertThat(e.errorCode()).isBetween(40000, 49999));
+    }
 }

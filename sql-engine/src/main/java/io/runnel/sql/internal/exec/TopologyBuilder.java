@@ -25,6 +25,7 @@ import io.runnel.state.Windowed;
 import io.runnel.streams.StreamsBuilder;
 import io.runnel.streams.Topology;
 import io.runnel.streams.dsl.Consumed;
+import io.runnel.streams.dsl.ForeachAction;
 import io.runnel.streams.dsl.Grouped;
 import io.runnel.streams.dsl.KGroupedStream;
 import io.runnel.streams.dsl.KStream;
@@ -60,15 +61,31 @@ public final class TopologyBuilder {
     private final ProcessingLog log;
     private final StreamsBuilder builder = new StreamsBuilder();
     private final JoinBuilder joins;
+    /** Where a push query's results go in-process instead of the sink's topic; null for a persistent query. */
+    private final ForeachAction<Object, Row> results;
 
-    private TopologyBuilder(String queryId, ProcessingLog log) {
+    private TopologyBuilder(String queryId, ProcessingLog log, ForeachAction<Object, Row> results) {
         this.queryId = queryId;
         this.log = log;
         this.joins = new JoinBuilder(this::source, queryId, log);
+        this.results = results;
     }
 
     public static Topology build(String queryId, ExecNode.Sink plan, ProcessingLog log) {
-        TopologyBuilder b = new TopologyBuilder(queryId, log);
+        TopologyBuilder b = new TopologyBuilder(queryId, log, null);
+        b.sink(plan);
+        return b.builder.build();
+    }
+
+    /**
+     * As {@link #build}, except that the sink's records (key: a {@code Row}, a {@link Windowed}
+     * row or null; value: a {@code Row} or null for a delete) are handed to {@code results} on
+     * the stream thread instead of being written to the sink's topic: a push query's result
+     * reaches its reader without a topic, a producer linger or an fsync on the way.
+     */
+    public static Topology buildTransient(String queryId, ExecNode.Sink plan, ProcessingLog log,
+                                          ForeachAction<Object, Row> results) {
+        TopologyBuilder b = new TopologyBuilder(queryId, log, java.util.Objects.requireNonNull(results, "results"));
         b.sink(plan);
         return b.builder.build();
     }
@@ -612,6 +629,10 @@ public final class TopologyBuilder {
         Serde<Row> valueSerde = Formats.of(formats.valueFormat())
                 .serde(new SerdeSchema(SerdeSchema.Part.VALUE, schema.value()), valueOptions(formats));
         KStream<Object, Row> out = stream(node.input());
+        if (results != null) {
+            out.foreach(results, Named.as(name(node)));
+            return;
+        }
         if (node.timestampColumn().isPresent()) {
             List<Column> columns = new ArrayList<>(schema.key());
             columns.addAll(schema.value());

@@ -8,6 +8,7 @@ import io.runnel.log.LogClients;
 import io.runnel.log.Producer;
 import io.runnel.log.ProducerRecord;
 import io.runnel.log.RecordMetadata;
+import io.runnel.log.RecordTooLargeException;
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
 import io.runnel.sql.internal.analyzer.FunctionResolver;
@@ -27,6 +28,7 @@ import io.runnel.sql.internal.exec.ExpressionCompiler;
 import io.runnel.sql.internal.row.Row;
 import io.runnel.sql.internal.serde.JsonValues;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +50,7 @@ final class Inserter implements AutoCloseable {
     private final Producer<byte[], byte[]> producer;
     private final FunctionResolver functions;
     private final Time time;
-    private volatile CachedCodec lastCodec;
+    private volatile Layout lastLayout;
 
     Inserter(LogClients log, FunctionResolver functions, Time time) {
         this.producer = log.producer(Map.of("acks", "all", "client.id", "runnel-inserts"),
@@ -107,44 +109,88 @@ final class Inserter implements AutoCloseable {
     /**
      * As {@link #insertJson}, without waiting for the log's acknowledgement: the row is checked
      * and serialized before this returns (a bad row throws), and the future completes when the
-     * log acknowledged it. Rows sent one after another keep their order in a partition.
+     * log acknowledged it. Rows sent one after another keep their order in a partition. Values
+     * go straight into the key and value arrays by the target's {@link Layout}.
      */
     CompletableFuture<RecordMetadata> insertJsonAsync(DataSource target, Map<String, Object> values) {
-        Map<String, Object> row = new LinkedHashMap<>();
+        Layout layout = layout(target);
+        Object[] key = new Object[layout.keyNames().size()];
+        Object[] value = new Object[layout.valueCount()];
+        Object rowtime = null;
         for (Map.Entry<String, Object> e : values.entrySet()) {
-            Column column = column(target, e.getKey());
-            String name = column == null ? e.getKey() : column.name();
-            if (name.equalsIgnoreCase("ROWTIME")) {
-                row.put("ROWTIME", e.getValue());
-                continue;
+            Object given = e.getValue();
+            Layout.Slot slot = layout.find(e.getKey());
+            if (slot == null) {
+                if (e.getKey().equalsIgnoreCase("ROWTIME")) {
+                    rowtime = given instanceof JsonNode n ? rowtime(target, n) : given;
+                    continue;
+                }
+                throw new SqlException(SqlErrorCode.COLUMN_NOT_FOUND, "Column name " + e.getKey() + " does not exist.");
             }
-            if (column == null) {
-                row.put(name, e.getValue());
-                continue;
-            }
-            JsonNode node = JSON.valueToTree(e.getValue());
+            // A parsed JsonNode is read as it is; a Java value is turned into one first.
+            JsonNode node = given instanceof JsonNode n ? n : JSON.valueToTree(given);
+            Object typed;
             try {
-                row.put(name, node == null || node.isNull() ? null : JsonValues.fromNode(column.type(), node));
+                typed = node == null || node.isNull() ? null : fromNode(slot.column().type(), node);
             } catch (RuntimeException ex) {
                 throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
-                        + "'. Column " + name + ": " + ex.getMessage());
+                        + "'. Column " + slot.column().name() + ": " + ex.getMessage());
             }
+            (slot.key() ? key : value)[slot.index()] = typed;
         }
-        return send(target, row, Map.of());
+        return send(target, layout, key, value, rowtime);
     }
 
-    private static Column column(DataSource target, String name) {
-        for (Column c : target.columns()) {
-            if (c.name().equals(name)) {
-                return c;
-            }
+    /**
+     * A JSON value as the column's type: plain scalars of the column's own kind directly, the
+     * rest (coercions, structured values, errors) by {@link JsonValues#fromNode}.
+     */
+    private static Object fromNode(SqlType type, JsonNode node) {
+        switch (type.baseType()) {
+            case STRING:
+                if (node.isTextual()) {
+                    return node.textValue();
+                }
+                break;
+            case BIGINT:
+                if (node.isIntegralNumber() && node.canConvertToLong()) {
+                    return node.longValue();
+                }
+                break;
+            case INTEGER:
+                if (node.isIntegralNumber() && node.canConvertToInt()) {
+                    return node.intValue();
+                }
+                break;
+            case DOUBLE:
+                if (node.isNumber()) {
+                    return node.doubleValue();
+                }
+                break;
+            case BOOLEAN:
+                if (node.isBoolean()) {
+                    return node.booleanValue();
+                }
+                break;
+            default:
+                break;
         }
-        for (Column c : target.columns()) {
-            if (c.name().equalsIgnoreCase(name)) {
-                return c;
-            }
+        return JsonValues.fromNode(type, node);
+    }
+
+    /** ROWTIME given as a JSON node: a number, a numeric string or null. */
+    private static Object rowtime(DataSource target, JsonNode node) {
+        if (node.isNull()) {
+            return null;
         }
-        return null;
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
+                + "'. ROWTIME must be a BIGINT: " + node);
     }
 
     private RecordMetadata produce(DataSource target, Map<String, Object> row, Map<String, SqlType> types) {
@@ -158,45 +204,45 @@ final class Inserter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while inserting into " + target.name(), e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RecordTooLargeException) {
+                throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
+                        + "'. The row is too large: " + e.getCause().getMessage());
+            }
             throw new IllegalStateException("cannot insert into " + target.name() + ": " + e.getCause().getMessage(),
                     e.getCause());
         }
     }
 
-    /** The codec of the last source inserted into, kept while the catalog hands out the same source. */
-    private SourceCodec codec(DataSource target) {
-        CachedCodec cached = lastCodec;
+    /** The layout of the last source inserted into, kept while the catalog hands out the same source. */
+    private Layout layout(DataSource target) {
+        Layout cached = lastLayout;
         if (cached == null || cached.source() != target) {
-            cached = new CachedCodec(target, SourceCodec.of(target));
-            lastCodec = cached;
+            cached = Layout.of(target);
+            lastLayout = cached;
         }
-        return cached.codec();
-    }
-
-    private record CachedCodec(DataSource source, SourceCodec codec) {
+        return cached;
     }
 
     /**
-     * Checks and serializes a row, then sends it. {@code types}: the SQL types of values that
-     * still need a cast to their column's type.
+     * Checks and serializes a row given by column name (INSERT VALUES), then sends it.
+     * {@code types}: the SQL types of values that still need a cast to their column's type.
      */
     private CompletableFuture<RecordMetadata> send(DataSource target, Map<String, Object> row,
                                                    Map<String, SqlType> types) {
-        Long rowtime = null;
-        List<Object> key = new ArrayList<>();
-        List<Object> value = new ArrayList<>();
-        Map<String, Object> byColumn = new LinkedHashMap<>();
+        Layout layout = layout(target);
+        Object[] key = new Object[layout.keyNames().size()];
+        Object[] value = new Object[layout.valueCount()];
+        Object rowtime = null;
         for (Map.Entry<String, Object> e : row.entrySet()) {
-            if (e.getKey().equalsIgnoreCase("ROWTIME")) {
-                Object t = e.getValue();
-                rowtime = t == null ? null : t instanceof Number n ? n.longValue() : Long.parseLong(t.toString());
-                continue;
+            Layout.Slot slot = layout.exact(e.getKey());
+            if (slot == null) {
+                if (e.getKey().equalsIgnoreCase("ROWTIME")) {
+                    rowtime = e.getValue();
+                    continue;
+                }
+                throw new SqlException(SqlErrorCode.COLUMN_NOT_FOUND, "Column name " + e.getKey() + " does not exist.");
             }
-            Column column = target.findColumn(e.getKey()).orElse(null);
-            if (column == null || column.role() == Column.Role.HEADERS) {
-                throw new SqlException(SqlErrorCode.COLUMN_NOT_FOUND, "Column name " + e.getKey()
-                        + " does not exist.");
-            }
+            Column column = slot.column();
             Object v = e.getValue();
             SqlType from = types.get(e.getKey());
             if (v != null && from != null && !from.equals(column.type())) {
@@ -207,35 +253,95 @@ final class Inserter implements AutoCloseable {
                             + " for field " + column.name() + " but got " + v + "(" + from.sql() + ")");
                 }
             }
-            byColumn.put(column.name(), v);
+            (slot.key() ? key : value)[slot.index()] = v;
         }
-        List<String> missingKeys = new ArrayList<>();
-        for (Column c : target.columns()) {
-            if (c.isKey()) {
-                if (!byColumn.containsKey(c.name()) || byColumn.get(c.name()) == null) {
-                    missingKeys.add(c.name());
+        return send(target, layout, key, value, rowtime);
+    }
+
+    /** Serializes a row already in its key and value arrays and sends it. */
+    private CompletableFuture<RecordMetadata> send(DataSource target, Layout layout, Object[] key, Object[] value,
+                                                   Object rowtimeGiven) {
+        Long rowtime;
+        try {
+            rowtime = rowtimeGiven == null ? null : rowtimeGiven instanceof Number n ? n.longValue()
+                    : Long.parseLong(rowtimeGiven.toString());
+        } catch (NumberFormatException ex) {
+            throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
+                    + "'. ROWTIME must be a BIGINT: " + rowtimeGiven);
+        }
+        if (rowtime != null && rowtime < 0) {
+            throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
+                    + "'. Invalid timestamp: " + rowtime + ". ROWTIME must not be negative");
+        }
+        if (target.kind() == SourceKind.TABLE) {
+            List<String> missingKeys = new ArrayList<>();
+            for (int k = 0; k < key.length; k++) {
+                if (key[k] == null) {
+                    missingKeys.add(layout.keyNames().get(k));
                 }
-                key.add(byColumn.get(c.name()));
-            } else if (c.role() == Column.Role.VALUE) {
-                value.add(byColumn.get(c.name()));
+            }
+            if (!missingKeys.isEmpty()) {
+                throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
+                        + "'. Value for primary key column(s) " + String.join(", ", missingKeys)
+                        + " is required for tables");
             }
         }
-        if (target.kind() == SourceKind.TABLE && !missingKeys.isEmpty()) {
-            throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name()
-                    + "'. Value for primary key column(s) " + String.join(", ", missingKeys) + " is required for tables");
-        }
-        SourceCodec codec = codec(target);
         byte[] keyBytes;
         byte[] valueBytes;
         try {
-            keyBytes = target.keyColumns().isEmpty() ? null : codec.keyBytes(target.topic(), Row.wrap(key.toArray()));
-            valueBytes = codec.valueBytes(target.topic(), Row.wrap(value.toArray()));
+            keyBytes = key.length == 0 ? null : layout.codec().keyBytes(target.topic(), Row.wrap(key));
+            valueBytes = layout.codec().valueBytes(target.topic(), Row.wrap(value));
         } catch (RuntimeException e) {
             throw new SqlException(SqlErrorCode.INVALID_ROW, "Failed to insert values into '" + target.name() + "'. "
                     + e.getMessage());
         }
         long timestamp = rowtime == null ? time.milliseconds() : rowtime;
         return producer.send(new ProducerRecord<>(target.topic(), null, timestamp, keyBytes, valueBytes, List.of()));
+    }
+
+    /**
+     * Where each column of a source goes in an inserted row (key or value array, index), found
+     * by exact name or else case-insensitively, with the source's codec. Headers columns are not
+     * insertable (not found). Immutable.
+     */
+    private record Layout(DataSource source, SourceCodec codec, Map<String, Slot> byName, Map<String, Slot> byUpperName,
+                          List<String> keyNames, int valueCount) {
+
+        record Slot(Column column, boolean key, int index) {
+        }
+
+        static Layout of(DataSource source) {
+            Map<String, Slot> byName = new HashMap<>();
+            Map<String, Slot> byUpperName = new HashMap<>();
+            List<String> keyNames = new ArrayList<>();
+            int values = 0;
+            for (Column c : source.columns()) {
+                Slot slot;
+                if (c.isKey()) {
+                    slot = new Slot(c, true, keyNames.size());
+                    keyNames.add(c.name());
+                } else if (c.role() == Column.Role.VALUE) {
+                    slot = new Slot(c, false, values++);
+                } else {
+                    continue;
+                }
+                byName.putIfAbsent(c.name(), slot);
+                byUpperName.putIfAbsent(c.name().toUpperCase(Locale.ROOT), slot);
+            }
+            return new Layout(source, SourceCodec.of(source), Map.copyOf(byName), Map.copyOf(byUpperName),
+                    List.copyOf(keyNames), values);
+        }
+
+        /** The column named exactly so, or null. */
+        Slot exact(String name) {
+            return byName.get(name);
+        }
+
+        /** The column named so, else named so ignoring case, or null. */
+        Slot find(String name) {
+            Slot slot = byName.get(name);
+            return slot != null ? slot : byUpperName.get(name.toUpperCase(Locale.ROOT));
+        }
     }
 
     @Override

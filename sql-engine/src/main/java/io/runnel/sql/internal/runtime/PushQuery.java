@@ -4,115 +4,126 @@ import io.runnel.common.Serdes;
 import io.runnel.common.TopicPartition;
 import io.runnel.log.Admin;
 import io.runnel.log.Consumer;
-import io.runnel.log.ConsumerRecord;
-import io.runnel.log.NewTopic;
 import io.runnel.log.OffsetAndMetadata;
-import io.runnel.log.TopicConfig;
-import io.runnel.log.WakeupException;
 import io.runnel.sql.engine.QueryColumn;
 import io.runnel.sql.engine.QueryListener;
 import io.runnel.sql.engine.StartedQuery;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
 import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.ast.WindowExpression;
-import io.runnel.sql.internal.catalog.Column;
-import io.runnel.sql.internal.catalog.DataSource;
 import io.runnel.sql.internal.catalog.SourceFormats;
 import io.runnel.sql.internal.exec.ProcessingLog;
 import io.runnel.sql.internal.exec.TopologyBuilder;
 import io.runnel.sql.internal.plan.ExecNode;
 import io.runnel.sql.internal.plan.PlanBuilder;
 import io.runnel.sql.internal.row.Row;
-import io.runnel.sql.internal.serde.WindowedKey;
+import io.runnel.state.Windowed;
 import io.runnel.streams.StreamsConfig;
 import io.runnel.streams.StreamsRuntime;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A push query ({@code SELECT ... EMIT CHANGES}): the query's plan runs as a transient topology
- * on its own {@link StreamsRuntime} (application id {@code _runnel_<query id>}), writing its
- * result to the internal topic {@code _runnel_<query id>-output} (JSON keys and values), which a
- * reader thread reads and hands to the listener until LIMIT or close. The query starts at the
- * source's end (its consumer group's offsets are committed at the end offsets before it starts)
- * or, with {@code auto.offset.reset=earliest}, at the beginning. Closing stops the runtime and
- * deletes the output topic, the internal topics, the consumer group and the state directory.
+ * on its own {@link StreamsRuntime} (application id {@code _runnel_<query id>}) whose sink hands
+ * each result to this query in-process ({@link TopologyBuilder#buildTransient}), as ksqlDB's
+ * transient queries fill a queue rather than a topic: no producer linger, fsync or consumer poll
+ * lies between a result and its client. The stream thread shapes each result into a row and puts
+ * it into a bounded queue (waiting while the queue is full, so a slow client slows the query
+ * rather than filling the heap); a reader thread takes rows as they arrive and hands them to the
+ * listener until LIMIT or close. The query starts at the source's end (its consumer group's
+ * offsets are committed at the end offsets before it starts) or, with
+ * {@code auto.offset.reset=earliest}, at the beginning. Closing stops the runtime and deletes the
+ * internal topics, the consumer group and the state directory.
  *
- * <p>Threading: the reader thread makes every listener call; {@link #close()} may come from any
- * thread, waits for the reader to stop, and after it returns the listener hears nothing more.
+ * <p>Threading: the reader thread makes every listener call after {@link #onStart}, the error of
+ * a failed stream thread included; {@link #close()} may come from any thread, waits for the
+ * reader to stop, and after it returns the listener hears nothing more.
  */
 final class PushQuery implements StartedQuery {
     private static final System.Logger LOG = System.getLogger(PushQuery.class.getName());
-    private static final Duration POLL = Duration.ofMillis(100);
+    /** Results waiting for the reader; the stream thread waits when it is full. */
+    private static final int QUEUE_CAPACITY = 10_000;
+    /** How long a waiting thread goes without checking whether the query closed (arrivals wake it at once). */
+    private static final long CHECK_CLOSED_MS = 200;
+    private static final int BATCH = 1_000;
+    /** A day: the runtime commits when it closes, not while the query runs. */
+    private static final long NO_PERIODIC_COMMIT_MS = 24L * 3600 * 1000;
     private static final String TRANSIENT_PREFIX = "_runnel_transient_";
+    /** Put into the queue to wake the reader (close, failure); carries no row. */
+    private static final Result WAKE = new Result(new Object[0], false);
 
     private final String id;
     private final String applicationId;
-    private final String outputTopic;
     private final EngineContext context;
     private final QueryShape shape;
-    private final SourceCodec codec;
     private final QueryListener listener;
     private final long limit;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean cleaned = new AtomicBoolean();
+    private final BlockingQueue<Result> results = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Runnable onClosed;
-    private StreamsRuntime runtime;
-    private Consumer<byte[], byte[]> consumer;
-    private Thread reader;
-    private long delivered;
     /** A stream has no deletes: a record without a value is skipped, as ksqlDB's stream sources do. */
-    private boolean stream;
+    private final boolean stream;
     /** A keyed table's row needs its key: a record without one is skipped, as ksqlDB's table sources do. */
-    private boolean keyedTable;
+    private final boolean keyedTable;
+    /** The failure of a stream thread, reported by the reader. */
+    private volatile RuntimeException failure;
+    private StreamsRuntime runtime;
+    private volatile Thread reader;
+    private long delivered;
 
-    private PushQuery(String id, EngineContext context, QueryShape shape, SourceCodec codec, QueryListener listener,
-                      long limit, Runnable onClosed) {
+    private PushQuery(String id, EngineContext context, QueryShape shape, QueryListener listener, long limit,
+                      boolean stream, boolean keyedTable, Runnable onClosed) {
         this.id = id;
         this.applicationId = "_runnel_" + id;
-        this.outputTopic = applicationId + "-output";
         this.context = context;
         this.shape = shape;
-        this.codec = codec;
         this.listener = listener;
         this.limit = limit;
+        this.stream = stream;
+        this.keyedTable = keyedTable;
         this.onClosed = onClosed;
+    }
+
+    /** A shaped result row, or a delete of the row with that key. */
+    private record Result(Object[] row, boolean tombstone) {
     }
 
     /** Plans and starts the query; {@code onStart} is called before this returns. */
     static PushQuery start(EngineContext context, String id, AnalyzedQuery query, boolean fromBeginning,
                            TransientSelect select, QueryListener listener, Runnable onClosed) {
-        QueryShape shape = QueryShape.of(query, false, query.window().isPresent(), select);
+        // A windowed aggregation's rows carry their window; so do a windowed source's under SELECT *
+        // (its keys are read with their windows and written on unchanged when nothing re-keys them).
+        boolean windowedSource = query.source().formats().window().isPresent() && select.star()
+                && select.query().groupBy().isEmpty() && select.query().partitionBy().isEmpty();
+        QueryShape shape = QueryShape.of(query, false, query.window().isPresent() || windowedSource, select);
         String keyFormat = query.output().key().isEmpty() ? "NONE" : "JSON";
         SourceFormats formats = new SourceFormats(keyFormat, "JSON", query.window().map(PushQuery::keyWindow), Map.of());
-        List<Column> columns = new ArrayList<>(query.output().key());
-        columns.addAll(query.output().value());
-        String outputTopic = "_runnel_" + id + "-output";
-        DataSource output = new DataSource(id, query.resultKind(), columns, outputTopic, formats, Optional.empty(),
-                false);
-        ExecNode.Sink plan = PlanBuilder.build(query, outputTopic, formats, Optional.empty(), context.functions());
-        PushQuery started = new PushQuery(id, context, shape, SourceCodec.of(output), listener,
-                query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE, onClosed);
-        started.stream = query.resultKind() == SourceKind.STREAM;
-        started.keyedTable = !started.stream && !query.output().key().isEmpty();
+        // The sink's topic is named for the plan only: results never reach a topic.
+        ExecNode.Sink plan = PlanBuilder.build(query, "_runnel_" + id + "-output", formats, Optional.empty(),
+                context.functions());
+        boolean stream = query.resultKind() == SourceKind.STREAM;
+        PushQuery started = new PushQuery(id, context, shape, listener,
+                query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE, stream,
+                !stream && !query.output().key().isEmpty(), onClosed);
         started.run(plan, ExecNode.sourcesOf(plan).stream().map(n -> n.source().topic()).distinct().toList(),
                 fromBeginning);
         return started;
     }
 
-    /** @param sourceTopics the topics the plan reads (several for a join), the first deciding the partitions */
+    /** @param sourceTopics the topics the plan reads (several for a join) */
     private void run(ExecNode.Sink plan, List<String> sourceTopics, boolean fromBeginning) {
-        var topology = TopologyBuilder.build(id, plan, new ProcessingLog(id));
-        int partitions;
-        try (Admin admin = context.log().admin()) {
-            partitions = admin.describeTopic(sourceTopics.get(0)).partitions();
-            admin.createTopic(new NewTopic(outputTopic, partitions, Map.of(TopicConfig.CLEANUP_POLICY, "delete")));
-            if (!fromBeginning) {
+        var topology = TopologyBuilder.buildTransient(id, plan, new ProcessingLog(id), this::offer);
+        if (!fromBeginning) {
+            try (Admin admin = context.log().admin()) {
                 for (String topic : sourceTopics) {
                     commitEndOffsets(topic, admin.describeTopic(topic).partitions());
                 }
@@ -126,28 +137,22 @@ final class PushQuery implements StartedQuery {
             return;
         }
         try {
-            consumer = context.log().consumer(Map.of("client.id", applicationId + "-reader"),
-                    Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer());
-            List<TopicPartition> outputs = new ArrayList<>();
-            for (int p = 0; p < partitions; p++) {
-                outputs.add(new TopicPartition(outputTopic, p));
-            }
-            consumer.assign(outputs);
-            consumer.seekToBeginning(outputs);
-            // No record cache: a push query shows every change as it happens, as ksqlDB's do.
-            runtime = new StreamsRuntime(topology, Map.of(StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
-                    StreamsConfig.STATE_DIR_CONFIG, transientStateDir(context).toString(),
-                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000",
-                    StreamsConfig.CACHE_MAX_BYTES_BUFFERING_CONFIG, "0"), context.log());
-            runtime.setUncaughtExceptionHandler(e -> fail(new IllegalStateException("push query " + id + " failed: "
-                    + e.getMessage(), e)));
-            runtime.start();
             reader = new Thread(this::read, applicationId + "-reader");
             reader.setDaemon(true);
+            // No record cache: a push query shows every change as it happens, as ksqlDB's do. No
+            // periodic commits either: a push query never resumes from its offsets, and a commit
+            // (offsets and checkpoints, each waiting for an fsync) stalls every row behind it.
+            runtime = new StreamsRuntime(topology, Map.of(StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
+                    StreamsConfig.STATE_DIR_CONFIG, transientStateDir(context).toString(),
+                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(NO_PERIODIC_COMMIT_MS),
+                    StreamsConfig.CACHE_MAX_BYTES_BUFFERING_CONFIG, "0"), context.log());
+            runtime.setUncaughtExceptionHandler(e -> failLater(new IllegalStateException("push query " + id
+                    + " failed: " + e.getMessage(), e)));
             reader.start();
+            runtime.start();
         } catch (RuntimeException e) {
             // The header is out: the failure goes to the listener, as any later one would.
-            fail(e);
+            failLater(e);
         }
     }
 
@@ -199,14 +204,63 @@ final class PushQuery implements StartedQuery {
         }
     }
 
-    private void read() {
+    /**
+     * The sink's callback, on the stream thread: shapes the result into a row and queues it,
+     * waiting while the queue is full (until the query closes).
+     */
+    private void offer(Object key, Row value) {
+        if (closed.get() || value == null && stream) {
+            return;
+        }
+        Row keyRow;
+        Long start = null;
+        Long end = null;
+        if (key instanceof Windowed<?> w) {
+            keyRow = (Row) w.key();
+            start = w.window().start();
+            end = w.window().end();
+        } else {
+            keyRow = (Row) key;
+        }
+        if (keyedTable && nullKey(keyRow)) {
+            return;
+        }
+        Result result = new Result(shape.row(keyRow == null ? null : keyRow.columnsForReading(), start, end,
+                value == null ? null : value.columnsForReading()), value == null);
         try {
             while (!closed.get()) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                if (results.offer(result, CHECK_CLOSED_MS, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void read() {
+        List<Result> batch = new ArrayList<>(BATCH);
+        try {
+            while (!closed.get()) {
+                Result first = results.poll(CHECK_CLOSED_MS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    results.drainTo(batch, BATCH - 1);
+                }
+                for (Result r : batch) {
                     if (closed.get()) {
                         return;
                     }
-                    deliver(r);
+                    if (r == WAKE) {
+                        continue;
+                    }
+                    delivered++;
+                    List<Object> row = OutputValues.row(r.row());
+                    if (r.tombstone()) {
+                        listener.onTombstone(row);
+                    } else {
+                        listener.onRow(row);
+                    }
                     if (delivered >= limit) {
                         if (closed.compareAndSet(false, true)) {
                             listener.onComplete("Limit Reached");
@@ -215,43 +269,25 @@ final class PushQuery implements StartedQuery {
                         return;
                     }
                 }
+                batch.clear();
+                RuntimeException failed = failure;
+                if (failed != null) {
+                    fail(failed);
+                    return;
+                }
             }
-        } catch (WakeupException e) {
-            // closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             fail(e);
         }
     }
 
-    private void deliver(ConsumerRecord<byte[], byte[]> r) {
-        WindowedKey key;
-        Row value;
-        try {
-            key = codec.key(r.topic(), r.key());
-            value = codec.value(r.topic(), r.value());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "push query " + id + " skips an unreadable result record", e);
-            return;
-        }
-        if (value == null && stream || keyedTable && nullKey(key)) {
-            return;
-        }
-        Object[] row = shape.row(key == null || key.key() == null ? null : key.key().columnsForReading(),
-                key == null ? null : key.start(), key == null ? null : key.end(),
-                value == null ? null : value.columnsForReading());
-        delivered++;
-        if (value == null) {
-            listener.onTombstone(OutputValues.row(row));
-        } else {
-            listener.onRow(OutputValues.row(row));
-        }
-    }
-
-    private static boolean nullKey(WindowedKey key) {
-        if (key == null || key.key() == null) {
+    private static boolean nullKey(Row key) {
+        if (key == null) {
             return true;
         }
-        for (Object column : key.key().columnsForReading()) {
+        for (Object column : key.columnsForReading()) {
             if (column != null) {
                 return false;
             }
@@ -259,6 +295,24 @@ final class PushQuery implements StartedQuery {
         return true;
     }
 
+    /**
+     * Reports a failure from any thread: through the reader once it runs (so that listener calls
+     * never overlap), else at once.
+     */
+    private void failLater(RuntimeException e) {
+        Thread r = reader;
+        if (r == null || !r.isAlive() || r == Thread.currentThread()) {
+            fail(e);
+            return;
+        }
+        failure = e;
+        results.offer(WAKE);
+        if (!r.isAlive()) { // the reader stopped before it saw the failure
+            fail(e);
+        }
+    }
+
+    /** Reports a failure to the listener and cleans up; once, unless the query closed already. */
     private void fail(RuntimeException e) {
         if (closed.compareAndSet(false, true)) {
             listener.onError(e);
@@ -291,9 +345,7 @@ final class PushQuery implements StartedQuery {
     public void close() {
         closed.set(true);
         Thread r = reader;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
+        results.offer(WAKE);
         if (r != null && r != Thread.currentThread()) {
             try {
                 r.join(10_000);
@@ -304,7 +356,7 @@ final class PushQuery implements StartedQuery {
         cleanUp();
     }
 
-    /** Stops the runtime and the reader's consumer and deletes the query's topics, group and state; once. */
+    /** Stops the runtime and deletes the query's internal topics, group and state; once. */
     private void cleanUp() {
         if (!cleaned.compareAndSet(false, true)) {
             return;
@@ -313,15 +365,8 @@ final class PushQuery implements StartedQuery {
             if (runtime != null) {
                 runtime.close();
             }
-            if (consumer != null && (reader == null || !reader.isAlive() || reader == Thread.currentThread())) {
-                consumer.close();
-            }
+            results.clear();
             try (Admin admin = context.log().admin()) {
-                try {
-                    admin.deleteTopic(outputTopic);
-                } catch (RuntimeException e) {
-                    // gone already
-                }
                 PersistentQuery.deleteApplicationState(admin, transientStateDir(context), applicationId);
             }
         } catch (RuntimeException e) {

@@ -71,8 +71,11 @@ record TransientSelect(Query query, Set<String> hidden, List<String> order, Map<
                 if (c.alias().isPresent()) {
                     name = c.alias().get();
                 } else if (c.expression() instanceof Expression.ColumnRef ref && PSEUDO.contains(ref.name())) {
-                    name = PSEUDO_PREFIX + ref.name();
-                    shown.put(name, ref.name());
+                    // A join's sides each have their own: I1.ROWTIME is shown as I1_ROWTIME, as in ksqlDB.
+                    String shownName = query.from() instanceof Relation.Join && ref.qualifier().isPresent()
+                            ? ref.qualifier().get() + "_" + ref.name() : ref.name();
+                    name = PSEUDO_PREFIX + shownName;
+                    shown.put(name, shownName);
                     out = new SelectItem.SingleColumn(c.expression(), Optional.of(name), c.position());
                 } else if (c.expression() instanceof Expression.ColumnRef ref) {
                     name = ref.name();
