@@ -16,6 +16,7 @@ import io.runnel.server.internal.engine.EngineExecutor;
 import io.runnel.sql.conformance.QttRecord;
 import io.runnel.sql.conformance.RestCase;
 import io.runnel.sql.conformance.SourceRecords;
+import io.runnel.sql.engine.EngineProperties;
 import io.runnel.sql.engine.SqlEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,8 +39,12 @@ import java.util.stream.Stream;
  * deletes the directory.
  */
 final class CaseServer implements AutoCloseable {
-    /** Persistent queries commit often, so that the runner sees them catch up quickly. */
-    private static final Map<String, Object> ENGINE_PROPERTIES = Map.of("commit.interval.ms", 50);
+    /**
+     * Persistent queries commit often, so that the runner sees them catch up quickly, and emit
+     * every update (no record cache), as the cases expect: ksqlDB runs them with a cache of 0.
+     */
+    private static final Map<String, Object> ENGINE_PROPERTIES = Map.of("commit.interval.ms", 50,
+            EngineProperties.CACHE_MAX_BYTES_BUFFERING, 0);
 
     private final Path dir;
     private final EmbeddedLog log;

@@ -113,7 +113,9 @@ public final class Engine implements SqlEngine {
         this.registry = FunctionRegistry.withBuiltIns();
         this.context = new EngineContext(log, stateDir, new RegistryFunctionResolver(registry),
                 Long.parseLong(defaults.getOrDefault(EngineProperties.COMMIT_INTERVAL_MS, "200")),
-                Long.parseLong(defaults.getOrDefault(EngineProperties.PULL_WAIT_MS, "10000")));
+                Long.parseLong(defaults.getOrDefault(EngineProperties.PULL_WAIT_MS, "10000")),
+                Long.parseLong(defaults.getOrDefault(EngineProperties.CACHE_MAX_BYTES_BUFFERING,
+                        Long.toString(EngineProperties.DEFAULT_CACHE_MAX_BYTES))));
         this.commandLog = new TopicCommandLog(log, TopicCommandLog.DEFAULT_TOPIC);
         this.ddl = new DdlExecutor(new AdminTopics(log.admin()), commandLog, this::readersOf);
         this.inserter = new Inserter(log, context.functions(), Time.SYSTEM);

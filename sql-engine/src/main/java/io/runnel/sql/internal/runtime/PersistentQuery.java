@@ -93,7 +93,9 @@ final class PersistentQuery {
             StreamsRuntime r = new StreamsRuntime(topology, Map.of(
                     StreamsConfig.APPLICATION_ID_CONFIG, applicationId(),
                     StreamsConfig.STATE_DIR_CONFIG, context.stateDir().toString(),
-                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(context.commitIntervalMs())), context.log());
+                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(context.commitIntervalMs()),
+                    StreamsConfig.CACHE_MAX_BYTES_BUFFERING_CONFIG, Long.toString(context.cacheMaxBytes())),
+                    context.log());
             r.setUncaughtExceptionHandler(e -> error = String.valueOf(e.getMessage() == null ? e : e.getMessage()));
             runtime = r;
             r.start();
