@@ -2,6 +2,7 @@ package io.runnel.bench;
 
 import io.runnel.bench.e2e.E2eWorkloads;
 import io.runnel.bench.log.LogWorkloads;
+import io.runnel.bench.pull.PullWorkloads;
 import io.runnel.bench.server.ServerWorkloads;
 import io.runnel.bench.state.StateWorkloads;
 import io.runnel.bench.streams.StreamsWorkloads;
@@ -21,7 +22,8 @@ public final class Workloads {
                     StateWorkloads.ALL,
                     StreamsWorkloads.ALL,
                     E2eWorkloads.ALL,
-                    ServerWorkloads.ALL)
+                    ServerWorkloads.ALL,
+                    PullWorkloads.ALL)
             .flatMap(List::stream)
             .toList();
 
