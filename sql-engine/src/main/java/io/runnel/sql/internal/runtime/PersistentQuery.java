@@ -11,6 +11,7 @@ import io.runnel.state.Bytes;
 import io.runnel.state.InvalidStateStoreException;
 import io.runnel.state.QueryableStoreTypes;
 import io.runnel.state.ReadOnlyKeyValueStore;
+import io.runnel.state.Stores;
 import io.runnel.state.ValueAndTimestamp;
 import io.runnel.streams.StreamsConfig;
 import io.runnel.streams.StreamsRuntime;
@@ -46,6 +47,12 @@ final class PersistentQuery {
     private final Topology topology;
     private final ProcessingLog processingLog;
     private volatile StreamsRuntime runtime;
+    /**
+     * False when the query had committed offsets before its store of materialized rows existed
+     * (a data directory of a version that did not materialize tables): the store lacks the rows
+     * of before, so pull queries read the topic.
+     */
+    private volatile boolean storeComplete = true;
     private volatile String error;
 
     PersistentQuery(String id, String statementText, DataSource sink, ExecNode.Sink plan) {
@@ -97,7 +104,8 @@ final class PersistentQuery {
 
     /** The store of the query's current result rows when the result is a table (CTAS); see {@link SinkMaterializer}. */
     Optional<String> materializedStore() {
-        return ExecNode.isTable(plan) ? Optional.of(SinkMaterializer.storeName(id, plan.id())) : Optional.empty();
+        return ExecNode.isTable(plan) && storeComplete ? Optional.of(SinkMaterializer.storeName(id, plan.id()))
+                : Optional.empty();
     }
 
     /**
@@ -120,6 +128,7 @@ final class PersistentQuery {
     /** Starts the query; a failure to start leaves it in ERROR with the reason (never thrown). */
     void start(EngineContext context) {
         try {
+            storeComplete = storeComplete(context);
             StreamsRuntime r = new StreamsRuntime(topology, Map.of(
                     StreamsConfig.APPLICATION_ID_CONFIG, applicationId(),
                     StreamsConfig.STATE_DIR_CONFIG, context.stateDir().toString(),
@@ -129,6 +138,24 @@ final class PersistentQuery {
             r.start();
         } catch (RuntimeException e) {
             error = "cannot start: " + e.getMessage();
+        }
+    }
+
+    /** Whether the materialized store, if any, will hold every row: its changelog exists, or the query never committed. */
+    private boolean storeComplete(EngineContext context) {
+        if (!ExecNode.isTable(plan)) {
+            return true;
+        }
+        try (Admin admin = context.log().admin()) {
+            String changelog = Stores.changelogTopic(applicationId(), SinkMaterializer.storeName(id, plan.id()));
+            if (admin.listTopics(true).contains(changelog)) {
+                return true;
+            }
+            try {
+                return admin.consumerGroupOffsets(applicationId()).isEmpty();
+            } catch (RuntimeException e) {
+                return true; // no group: never committed
+            }
         }
     }
 

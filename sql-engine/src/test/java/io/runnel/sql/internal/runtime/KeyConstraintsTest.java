@@ -26,7 +26,8 @@ class KeyConstraintsTest {
             .withSource(table("D", List.of(key("X", SqlType.DOUBLE)), Optional.empty()), false)
             .withSource(table("W", List.of(key("ID", SqlType.INTEGER)), Optional.of(new SourceFormats.KeyWindow(
                     SourceFormats.KeyWindow.Kind.TUMBLING, Optional.of(10_000L)))), false)
-            .withSource(new DataSource("S", SourceKind.STREAM, List.of(key("ID", SqlType.INTEGER),
+            .withSource(new DataSource("S", SourceKind.STREAM, List.of(new Column("ID", SqlType.INTEGER,
+                    Column.Role.KEY, Optional.empty()),
                     Column.value("V", SqlType.STRING)), "s", SourceFormats.of("KAFKA", "JSON"), Optional.empty(), false),
                     false);
 

@@ -2,6 +2,9 @@ package io.runnel.sql.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runnel.log.Admin;
+import io.runnel.log.EmbeddedLog;
+import io.runnel.log.EmbeddedLogConfig;
 import io.runnel.sql.engine.QueryColumn;
 import io.runnel.sql.engine.QueryListener;
 import java.nio.file.Files;
@@ -238,6 +241,33 @@ class MaterializedPullQueryTest {
         assertThat(reads()).isEqualTo(new Reads(2, 0, 0));
         insertOrders(40, 41); // id 5
         assertThat(pull("SELECT n FROM totals WHERE id = 5;")).containsExactly(List.of(6L));
+    }
+
+    @Test
+    void shouldReadTheTopicOfATableWhoseQueryCommittedBeforeItsStoreExisted() {
+        try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir.resolve("own-log")))) {
+            engine = Engine.open(log, dir.resolve("own-state"), Map.of("commit.interval.ms", "50"));
+            execute(ORDERS + "CREATE TABLE totals AS SELECT id, COUNT(*) AS n FROM orders GROUP BY id;");
+            insertOrders(0, 20);
+            assertThat(pull("SELECT * FROM totals WHERE id = 3;")).containsExactly(List.of(3, 3L));
+            engine.close();
+            // As a data directory of a version that did not materialize tables: no store, no changelog.
+            try (Admin admin = log.admin()) {
+                for (String topic : admin.listTopics(true)) {
+                    if (topic.endsWith(".materialized-changelog")) {
+                        admin.deleteTopic(topic);
+                    }
+                }
+            }
+            PersistentQuery.deleteDirectory(dir.resolve("own-state"));
+
+            engine = Engine.open(log, dir.resolve("own-state"), Map.of("commit.interval.ms", "50"));
+            assertThat(pull("SELECT * FROM totals WHERE id = 3;")).containsExactly(List.of(3, 3L));
+            assertThat(reads()).isEqualTo(new Reads(0, 0, 1));
+            engine.close();
+        } finally {
+            engine = null;
+        }
     }
 
     @Test
