@@ -133,6 +133,28 @@ class SqlEngineTest {
     }
 
     @Test
+    void shouldRunQueriesOverSourcesWhoseNamesCannotStandInProcessorNames() throws Exception {
+        open().execute(CREATE_S, Map.of());
+        assertThatThrownBy(() -> engine.execute("CREATE TABLE `AGGRE@GATE` AS SELECT id, COUNT(*) AS n FROM s GROUP BY id;",
+                Map.of())).cause().isInstanceOf(SqlException.class).hasMessageContaining("Cannot create topic 'AGGRE@GATE'");
+        engine.execute("CREATE TABLE `AGGRE@GATE` WITH (kafka_topic='aggregate') AS SELECT id, COUNT(*) AS n FROM s GROUP BY id;"
+                + "CREATE STREAM `my copy` WITH (kafka_topic='my_copy') AS SELECT * FROM s;"
+                + "INSERT INTO s (id, v) VALUES (1, 'a');", Map.of());
+
+        assertThat(pull("SELECT * FROM `AGGRE@GATE`;")).containsExactly(List.of(1, 1L));
+        assertThat(pull("SELECT * FROM `my copy`;")).containsExactly(List.of(1, "a"));
+        EngineResult.QueryList queries = (EngineResult.QueryList) engine.execute("SHOW QUERIES;", Map.of()).get(0);
+        assertThat(queries.queries()).extracting(EngineResult.QueryInfo::id)
+                .containsExactlyInAnyOrder("CTAS_AGGRE_GATE_0", "CSAS_MY_COPY_1");
+        CollectingListener rows = new CollectingListener();
+        try (StartedQuery q = engine.query("SELECT * FROM `my copy` EMIT CHANGES LIMIT 1;", EARLIEST, rows)) {
+            rows.awaitEnd();
+            assertThat(q.id()).startsWith("transient_my_copy_");
+        }
+        assertThat(rows.rows()).containsExactly(List.of(1, "a"));
+    }
+
+    @Test
     void shouldStopTerminatedQueryAndNotRestartItAfterReopen() throws Exception {
         open().execute(CREATE_S + "CREATE STREAM copy AS SELECT * FROM s;", Map.of());
         engine.execute("TERMINATE CSAS_COPY_0;", Map.of());

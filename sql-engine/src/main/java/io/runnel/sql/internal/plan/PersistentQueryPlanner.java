@@ -25,7 +25,9 @@ import java.util.Optional;
 /**
  * Plans a persistent query (CREATE STREAM|TABLE ... AS SELECT, INSERT INTO ... SELECT): the sink
  * it writes (a new source in the catalog, or the existing target), its id, and its exec plan.
- * Query ids are ksqlDB's: {@code CSAS_<SINK>_<n>}, {@code CTAS_<SINK>_<n>}, {@code INSERTQUERY_<n>},
+ * Query ids are ksqlDB's: {@code CSAS_<SINK>_<n>}, {@code CTAS_<SINK>_<n>}, {@code INSERTQUERY_<n>}
+ * (a character of the sink's name that cannot stand in a processor or topic name, such as the
+ * {@code @} identifiers may hold or a quoted name's space, becomes {@code _}),
  * with {@code n} the engine's count of queries started so far.
  */
 public final class PersistentQueryPlanner {
@@ -53,6 +55,14 @@ public final class PersistentQueryPlanner {
     /** A planned query: its id, the source it writes (new for CREATE ... AS), and the plan. */
     public record Planned(String queryId, DataSource sink, boolean createsSink, ExecNode.Sink plan,
                           AnalyzedQuery query) {
+    }
+
+    /**
+     * A source name as it may stand in a query id, and so in processor, store and topic names:
+     * every character but ASCII letters, digits and {@code _} becomes {@code _}.
+     */
+    public static String idPart(String name) {
+        return name.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
     public Planned plan(Statement.CreateAsSelect statement, Catalog catalog, int queryNumber) {
@@ -106,7 +116,7 @@ public final class PersistentQueryPlanner {
                 props.kafkaTopic().orElse(properties.getOrDefault("ksql.output.topic.name.prefix", "") + statement.name()),
                 formats, timestamp, false);
         String prefix = statement.kind() == SourceKind.STREAM ? "CSAS_" : "CTAS_";
-        String queryId = prefix + statement.name().toUpperCase(Locale.ROOT) + "_" + queryNumber;
+        String queryId = prefix + idPart(statement.name().toUpperCase(Locale.ROOT)) + "_" + queryNumber;
         ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), formats, timestamp);
         return new Planned(queryId, sink, true, plan, query);
     }

@@ -404,7 +404,7 @@ public final class Engine implements SqlEngine {
             if (!admin.listTopics(true).contains(topic)) {
                 int partitions = requested.isPresent() ? requested.getAsInt() : admin.describeTopic(
                         ExecNode.sourcesOf(plan).get(0).source().topic()).partitions();
-                admin.createTopic(new io.runnel.log.NewTopic(topic, partitions, Map.of()));
+                admin.createTopic(io.runnel.sql.internal.command.AdminTopics.newTopic(topic, partitions, Map.of()));
             }
         }
     }
@@ -553,11 +553,11 @@ public final class Engine implements SqlEngine {
                                 admin.describeTopic(query.source().topic()).partitions(), pullStats));
                 boolean selectAll = select.query().select().stream()
                         .anyMatch(i -> i instanceof SelectItem.AllColumns);
-                return PullQuery.run("pull_" + source + "_" + transientNumber.incrementAndGet(), query,
-                        selectAll, prepared, rows, listener);
+                return PullQuery.run("pull_" + PersistentQueryPlanner.idPart(source) + "_"
+                        + transientNumber.incrementAndGet(), query, selectAll, prepared, rows, listener);
             }
         }
-        String id = "transient_" + source + "_" + transientNumber.incrementAndGet();
+        String id = "transient_" + PersistentQueryPlanner.idPart(source) + "_" + transientNumber.incrementAndGet();
         boolean earliest = "earliest".equalsIgnoreCase(props.get(EngineProperties.AUTO_OFFSET_RESET));
         PushQuery push = PushQuery.start(context, id, query, earliest, prepared, listener, () -> transientQueries.remove(id));
         transientQueries.put(id, new RunningPush(push, sql.strip()));

@@ -62,7 +62,7 @@ final class Explainer {
         ExecNode.Sink plan = PlanBuilder.build(query, "_runnel_explain-output", new SourceFormats(
                 query.output().key().isEmpty() ? "NONE" : "JSON", "JSON", query.window().map(PushQuery::keyWindow),
                 Map.of()), Optional.empty());
-        String id = "transient_" + query.source().name();
+        String id = "transient_" + PersistentQueryPlanner.idPart(query.source().name());
         return new EngineResult.QueryExplained(text, new EngineResult.QueryInfo(id, "PUSH", sql, List.of(), List.of(),
                 "NOT_RUNNING", Optional.empty()), List.of(query.source().name()), List.of(), PlanPrinter.print(plan),
                 TopologyBuilder.build(id, plan, new ProcessingLog(id)).describe().toString());
