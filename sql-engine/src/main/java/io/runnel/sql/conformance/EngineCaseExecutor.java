@@ -21,6 +21,9 @@ import io.runnel.sql.internal.parser.SqlParser;
 import io.runnel.sql.internal.plan.CoPartitioning;
 import io.runnel.sql.internal.plan.ExecNode;
 import io.runnel.sql.internal.plan.PersistentQueryPlanner;
+import io.runnel.sql.internal.plan.json.ExecPlanReader;
+import io.runnel.sql.internal.plan.json.ExecPlanWriter;
+import io.runnel.sql.internal.plan.json.QueryPlan;
 import io.runnel.sql.internal.serde.FormatOptions;
 import io.runnel.sql.internal.serde.QttCodec;
 import io.runnel.streams.testing.TestDriver;
@@ -197,7 +200,9 @@ public final class EngineCaseExecutor implements CaseExecutor {
         }
 
         private void start(PersistentQueryPlanner.Planned planned) {
-            ExecNode.Sink plan = planned.plan();
+            // As the engine does: the query runs its plan as read back from the JSON the command log stores.
+            ExecNode.Sink plan = new ExecPlanReader(functions).read(ExecPlanWriter.write(new QueryPlan(planned.queryId(),
+                    planned.sink(), planned.createsSink(), false, planned.plan()))).plan();
             TestDriver driver = new TestDriver(TopologyBuilder.build(planned.queryId(), plan,
                     new ProcessingLog(planned.queryId())), Map.of(), Instant.ofEpochMilli(0));
             Map<String, TestInputTopic<byte[], byte[]>> inputs = new LinkedHashMap<>();

@@ -155,6 +155,19 @@ class SqlEngineTest {
     }
 
     @Test
+    void shouldPlanPersistentQueryWithTheSessionsProperties() throws Exception {
+        open().execute(CREATE_S + "SET 'ksql.persistence.wrap.single.values'='false';"
+                + "CREATE STREAM unwrapped AS SELECT id, v FROM s;"
+                + "INSERT INTO s (id, v) VALUES (1, 'a');", Map.of());
+
+        CollectingListener rows = new CollectingListener();
+        try (StartedQuery q = engine.query("PRINT 'UNWRAPPED' FROM BEGINNING LIMIT 1;", Map.of(), rows)) {
+            rows.awaitEnd();
+        }
+        assertThat(rows.rows()).extracting(r -> r.get(4)).containsExactly("\"a\"");
+    }
+
+    @Test
     void shouldStopTerminatedQueryAndNotRestartItAfterReopen() throws Exception {
         open().execute(CREATE_S + "CREATE STREAM copy AS SELECT * FROM s;", Map.of());
         engine.execute("TERMINATE CSAS_COPY_0;", Map.of());

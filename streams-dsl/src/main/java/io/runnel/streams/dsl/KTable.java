@@ -15,6 +15,9 @@ public interface KTable<K, V> {
 
     KTable<K, V> filter(Predicate<? super K, ? super V> predicate, Materialized<K, V, KeyValueStore<K, V>> materialized);
 
+    /** A filter whose processor is called {@code named} (instead of a generated name). */
+    KTable<K, V> filter(Predicate<? super K, ? super V> predicate, Named named);
+
     KTable<K, V> filterNot(Predicate<? super K, ? super V> predicate);
 
     KTable<K, V> filterNot(Predicate<? super K, ? super V> predicate, Materialized<K, V, KeyValueStore<K, V>> materialized);

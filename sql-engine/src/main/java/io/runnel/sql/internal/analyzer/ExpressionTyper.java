@@ -343,7 +343,11 @@ public final class ExpressionTyper {
 
     private SqlType struct(StructConstructor s) {
         List<SqlType.Field> fields = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (Expression.StructField f : s.fields()) {
+            if (!names.add(f.name())) {
+                throw error(s.position(), "Duplicate field names found in STRUCT: '" + f.name() + "'");
+            }
             SqlType t = visit(f.value());
             if (t == null) {
                 throw error(s.position(), "Cannot infer the type of struct field '" + f.name() + "' from NULL; CAST it");

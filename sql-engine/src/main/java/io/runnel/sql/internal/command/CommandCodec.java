@@ -16,10 +16,22 @@ import java.util.TreeMap;
  *  "statement":"CREATE STREAM S (ID INT KEY) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON')",
  *  "properties":{"ksql.persistence.default.format.key":"KAFKA"}}
  * </pre>
- * {@code type} must be {@code runnel-command}. Version 1 is the only version so far; a reader meets
- * a newer version with an error (never guesses), and version 1 will be read forever. Unknown
- * fields are ignored, so a later version may add fields that older readers skip only if it keeps
- * the version at 1 (additions that change meaning bump the version).
+ * A command that started a persistent query also holds its exec plan, as a JSON object (not a
+ * string) in the field {@code plan}:
+ * <pre>
+ * {"type":"runnel-command","version":1,"sequence":1,
+ *  "statement":"CREATE TABLE T AS SELECT ID, COUNT(*) AS N FROM S GROUP BY ID;",
+ *  "properties":{},
+ *  "plan":{"type":"runnel-exec-plan","version":1,"queryId":"CTAS_T_0",...}}
+ * </pre>
+ * (format: {@code io.runnel.sql.internal.plan.json.ExecPlanWriter}; the plan carries its own
+ * type and version, read by its own reader). {@code type} must be {@code runnel-command}.
+ * Version 1 is the only version so far; a reader meets a newer version with an error (never
+ * guesses), and version 1 will be read forever. Unknown fields are ignored, so a later version
+ * may add fields that older readers skip only if it keeps the version at 1 (additions that change
+ * meaning bump the version). {@code plan} is such an addition: a command without it (written
+ * before plans were stored) replays by planning its statement, and a reader that does not know
+ * the field does the same.
  */
 public final class CommandCodec {
 
@@ -39,6 +51,13 @@ public final class CommandCodec {
         node.put("statement", command.statement());
         ObjectNode properties = node.putObject("properties");
         command.properties().forEach(properties::put);
+        if (command.plan().isPresent()) {
+            try {
+                node.set("plan", JSON.readTree(command.plan().get()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("the plan of command " + command.sequence() + " is not JSON", e);
+            }
+        }
         try {
             return JSON.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
@@ -71,6 +90,12 @@ public final class CommandCodec {
             Map.Entry<String, JsonNode> field = fields.next();
             properties.put(field.getKey(), field.getValue().asText());
         }
-        return new Command(node.path("sequence").asLong(), node.path("statement").asText(), properties);
+        JsonNode plan = node.get("plan");
+        if (plan != null && !plan.isNull() && !plan.isObject()) {
+            throw new IllegalArgumentException("command " + node.path("sequence").asLong() + " has a plan that is not "
+                    + "a JSON object");
+        }
+        return new Command(node.path("sequence").asLong(), node.path("statement").asText(), properties,
+                plan == null || plan.isNull() ? java.util.Optional.empty() : java.util.Optional.of(plan.toString()));
     }
 }

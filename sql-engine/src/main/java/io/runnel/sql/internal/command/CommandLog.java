@@ -2,6 +2,7 @@ package io.runnel.sql.internal.command;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the engine records the statements that changed its catalog, so that a restart (or another
@@ -11,8 +12,16 @@ import java.util.Map;
  */
 public interface CommandLog extends AutoCloseable {
 
-    /** Appends a command, numbered with the next sequence number, and returns it. */
-    Command append(String statement, Map<String, String> properties);
+    /** Appends a command without a plan, numbered with the next sequence number, and returns it. */
+    default Command append(String statement, Map<String, String> properties) {
+        return append(statement, properties, Optional.empty());
+    }
+
+    /**
+     * Appends a command, numbered with the next sequence number, and returns it; {@code plan} is
+     * the exec plan (JSON) of a statement that starts a persistent query.
+     */
+    Command append(String statement, Map<String, String> properties, Optional<String> plan);
 
     /** Every command, in sequence order. */
     List<Command> readAll();

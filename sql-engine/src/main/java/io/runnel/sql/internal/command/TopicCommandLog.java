@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -71,8 +72,8 @@ public final class TopicCommandLog implements CommandLog {
     }
 
     @Override
-    public synchronized Command append(String statement, Map<String, String> properties) {
-        Command command = new Command(nextSequence, statement, properties);
+    public synchronized Command append(String statement, Map<String, String> properties, Optional<String> plan) {
+        Command command = new Command(nextSequence, statement, properties, plan);
         try {
             long offset = producer.send(new ProducerRecord<>(topic, 0, null, CommandCodec.encode(command))).get().offset();
             if (offset != command.sequence()) {

@@ -279,7 +279,7 @@ public final class TopologyBuilder {
                 log.error(nodeId, e.getMessage(), e);
                 return false;
             }
-        });
+        }, Named.as(name(node)));
         return changes(input, table, filtered);
     }
 

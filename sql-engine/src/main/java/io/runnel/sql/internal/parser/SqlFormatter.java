@@ -279,7 +279,9 @@ public final class SqlFormatter {
         if (type instanceof TypeExpr.Array a) return "ARRAY<" + format(a.element()) + ">";
         if (type instanceof TypeExpr.Map m) return "MAP<" + format(m.key()) + ", " + format(m.value()) + ">";
         if (type instanceof TypeExpr.Struct s) {
-            return "STRUCT<" + join(s.fields(), f -> name(f.name()) + " " + format(f.type())) + ">";
+            // An empty STRUCT keeps a space between its brackets: the lexer reads "<>" as not-equal.
+            return s.fields().isEmpty() ? "STRUCT< >"
+                    : "STRUCT<" + join(s.fields(), f -> name(f.name()) + " " + format(f.type())) + ">";
         }
         if (type instanceof TypeExpr.Named n) return name(n.name());
         throw new IllegalStateException("unhandled type " + type.getClass().getSimpleName());

@@ -38,6 +38,10 @@ import io.runnel.sql.internal.parser.SqlParser;
 import io.runnel.sql.internal.parser.StatementSplitter;
 import io.runnel.sql.internal.plan.ExecNode;
 import io.runnel.sql.internal.plan.PersistentQueryPlanner;
+import io.runnel.sql.internal.plan.json.ExecPlanReader;
+import io.runnel.sql.internal.plan.json.ExecPlanWriter;
+import io.runnel.sql.internal.plan.json.QueryPlan;
+import io.runnel.sql.internal.plan.json.UnreadablePlanException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,12 +63,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The command topic ({@code _runnel_commands}) holds, in order, every statement that changed
  * the catalog or the set of persistent queries: DDL, {@code CREATE ... AS SELECT},
  * {@code INSERT INTO ... SELECT} and {@code TERMINATE}, each with the session properties in force.
- * A statement runs as: validate and plan (no side effect on failure); create the sink topic if
- * missing; append the command; change the catalog; start the query. At open the commands are
- * replayed in order on an empty catalog: DDL through the DDL executor, queries re-planned with the
- * same query number (so the same query id, application id, consumer group and store names), a
- * TERMINATE removing its query; then the queries still standing are started and continue from
- * their committed offsets, restoring their stores from their changelogs. A crash after the topic
+ * A statement runs as: validate and plan (no side effect on failure); write the query's exec plan
+ * as JSON and read it back ({@link ExecPlanWriter}, {@link ExecPlanReader}: the query runs the plan
+ * as read, as a restart will); create the sink topic if missing; append the command with its plan;
+ * change the catalog; start the query. At open the commands are replayed in order on an empty
+ * catalog: DDL through the DDL executor; a query command with a plan from its plan (its sink
+ * snapshot added to the catalog for CREATE ... AS SELECT; the SQL is not planned again, so a
+ * changed planner does not change a running query's names or meaning); a query command without a
+ * plan (written before plans were stored) re-planned with the same query number (so the same
+ * query id, application id, consumer group and store names); a TERMINATE removing its query; then
+ * the queries still standing are started and continue from their committed offsets, restoring
+ * their stores from their changelogs. A crash after the topic
  * is created but before the append leaves an unused topic; after the append but before the start,
  * the query starts at the next open.
  *
@@ -162,16 +171,19 @@ public final class Engine implements SqlEngine {
 
     /** Applies one command: a catalog change, or a query planned (to start) or terminated. */
     private Catalog replay(Command command, Catalog c, Map<String, PersistentQuery> standing) {
+        if (command.plan().isPresent()) {
+            return replayPlan(command, c, standing);
+        }
         Statement statement = SqlParser.parseStatement(command.statement());
         if (DdlExecutor.handles(statement)) {
             return ddl.replay(command, c);
         } else if (statement instanceof Statement.CreateAsSelect create) {
-            PersistentQueryPlanner.Planned planned = planner().plan(create, c, queryNumber++);
+            PersistentQueryPlanner.Planned planned = planner(command.properties()).plan(create, c, queryNumber++);
             c = c.withSource(planned.sink(), create.orReplace());
             standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
                     planned.sink(), planned.plan()));
         } else if (statement instanceof Statement.InsertInto insert) {
-            PersistentQueryPlanner.Planned planned = planner().plan(insert, c, queryNumber++);
+            PersistentQueryPlanner.Planned planned = planner(command.properties()).plan(insert, c, queryNumber++);
             standing.put(planned.queryId(), new PersistentQuery(planned.queryId(), command.statement(),
                     planned.sink(), planned.plan()));
         } else if (statement instanceof Statement.Terminate terminate) {
@@ -187,8 +199,39 @@ public final class Engine implements SqlEngine {
         return c;
     }
 
-    private PersistentQueryPlanner planner() {
-        return new PersistentQueryPlanner(context.functions());
+    /** A query command with its stored plan: the plan runs as it was written; the SQL is only shown. */
+    private Catalog replayPlan(Command command, Catalog c, Map<String, PersistentQuery> standing) {
+        QueryPlan stored;
+        try {
+            stored = new ExecPlanReader(context.functions()).read(command.plan().get());
+        } catch (UnreadablePlanException e) {
+            throw new IllegalStateException("command " + command.sequence() + " cannot be replayed: its exec plan is "
+                    + "unreadable: " + e.getMessage() + " [" + command.statement() + "]", e);
+        }
+        queryNumber++;
+        if (stored.createsSink()) {
+            c = c.withSource(stored.sink(), stored.replacesSink());
+        }
+        standing.put(stored.queryId(), new PersistentQuery(stored.queryId(), command.statement(), stored.sink(),
+                stored.plan()));
+        return c;
+    }
+
+    /**
+     * The plan as the command log stores it, and the plan read back from that JSON: what the query
+     * runs now and after every restart.
+     */
+    private record StoredPlan(String json, QueryPlan plan) {
+        static StoredPlan of(PersistentQueryPlanner.Planned planned, boolean replace, Engine engine) {
+            String json = ExecPlanWriter.write(new QueryPlan(planned.queryId(), planned.sink(), planned.createsSink(),
+                    replace && planned.createsSink(), planned.plan()));
+            return new StoredPlan(json, new ExecPlanReader(engine.context.functions()).read(json));
+        }
+    }
+
+    /** A planner honouring the statement's session properties (SET, request properties, or a command's). */
+    private PersistentQueryPlanner planner(Map<String, String> properties) {
+        return new PersistentQueryPlanner(context.functions(), properties);
     }
 
     private void register(PersistentQuery q) {
@@ -294,8 +337,8 @@ public final class Engine implements SqlEngine {
                 return new Step(session, explain(text, explain.queryId().get()));
             }
             if (statement instanceof Statement.Explain explain && explain.statement().isPresent()) {
-                return new Step(session, Explainer.notRunning(text, explain.statement().get(), catalog, planner(),
-                        context, queryNumber));
+                return new Step(session, Explainer.notRunning(text, explain.statement().get(), catalog,
+                        planner(session.properties()), context, queryNumber));
             }
         } catch (SqlException e) {
             throw e.line().isPresent() ? e : e.withPosition(statement.position().line(), statement.position().column());
@@ -361,13 +404,14 @@ public final class Engine implements SqlEngine {
             throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, "Cannot replace " + create.name()
                     + " while a query writes it; TERMINATE the query first.");
         }
-        PersistentQueryPlanner.Planned planned = planner().plan(create, catalog, queryNumber);
+        PersistentQueryPlanner.Planned planned = planner(session.properties()).plan(create, catalog, queryNumber);
         checkCoPartitioned(planned);
-        PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), planned.plan());
+        StoredPlan stored = StoredPlan.of(planned, create.orReplace(), this);
+        PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), stored.plan().plan());
         ensureSinkTopic(planned.sink().topic(), planned.plan(), SourceProperties.parse(
                 create.properties(), SourceProperties.Statement.CREATE_AS_SELECT)
                 .partitions());
-        long sequence = commandLog.append(text, session.properties()).sequence();
+        long sequence = commandLog.append(text, session.properties(), Optional.of(stored.json())).sequence();
         queryNumber++;
         catalog = catalog.withSource(planned.sink(), create.orReplace());
         register(query);
@@ -378,10 +422,11 @@ public final class Engine implements SqlEngine {
     }
 
     private EngineResult insertInto(String text, Statement.InsertInto insert, SessionContext session) {
-        PersistentQueryPlanner.Planned planned = planner().plan(insert, catalog, queryNumber);
+        PersistentQueryPlanner.Planned planned = planner(session.properties()).plan(insert, catalog, queryNumber);
         checkCoPartitioned(planned);
-        PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), planned.plan());
-        long sequence = commandLog.append(text, session.properties()).sequence();
+        StoredPlan stored = StoredPlan.of(planned, false, this);
+        PersistentQuery query = new PersistentQuery(planned.queryId(), text, planned.sink(), stored.plan().plan());
+        long sequence = commandLog.append(text, session.properties(), Optional.of(stored.json())).sequence();
         queryNumber++;
         register(query);
         query.start(context);

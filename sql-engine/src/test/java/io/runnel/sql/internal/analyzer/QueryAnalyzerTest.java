@@ -59,6 +59,13 @@ class QueryAnalyzerTest {
     }
 
     @Test
+    void shouldRejectStructConstructorNamingAFieldTwice() {
+        assertThatThrownBy(() -> analyze("SELECT ID, STRUCT(foo := NAME, foo := NAME) AS X FROM S;"))
+                .isInstanceOf(io.runnel.sql.SqlException.class)
+                .hasMessageContaining("Duplicate field names found in STRUCT: 'FOO'");
+    }
+
+    @Test
     void shouldRejectTheKeyColumnProjectedTwice() {
         assertThatThrownBy(() -> analyze("SELECT ID, ID AS ID2, NAME FROM S;"))
                 .hasMessageContaining("The projection contains a key column (`ID`) more than once, aliased as: ID and ID2.");

@@ -22,11 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link SqlException} (inside a {@link ScriptException}), never another exception. Statements
  * that would start a query (CREATE ... AS SELECT, INSERT INTO ... SELECT, SELECT) are sent as
  * {@code EXPLAIN}, which analyzes, plans and builds the topology without running it. Replay a
- * failure with -Drunnel.fuzz.seed=SEED.
+ * failure with -Drunnel.fuzz.seed=SEED; fuzz longer with -Drunnel.fuzz.tests=N (default 120).
  */
 class EngineStatementFuzzTest {
 
-    private static final int TESTS = 120;
     private static final int MUTATIONS_PER_TEST = 12;
     private static final Pattern QUERY = Pattern.compile(
             "(?is)\\s*(CREATE\\s+(OR\\s+REPLACE\\s+)?(STREAM|TABLE)\\s+.*\\bAS\\s+SELECT\\b.*"
@@ -43,11 +42,12 @@ class EngineStatementFuzzTest {
     void shouldAnswerEveryMutatedStatementWithResultOrTypedError() {
         long seed = Long.getLong("runnel.fuzz.seed", 20_261_123L);
         System.out.println("EngineStatementFuzzTest seed: " + seed + " (replay with -Drunnel.fuzz.seed=" + seed + ")");
+        int sampled = Integer.getInteger("runnel.fuzz.tests", 120);
         Random random = new Random(seed);
         List<List<String>> tests = new ArrayList<>(byTest(ConformanceStatements.load()).values());
         int answered = 0;
         int rejected = 0;
-        for (int t = 0; t < TESTS; t++) {
+        for (int t = 0; t < sampled; t++) {
             List<String> statements = tests.get(random.nextInt(tests.size()));
             try (SqlEngine engine = SqlEngine.open(dir.resolve("case-" + t), Map.of())) {
                 List<String> inputs = new ArrayList<>(statements);
@@ -70,8 +70,8 @@ class EngineStatementFuzzTest {
             }
         }
         System.out.println("EngineStatementFuzzTest: " + answered + " statements answered, " + rejected + " rejected");
-        assertThat(answered).isGreaterThan(TESTS);
-        assertThat(rejected).isGreaterThan(TESTS);
+        assertThat(answered).isGreaterThan(sampled);
+        assertThat(rejected).isGreaterThan(sampled);
     }
 
     /**

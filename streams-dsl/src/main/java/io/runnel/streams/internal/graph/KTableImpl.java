@@ -75,7 +75,7 @@ final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public KTable<K, V> filter(Predicate<? super K, ? super V> predicate) {
-        return filter(predicate, null);
+        return filter(predicate, (Materialized<K, V, KeyValueStore<K, V>>) null);
     }
 
     @Override
@@ -83,6 +83,13 @@ final class KTableImpl<K, V> implements KTable<K, V> {
         Objects.requireNonNull(predicate, "predicate");
         TableFilter<K, V> f = new TableFilter<>(predicate, false, getter);
         return derive(b.names.operator("table-filter", m == null ? null : m.storeName()), f, valueSerde, f.getter(), m, node);
+    }
+
+    @Override
+    public KTable<K, V> filter(Predicate<? super K, ? super V> predicate, Named named) {
+        Objects.requireNonNull(predicate, "predicate");
+        TableFilter<K, V> f = new TableFilter<>(predicate, false, getter);
+        return derive(b.names.operator("table-filter", named), f, valueSerde, f.getter(), null, node);
     }
 
     @Override
