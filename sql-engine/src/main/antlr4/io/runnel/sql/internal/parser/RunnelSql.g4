@@ -289,6 +289,7 @@ type
     : ARRAY LT type GT                                                          # arrayType
     | MAP LT key=type COMMA value=type GT                                       # mapType
     | STRUCT LT (structTypeField (COMMA structTypeField)*)? GT                   # structType
+    | STRUCT empty=NEQ                                                          # emptyStructType
     | DECIMAL LPAREN precision=INTEGER_VALUE COMMA scale=INTEGER_VALUE RPAREN    # decimalType
     | identifier                                                                # namedType
     ;

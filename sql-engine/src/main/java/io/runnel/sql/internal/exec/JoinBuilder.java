@@ -137,10 +137,35 @@ final class JoinBuilder {
             rows = sourceRows(s);
         } else if (node.left() instanceof ExecNode.Join j) {
             rows = stream(j);
+        } else if (node.left() instanceof ExecNode.Filter f && f.input() instanceof ExecNode.StreamSource s) {
+            rows = filtered(sourceRows(s), f);
         } else {
-            throw new IllegalStateException("a join's left side is a source or a join: " + node.left().id());
+            throw new IllegalStateException("a join's left side is a source, a filtered stream source or a join: "
+                    + node.left().id());
         }
         return rekeyed(rows, node.step().rekeyLeft(), node.step().leftKey(), node, ".left.rekey");
+    }
+
+    /**
+     * A WHERE filter the optimizer pushed below the join onto its left stream: source rows for
+     * which the predicate (over the source row) is not TRUE are dropped, as are records without a
+     * value; a failing predicate goes to the processing log and drops the record.
+     */
+    private KStream<Object, Row> filtered(KStream<Object, Row> rows, ExecNode.Filter filter) {
+        Evaluator predicate = ExpressionCompiler.compile(filter.predicate());
+        String nodeId = filter.id();
+        ExpressionErrors errors = e -> log.error(nodeId, e.getMessage(), e);
+        return rows.filter((key, row) -> {
+            if (row == null) {
+                return false;
+            }
+            try {
+                return Boolean.TRUE.equals(predicate.evaluate(row.columnsForReading(), errors));
+            } catch (ExpressionEvaluationException e) {
+                log.error(nodeId, e.getMessage(), e);
+                return false;
+            }
+        }, Named.as(name(filter)));
     }
 
     private KTable<Object, Row> leftTable(ExecNode left, RowSchema rows) {

@@ -46,6 +46,14 @@ final class TypeBuilder {
             }
             return new TypeExpr.Struct(fields, at);
         }
+        if (ctx instanceof RunnelSqlParser.EmptyStructTypeContext c) {
+            // STRUCT<> lexes as STRUCT and the not-equal operator; its spelling != is no type.
+            if (!c.empty.getText().equals("<>")) {
+                throw error(SqlErrorCode.SYNTAX_ERROR, c.empty, "mismatched input '" + c.empty.getText()
+                        + "' expecting '<'", null);
+            }
+            return new TypeExpr.Struct(List.of(), at);
+        }
         if (ctx instanceof DecimalTypeContext c) {
             long precision = longValue(c.precision);
             long scale = longValue(c.scale);

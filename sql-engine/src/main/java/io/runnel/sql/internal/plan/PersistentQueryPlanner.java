@@ -52,9 +52,12 @@ public final class PersistentQueryPlanner {
         this.properties = java.util.Map.copyOf(properties);
     }
 
-    /** A planned query: its id, the source it writes (new for CREATE ... AS), and the plan. */
+    /**
+     * A planned query: its id, the source it writes (new for CREATE ... AS), the plan, and how it
+     * was planned (the Calcite plans EXPLAIN shows).
+     */
     public record Planned(String queryId, DataSource sink, boolean createsSink, ExecNode.Sink plan,
-                          AnalyzedQuery query) {
+                          AnalyzedQuery query, PlanBuilder.Planned planning) {
     }
 
     /**
@@ -117,8 +120,8 @@ public final class PersistentQueryPlanner {
                 formats, timestamp, false);
         String prefix = statement.kind() == SourceKind.STREAM ? "CSAS_" : "CTAS_";
         String queryId = prefix + idPart(statement.name().toUpperCase(Locale.ROOT)) + "_" + queryNumber;
-        ExecNode.Sink plan = PlanBuilder.build(query, sink.topic(), formats, timestamp);
-        return new Planned(queryId, sink, true, plan, query);
+        PlanBuilder.Planned planning = PlanBuilder.plan(query, sink.topic(), formats, timestamp, functions);
+        return new Planned(queryId, sink, true, planning.plan(), query, planning);
     }
 
     public Planned plan(Statement.InsertInto statement, Catalog catalog, int queryNumber) {
@@ -144,8 +147,9 @@ public final class PersistentQueryPlanner {
                     expected.stream().filter(c -> !c.isKey()).toList()).sql() + ".");
         }
         String queryId = "INSERTQUERY_" + queryNumber;
-        ExecNode.Sink plan = PlanBuilder.build(query, target.topic(), target.formats(), target.timestampColumn());
-        return new Planned(queryId, target, false, plan, query);
+        PlanBuilder.Planned planning = PlanBuilder.plan(query, target.topic(), target.formats(),
+                target.timestampColumn(), functions);
+        return new Planned(queryId, target, false, planning.plan(), query, planning);
     }
 
     /**

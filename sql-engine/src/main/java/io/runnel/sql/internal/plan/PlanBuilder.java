@@ -4,31 +4,72 @@ import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
 import io.runnel.sql.internal.analyzer.AnalyzedJoin;
 import io.runnel.sql.internal.analyzer.AnalyzedQuery;
+import io.runnel.sql.internal.analyzer.FunctionResolver;
 import io.runnel.sql.internal.analyzer.RowSchema;
 import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.catalog.SourceFormats;
+import io.runnel.sql.internal.planner.CalcitePlanner;
 
 /**
- * Turns an analyzed query into an exec plan. Node ids are {@code kind_position}, counted from the
- * source, so the same query always gets the same names. Stream sources, with or without
- * aggregation (tumbling and hopping windows); table sources as streams of changes (filter,
- * projection) and grouped with undo-capable aggregates; tumbling, hopping and session windows;
- * windowed sources (their window is kept); joins: {@code source_0}, then per JOIN the right
- * source ({@code source_n}) and an {@link ExecNode.Join} ({@code join_m}) over the left node and
- * that source. Joins of windowed sources, and grouping or re-keying a windowed source, are
- * rejected with a clear error until their nodes land.
+ * Turns an analyzed query into an exec plan. Every query goes through the Calcite phase
+ * ({@link CalcitePlanner}: logical plan, optimizer phases, exec plan records); a query whose shape
+ * that phase does not translate (see {@link io.runnel.sql.internal.planner.LogicalPlanTranslator}
+ * and {@link Planned#fallback()}) is planned directly from the analyzed query, clause by clause.
+ * Node ids are {@code kind_position}, counted from the source, so the same query always gets the
+ * same names. Stream sources, with or without aggregation (tumbling and hopping windows); table
+ * sources as streams of changes (filter, projection) and grouped with undo-capable aggregates;
+ * tumbling, hopping and session windows; windowed sources (their window is kept); joins:
+ * {@code source_0}, then per JOIN the right source ({@code source_n}) and an
+ * {@link ExecNode.Join} ({@code join_m}) over the left node and that source. Joins of windowed
+ * sources, and grouping or re-keying a windowed source, are rejected with a clear error until
+ * their nodes land.
  */
 public final class PlanBuilder {
+    private static final System.Logger LOG = System.getLogger(PlanBuilder.class.getName());
 
     private PlanBuilder() {
     }
 
     /**
+     * A planned query.
+     *
+     * @param plan      the exec plan (its sink)
+     * @param logical   the Calcite logical plan as translated (empty when planned without Calcite)
+     * @param optimized the Calcite plan after the optimizer (empty when planned without Calcite)
+     * @param fallback  why the query was planned without Calcite, if it was
+     */
+    public record Planned(ExecNode.Sink plan, java.util.Optional<String> logical,
+                          java.util.Optional<String> optimized, java.util.Optional<String> fallback) {
+        public Planned {
+            java.util.Objects.requireNonNull(plan, "plan");
+            java.util.Objects.requireNonNull(logical, "logical");
+            java.util.Objects.requireNonNull(optimized, "optimized");
+            java.util.Objects.requireNonNull(fallback, "fallback");
+        }
+
+        /** The Calcite plans before and after optimization, as EXPLAIN shows them (empty without Calcite). */
+        public String calcitePlans() {
+            if (logical.isEmpty()) {
+                return fallback.map(f -> "Planned without Calcite: " + f + "\n").orElse("");
+            }
+            return "Logical plan (Calcite):\n" + logical.get() + "Optimized plan (Calcite):\n"
+                    + optimized.orElseThrow();
+        }
+    }
+
+    /**
      * The plan writing the query's result to {@code topic}; the sink's root node is returned.
-     * {@code timestampColumn}: the output column records take their time from, if any.
+     * {@code timestampColumn}: the output column records take their time from, if any;
+     * {@code functions} resolves the functions of expressions the optimizer rewrote.
      */
     public static ExecNode.Sink build(AnalyzedQuery query, String topic, SourceFormats formats,
-                                      java.util.Optional<String> timestampColumn) {
+                                      java.util.Optional<String> timestampColumn, FunctionResolver functions) {
+        return plan(query, topic, formats, timestampColumn, functions).plan();
+    }
+
+    /** As {@link #build}, with the Calcite plans for EXPLAIN. */
+    public static Planned plan(AnalyzedQuery query, String topic, SourceFormats formats,
+                               java.util.Optional<String> timestampColumn, FunctionResolver functions) {
         boolean table = query.resultKindOfInput() == SourceKind.TABLE;
         if (table && query.isAggregate()) {
             requireUndo(query);
@@ -36,6 +77,24 @@ public final class PlanBuilder {
         if (query.source().formats().window().isPresent() && (query.isAggregate() || !query.partitionBy().isEmpty())) {
             throw unsupported("GROUP BY or PARTITION BY over windowed sources");
         }
+        try {
+            CalcitePlanner.Planned planned = CalcitePlanner.plan(query, topic, formats, timestampColumn, functions);
+            return new Planned(planned.plan(), java.util.Optional.of(planned.logical()),
+                    java.util.Optional.of(planned.optimized()), java.util.Optional.empty());
+        } catch (CalcitePlanner.NotTranslatedException e) {
+            LOG.log(System.Logger.Level.INFO, "planned without Calcite: {0}", e.getMessage());
+            return new Planned(direct(query, topic, formats, timestampColumn), java.util.Optional.empty(),
+                    java.util.Optional.empty(), java.util.Optional.of(e.getMessage()));
+        }
+    }
+
+    /**
+     * The plan made clause by clause from the analyzed query, without the optimizer: the fallback
+     * for shapes the Calcite phase does not translate, and what tests compare optimized plans with.
+     */
+    public static ExecNode.Sink direct(AnalyzedQuery query, String topic, SourceFormats formats,
+                                java.util.Optional<String> timestampColumn) {
+        boolean table = query.resultKindOfInput() == SourceKind.TABLE;
         int position = 0;
         ExecNode node = new ExecNode.StreamSource("source_" + position++, query.source());
         if (query.join().isPresent()) {

@@ -21,7 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** EXPLAIN: a query's plan (as {@link PlanPrinter} prints it) and its topology's description. */
+/**
+ * EXPLAIN: a query's plan (as {@link PlanPrinter} prints it, with the Calcite plans before and
+ * after optimization when the query is planned here) and its topology's description. A running
+ * query shows its exec plan only: the plan it runs is kept, not how it was planned.
+ */
 final class Explainer {
     private Explainer() {
     }
@@ -50,8 +54,8 @@ final class Explainer {
         PersistentQuery query = new PersistentQuery(planned.queryId(), sql, planned.sink(), planned.plan());
         return new EngineResult.QueryExplained(text, new EngineResult.QueryInfo(query.id(), "PERSISTENT", sql,
                 List.of(planned.sink().name()), List.of(planned.sink().topic()), "NOT_RUNNING", Optional.empty()),
-                query.sources().stream().map(DataSource::name).toList(), fields(planned.sink()), PlanPrinter.print(query.plan()),
-                query.topology().describe().toString());
+                query.sources().stream().map(DataSource::name).toList(), fields(planned.sink()),
+                PlanPrinter.print(query.plan(), planned.planning()), query.topology().describe().toString());
     }
 
     private static EngineResult query(String text, String sql, Statement.QueryStatement select, Catalog catalog,
@@ -59,12 +63,13 @@ final class Explainer {
         TransientSelect prepared = TransientSelect.of(select.query(), catalog, context.functions());
         AnalyzedQuery query = new QueryAnalyzer(catalog, context.functions()).forTransientQuery()
                 .analyze(prepared.query(), Optional.empty());
-        ExecNode.Sink plan = PlanBuilder.build(query, "_runnel_explain-output", new SourceFormats(
+        PlanBuilder.Planned planned = PlanBuilder.plan(query, "_runnel_explain-output", new SourceFormats(
                 query.output().key().isEmpty() ? "NONE" : "JSON", "JSON", query.window().map(PushQuery::keyWindow),
-                Map.of()), Optional.empty());
+                Map.of()), Optional.empty(), context.functions());
+        ExecNode.Sink plan = planned.plan();
         String id = "transient_" + PersistentQueryPlanner.idPart(query.source().name());
         return new EngineResult.QueryExplained(text, new EngineResult.QueryInfo(id, "PUSH", sql, List.of(), List.of(),
-                "NOT_RUNNING", Optional.empty()), List.of(query.source().name()), List.of(), PlanPrinter.print(plan),
+                "NOT_RUNNING", Optional.empty()), List.of(query.source().name()), List.of(), PlanPrinter.print(plan, planned),
                 TopologyBuilder.build(id, plan, new ProcessingLog(id)).describe().toString());
     }
 

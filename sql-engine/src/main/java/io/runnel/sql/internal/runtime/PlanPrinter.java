@@ -2,7 +2,11 @@ package io.runnel.sql.internal.runtime;
 
 import io.runnel.sql.internal.plan.ExecNode;
 
-/** An exec plan as text for EXPLAIN, sink first, one node per line, inputs indented below. */
+/**
+ * An exec plan as text for EXPLAIN, sink first, one node per line, inputs indented below (a
+ * join's left input, then its right); with how it was planned, the Calcite logical plan before
+ * and after optimization follow.
+ */
 final class PlanPrinter {
     private PlanPrinter() {
     }
@@ -11,6 +15,12 @@ final class PlanPrinter {
         StringBuilder out = new StringBuilder();
         print(node, 0, out);
         return out.toString();
+    }
+
+    /** The exec plan, then the Calcite plans it was made from. */
+    static String print(ExecNode node, io.runnel.sql.internal.plan.PlanBuilder.Planned planning) {
+        String calcite = planning.calcitePlans();
+        return calcite.isEmpty() ? print(node) : print(node) + "\n" + calcite;
     }
 
     private static void print(ExecNode node, int depth, StringBuilder out) {
@@ -35,6 +45,12 @@ final class PlanPrinter {
             input = a.input();
         } else if (node instanceof ExecNode.StreamSource s) {
             out.append("source: ").append(s.source().name()).append(" | topic: ").append(s.source().topic());
+        } else if (node instanceof ExecNode.Join j) {
+            out.append(j.step().type()).append(' ').append(j.step().kind()).append(" join | right: ")
+                    .append(j.right().source().name());
+            print(j.left(), depth + 1, out.append('\n'));
+            print(j.right(), depth + 1, out);
+            return;
         } else {
             out.append(node.getClass().getSimpleName());
         }

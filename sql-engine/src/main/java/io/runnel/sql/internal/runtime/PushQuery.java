@@ -95,7 +95,7 @@ final class PushQuery implements StartedQuery {
         String outputTopic = "_runnel_" + id + "-output";
         DataSource output = new DataSource(id, query.resultKind(), columns, outputTopic, formats, Optional.empty(),
                 false);
-        ExecNode.Sink plan = PlanBuilder.build(query, outputTopic, formats, Optional.empty());
+        ExecNode.Sink plan = PlanBuilder.build(query, outputTopic, formats, Optional.empty(), context.functions());
         PushQuery started = new PushQuery(id, context, shape, SourceCodec.of(output), listener,
                 query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE, onClosed);
         started.stream = query.resultKind() == SourceKind.STREAM;

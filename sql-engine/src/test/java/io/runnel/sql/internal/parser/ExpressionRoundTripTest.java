@@ -30,7 +30,7 @@ class ExpressionRoundTripTest {
         "FILTER(a, x => x IN (1, 2) AND x IS NOT NULL)", "TRANSFORM(a, `key` => `key`)",
         "TRANSFORM(a, x => TRANSFORM(x, y => y + x))",
         "CAST(a AS DECIMAL(10, 2))", "CAST(a AS ARRAY<MAP<STRING, STRUCT<`a b` INT, C BIGINT>>>)", "CAST(a AS ADDRESS)",
-        "CAST(NULL AS STRUCT< >)", "CAST(a AS BYTES)", "CAST(a AS TIMESTAMP)",
+        "CAST(NULL AS STRUCT< >)", "CAST(NULL AS STRUCT<>)", "CAST(a AS ARRAY<STRUCT<>>)", "CAST(a AS BYTES)", "CAST(a AS TIMESTAMP)",
         "ARRAY[]", "ARRAY[1, NULL, 3]", "MAP()", "MAP('a' := 1, 'b' := a + 1)", "STRUCT()", "STRUCT(A := 1, `b c` := 'x')",
         "STRUCT(`key` := STRUCT(x := ARRAY[1]))",
         "a + b * c - d / e % f", "(a + b) * c", "-a", "-(-a)", "-(5)", "- 5", "-(a + 1)", "a || b || 'c'",

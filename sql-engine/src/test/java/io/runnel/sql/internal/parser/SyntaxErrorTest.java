@@ -26,6 +26,12 @@ class SyntaxErrorTest {
     }
 
     @Test
+    void shouldRejectNotEqualSpelledBangAfterStructAsType() {
+        SqlParseException e = error("CREATE STREAM s (a STRUCT!=) WITH (kafka_topic='s', value_format='JSON');");
+        assertThat(e.getMessage()).isEqualTo("line 1:26: mismatched input '!=' expecting '<'");
+    }
+
+    @Test
     void shouldPointAtMisspelledClauseKeywordReadAsAnAlias() {
         assertThat(error("SELECT a FROM s WHRE a = 1;").getMessage())
                 .isEqualTo("line 1:17: syntax error at or near 'WHRE'; did you mean WHERE?");
