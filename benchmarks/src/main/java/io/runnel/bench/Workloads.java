@@ -4,6 +4,7 @@ import io.runnel.bench.e2e.E2eWorkloads;
 import io.runnel.bench.log.LogWorkloads;
 import io.runnel.bench.pull.PullWorkloads;
 import io.runnel.bench.server.ServerWorkloads;
+import io.runnel.bench.sql.SqlWorkloads;
 import io.runnel.bench.state.StateWorkloads;
 import io.runnel.bench.streams.StreamsWorkloads;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class Workloads {
                     StreamsWorkloads.ALL,
                     E2eWorkloads.ALL,
                     ServerWorkloads.ALL,
+                    SqlWorkloads.ALL,
                     PullWorkloads.ALL)
             .flatMap(List::stream)
             .toList();

@@ -9,13 +9,13 @@ import java.util.Locale;
  * Kafka's broker included) and the system load average, printed with the results because a
  * shared machine's load changes wall-clock figures a lot.
  */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
     /** CPU time of this JVM in nanoseconds, or 0 when the platform does not say. */
-    static long processCpuNanos() {
+    public static long processCpuNanos() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
             return Math.max(0, sun.getProcessCpuTime());
@@ -24,7 +24,7 @@ final class Machine {
     }
 
     /** The one-minute system load average, e.g. {@code 3.10}. */
-    static String loadAverage() {
+    public static String loadAverage() {
         return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

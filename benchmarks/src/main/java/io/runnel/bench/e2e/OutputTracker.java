@@ -4,7 +4,7 @@ package io.runnel.bench.e2e;
  * Watches the records of an output topic and says when the last one expected has arrived, so that
  * a run is timed "until the last output record is written". Fed from one thread.
  */
-interface OutputTracker {
+public interface OutputTracker {
 
     void accept(byte[] key, byte[] value);
 
@@ -73,6 +73,14 @@ interface OutputTracker {
      * every update or only the last one per commit (record caches).
      */
     static OutputTracker latestCountsSum(long expectedSum) {
+        return latestSum(expectedSum, OutputTracker::decodeLong);
+    }
+
+    /**
+     * As {@link #latestCountsSum}, with the count of each output value read by {@code countOf}
+     * (e.g. from a JSON value); a null value (a tombstone) counts 0.
+     */
+    static OutputTracker latestSum(long expectedSum, java.util.function.ToLongFunction<byte[]> countOf) {
         return new OutputTracker() {
             private final LongLongMap latest = new LongLongMap(1 << 16);
             private long sum;
@@ -81,7 +89,7 @@ interface OutputTracker {
             @Override
             public void accept(byte[] key, byte[] value) {
                 seen++;
-                long count = value == null ? 0 : decodeLong(value);
+                long count = value == null ? 0 : countOf.applyAsLong(value);
                 sum += count - latest.put(LongLongMap.hash(key), count);
             }
 

@@ -306,11 +306,13 @@ public final class TopologyBuilder {
         if (isTableSource(node.input())) {
             return new AggregateTable(tableAggregate(node, layout, groupBy, aggregation), aggregation);
         }
-        // 1. Each record's full input row, so grouping and aggregate arguments see every column.
+        boolean byKey = groupsBySourceKey(node);
+        // 1. Each record's full input row, so grouping and aggregate arguments see every column (grouped by
+        // the key: rows with a NULL key column are dropped here, as the re-keying would drop them).
         KStream<Object, Row> inputRows = stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
             @Override
             void process(FixedKeyRecord<Object, Row> record, Object[] row) {
-                if (record.value() != null) {
+                if (record.value() != null && (!byKey || groupKey(groupBy, row, nodeId) != null)) {
                     forward(record.withValue(Row.wrap(row)));
                 }
             }
@@ -318,10 +320,18 @@ public final class TopologyBuilder {
 
         // 2. Grouped by the GROUP BY values (rows with a NULL among them are dropped); 3. aggregated per group (and window).
         Serde<Row> groupKeySerde = jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, groupBy.length));
-        Serde<Row> inputSerde = jsonSerde(SerdeSchema.Part.VALUE, node.inputSchema().fields());
+        Serde<Row> inputSerde = AggregateInputSerde.of(node.inputSchema().fields(), aggregation.columnsRead());
         Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
-        KGroupedStream<Row, Row> grouped = inputRows.groupBy((key, row) -> groupKey(groupBy, row.columnsForReading(), nodeId),
-                Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"));
+        KGroupedStream<Row, Row> grouped;
+        if (byKey) {
+            // The records are keyed (and partitioned) by their group already: no re-keying, no repartition (as in ksqlDB).
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            KStream<Row, Row> keyed = (KStream) inputRows;
+            grouped = keyed.groupByKey(Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"));
+        } else {
+            grouped = inputRows.groupBy((key, row) -> groupKey(groupBy, row.columnsForReading(), nodeId),
+                    Grouped.with(groupKeySerde, inputSerde).withName(name(node) + ".groupby"));
+        }
 
         KTable<?, Row> table;
         if (node.window().isPresent() && node.window().get() instanceof WindowExpression.Session session) {
@@ -410,7 +420,7 @@ public final class TopologyBuilder {
             });
         }
         Serde<Row> groupKeySerde = jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, groupBy.length));
-        Serde<Row> inputSerde = jsonSerde(SerdeSchema.Part.VALUE, node.inputSchema().fields());
+        Serde<Row> inputSerde = AggregateInputSerde.of(node.inputSchema().fields(), aggregation.columnsRead());
         Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
         KTable<Row, Row> aggregated = table.groupBy((key, value) -> {
             Object[] row = layout.fill(key, value, 0, 0, -1);
@@ -444,6 +454,39 @@ public final class TopologyBuilder {
             }
         }
         return Row.wrap(values);
+    }
+
+    /**
+     * True when a stream aggregation groups by its source's key columns, in key order, over the
+     * source's records as read (a source and its filters; not a windowed source, whose keys carry
+     * windows): then each record's key already is its group's key.
+     */
+    private static boolean groupsBySourceKey(ExecNode.Aggregate node) {
+        ExecNode input = node.input();
+        while (input instanceof ExecNode.Filter f) {
+            input = f.input();
+        }
+        if (!(input instanceof ExecNode.StreamSource s) || s.source().formats().window().isPresent()) {
+            return false;
+        }
+        List<Column> columns = s.source().columns();
+        List<Integer> keyIndices = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).isKey() && columns.get(i).role() != Column.Role.HEADERS) {
+                keyIndices.add(i);
+            }
+        }
+        if (keyIndices.isEmpty() || keyIndices.size() != node.groupBy().size()) {
+            return false;
+        }
+        for (int i = 0; i < keyIndices.size(); i++) {
+            TypedExpression g = node.groupBy().get(i);
+            if (!(g.expression() instanceof io.runnel.sql.internal.ast.Expression.ColumnRef) || !g.isBound(g.expression())
+                    || g.columnIndex(g.expression()) != keyIndices.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isTableSource(ExecNode node) {
@@ -672,6 +715,11 @@ public final class TopologyBuilder {
      * or by position when names repeat (a join's row holds each source's ROWTIME, ...).
      */
     static Serde<Row> jsonSerde(SerdeSchema.Part part, List<RowSchema.Field> fields) {
+        return Formats.JSON.serde(new SerdeSchema(part, jsonColumns(part, fields)), FormatOptions.DEFAULTS);
+    }
+
+    /** The columns {@link #jsonSerde} writes {@code fields} as. */
+    static List<Column> jsonColumns(SerdeSchema.Part part, List<RowSchema.Field> fields) {
         boolean unique = fields.stream().map(RowSchema.Field::name).distinct().count() == fields.size();
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
@@ -681,7 +729,7 @@ public final class TopologyBuilder {
                     ? new Column(name, f.type(), Column.Role.KEY, java.util.Optional.empty())
                     : Column.value(name, f.type()));
         }
-        return Formats.JSON.serde(new SerdeSchema(part, columns), FormatOptions.DEFAULTS);
+        return columns;
     }
 
     private String name(ExecNode node) {
@@ -737,6 +785,17 @@ public final class TopologyBuilder {
                 }
                 arguments.add(args);
             }
+        }
+
+        /** The input columns the aggregate functions read (none for {@code COUNT(*)}). */
+        java.util.BitSet columnsRead() {
+            java.util.BitSet read = new java.util.BitSet();
+            for (AnalyzedQuery.AggregateCall call : calls) {
+                for (TypedExpression argument : call.arguments().subList(0, call.function().columnCount())) {
+                    read.or(AggregateInputSerde.columnsRead(argument));
+                }
+            }
+            return read;
         }
 
         List<RowSchema.Field> stateFields() {

@@ -5,7 +5,6 @@
  * ({@link io.runnel.sql.internal.planner.CalcitePlanner}). Node ids come from the query id and the node's
  * position in the plan, never from a global counter, so processor, store and topic names stay
  * stable when operators are added elsewhere.
- *
- * <p>Not yet done (see the engine issue): JSON persistence with type and version.
+ * Plans are stored as versioned JSON ({@link io.runnel.sql.internal.plan.json}).
  */
 package io.runnel.sql.internal.plan;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.runnel.common.Deserializer;
 import io.runnel.common.Serializer;
 import io.runnel.sql.internal.catalog.SqlBaseType;
@@ -97,9 +96,10 @@ final class JsonFormat implements Format {
             if (writers.length == 0) return schema.part() == SerdeSchema.Part.KEY ? null : EMPTY_OBJECT.clone();
             RowErrors.checkSize(schema, row);
             if (unwrapped && row.get(0) == null) return null;
-            ByteArrayBuilder out = new ByteArrayBuilder(64 + 16 * writers.length);
+            ThreadJsonWriter out = ThreadJsonWriter.current();
+            JsonGenerator g = out.generator();
             int i = 0;
-            try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            try {
                 if (unwrapped) {
                     writers[0].write(g, row.get(0));
                 } else {
@@ -110,12 +110,17 @@ final class JsonFormat implements Format {
                     }
                     g.writeEndObject();
                 }
+                return out.finish();
             } catch (FieldError e) {
+                ThreadJsonWriter.discard();
                 throw RowErrors.writing(schema, e.inField(schema.column(i).name()));
             } catch (IOException e) {
+                ThreadJsonWriter.discard();
                 throw RowErrors.writing(schema, "cannot write JSON: " + e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                ThreadJsonWriter.discard();
+                throw e;
             }
-            return out.toByteArray();
         }
     }
 
@@ -125,6 +130,8 @@ final class JsonFormat implements Format {
         private final String[] names;
         private final JsonReaders.Reader[] readers;
         private final JsonReaders.FieldMatcher matcher;
+        /** The fast path of plain flat objects; null when a column's type has none. */
+        private final FlatJsonReader flat;
 
         RowDeserializer(SerdeSchema schema, boolean unwrapped) {
             this.schema = schema;
@@ -136,12 +143,17 @@ final class JsonFormat implements Format {
                 readers[i] = JsonReaders.forType(schema.column(i).type());
             }
             this.matcher = new JsonReaders.FieldMatcher(names);
+            this.flat = unwrapped ? null : FlatJsonReader.of(schema, matcher);
         }
 
         @Override
         public Row deserialize(String topic, byte[] data) {
             if (data == null) return null;
             if (readers.length == 0) return Row.EMPTY;
+            if (flat != null) {
+                Object[] values = flat.read(data);
+                if (values != null) return Row.wrap(values);
+            }
             try (JsonParser p = FACTORY.createParser(data)) {
                 JsonToken t = p.nextToken();
                 if (t == null) throw RowErrors.reading(schema, "no JSON value", data, null);

@@ -202,6 +202,28 @@ class StreamQueryTopologyTest {
     }
 
     @Test
+    void shouldCountPerKeyWithoutARepartitionWhenGroupingByTheSourceKey() {
+        Topology byKey = topology("SELECT ID, COUNT(*) AS C, SUM(D1) AS TOTAL FROM S WHERE D1 > 0 GROUP BY ID;",
+                new ProcessingLog("q"));
+        assertThat(byKey.describe().subtopologies()).hasSize(1);
+        assertThat(topology("SELECT NAME, COUNT(*) AS C FROM S GROUP BY NAME;", new ProcessingLog("q"))
+                .describe().subtopologies()).hasSize(2);
+        try (TestDriver driver = new TestDriver(byKey, Map.of(), Instant.ofEpochMilli(0))) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\", \"D1\": 1.5}"), 1);
+            in.pipeInput(key(2), json("{\"NAME\": \"b\", \"D1\": 1}"), 2);
+            in.pipeInput(key(1), json("{\"NAME\": \"c\", \"D1\": 2}"), 3);
+            in.pipeInput(key(1), json("{\"NAME\": \"d\", \"D1\": -1}"), 4);
+            in.pipeInput(null, json("{\"NAME\": \"e\", \"D1\": 5}"), 5);
+            in.pipeInput(key(2), null, 6);
+            assertThat(out.readRecordsToList()).extracting(r -> ByteBuffer.wrap(r.key()).getLong() + "=" + r.value())
+                    .containsExactly("1={\"C\":1,\"TOTAL\":1.5}", "2={\"C\":1,\"TOTAL\":1.0}", "1={\"C\":2,\"TOTAL\":3.5}");
+        }
+    }
+
+    @Test
     void shouldMoveATableRowBetweenGroupsAndTakeItOutWhenDeleted() {
         try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM T GROUP BY NAME;")) {
             TestInputTopic<byte[], byte[]> in = driver.createInputTopic("t_topic", Serdes.byteArray().serializer(),
