@@ -2,6 +2,7 @@ package io.runnel.bench;
 
 import io.runnel.bench.e2e.E2eWorkloads;
 import io.runnel.bench.log.LogWorkloads;
+import io.runnel.bench.pull.PullWorkloads;
 import io.runnel.bench.server.ServerWorkloads;
 import io.runnel.bench.sql.SqlWorkloads;
 import io.runnel.bench.state.StateWorkloads;
@@ -23,7 +24,8 @@ public final class Workloads {
                     StreamsWorkloads.ALL,
                     E2eWorkloads.ALL,
                     ServerWorkloads.ALL,
-                    SqlWorkloads.ALL)
+                    SqlWorkloads.ALL,
+                    PullWorkloads.ALL)
             .flatMap(List::stream)
             .toList();
 

@@ -6,11 +6,14 @@ import io.runnel.log.LogClients;
 import io.runnel.log.NewTopic;
 import io.runnel.log.TopicConfig;
 import io.runnel.log.TopicExistsException;
+import io.runnel.state.InvalidStateStoreException;
+import io.runnel.state.QueryableStoreType;
 import io.runnel.state.RocksDBResources;
 import io.runnel.state.Stores;
 import io.runnel.common.metrics.Counter;
 import io.runnel.common.metrics.Metric;
 import io.runnel.common.metrics.MetricsRegistry;
+import io.runnel.streams.internal.runtime.RunningStores;
 import io.runnel.streams.internal.runtime.RuntimeConfig;
 import io.runnel.streams.internal.runtime.StreamThread;
 import io.runnel.streams.internal.topology.InternalTopologyBuilder;
@@ -18,6 +21,7 @@ import io.runnel.streams.internal.topology.NodeDef;
 import io.runnel.streams.internal.topology.TopologyAccess;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +42,9 @@ import java.util.function.Consumer;
  * threads; cached stores forward their latest update per key when the cache flushes at commit or
  * evicts, as in Kafka Streams), the three exception handlers and
  * {@code errors.dead.letter.queue.topic.name}.
+ *
+ * <p>Interactive queries: {@link #store} gives a read-only view of a store across every task of
+ * the runtime once all of them run (restored), reading through the record cache.
  *
  * <p>Errors: a record whose handler answers FAIL ends its stream thread; the runtime then moves
  * to {@link State#ERROR} (the state listener is told) and calls the uncaught-exception handler
@@ -63,6 +70,9 @@ public final class StreamsRuntime implements AutoCloseable {
     private final MetricsRegistry metrics;
     private final List<StreamThread> streamThreads = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final RunningStores runningStores = new RunningStores();
+    /** Per store name, its instances when every task runs (the partitions of its sub-topology); set by start. */
+    private volatile Map<String, Integer> storeInstances = Map.of();
     private volatile State state = State.CREATED;
     private volatile StateListener listener = (n, o) -> { };
     private volatile Consumer<Throwable> uncaughtHandler = e -> { };
@@ -132,7 +142,7 @@ public final class StreamsRuntime implements AutoCloseable {
         rocksDB = RocksDBResources.create(RocksDBResources.DEFAULT_TOTAL_BYTES);
         for (int i = 1; i <= config.threads(); i++) {
             String name = applicationId + "-StreamThread-" + i;
-            StreamThread st = new StreamThread(builder, config, time, clients, rocksDB, name, metrics);
+            StreamThread st = new StreamThread(builder, config, time, clients, rocksDB, name, metrics, runningStores);
             Thread t = new Thread(st, name);
             t.setUncaughtExceptionHandler((thread, e) -> {
                 LOG.log(System.Logger.Level.ERROR, "stream thread " + thread.getName() + " died", e);
@@ -144,6 +154,33 @@ public final class StreamsRuntime implements AutoCloseable {
         }
         transition(State.RUNNING);
         threads.forEach(Thread::start);
+    }
+
+    /**
+     * A read-only view of the named store over every task's instance of it, for interactive
+     * queries from any thread, as Kafka Streams' {@code KafkaStreams.store}: {@code type} is one of
+     * {@link io.runnel.state.QueryableStoreTypes}. Reads go through the record cache, so they see
+     * the latest value each task processed, also before it is committed. A view holds the
+     * instances running when it was made; once one of them closes (shutdown, rebalance, failure),
+     * its reads throw {@link InvalidStateStoreException}: get a new view and retry.
+     *
+     * @throws InvalidStateStoreException when the runtime is not RUNNING, the topology has no
+     *                                    such store, some task of the store is not running yet
+     *                                    (created and restored), or the store is not of that type
+     */
+    public <T> T store(String storeName, QueryableStoreType<T> type) {
+        Objects.requireNonNull(storeName, "storeName");
+        Objects.requireNonNull(type, "type");
+        if (state != State.RUNNING) {
+            throw new InvalidStateStoreException("Cannot get state store " + storeName + ": the runtime is " + state
+                    + ", not RUNNING");
+        }
+        Integer expected = storeInstances.get(storeName);
+        if (expected == null) {
+            throw new InvalidStateStoreException("Cannot get state store " + storeName + ": the topology has no such store"
+                    + " (stores: " + new java.util.TreeSet<>(storeInstances.keySet()) + ")");
+        }
+        return runningStores.store(storeName, type, expected);
     }
 
     private void createInternalTopics() {
@@ -161,6 +198,17 @@ public final class StreamsRuntime implements AutoCloseable {
             for (String t : builder.internalTopics()) {
                 create(admin, new NewTopic(builder.decorate(applicationId, t), partitions, Map.of()));
             }
+            Map<String, Integer> instances = new HashMap<>();
+            for (InternalTopologyBuilder.Subtopology sub : builder.subtopologies()) {
+                int tasks = 1;
+                for (String t : sub.sourceTopics()) {
+                    tasks = Math.max(tasks, builder.isInternalTopic(t) ? partitions : admin.describeTopic(t).partitions());
+                }
+                for (String store : sub.storeNames()) {
+                    instances.put(store, tasks);
+                }
+            }
+            storeInstances = Map.copyOf(instances);
             for (InternalTopologyBuilder.StoreDef s : builder.stores().values()) {
                 if (s.builder().loggingEnabled()) {
                     create(admin, new NewTopic(Stores.changelogTopic(applicationId, s.builder().name()), partitions,

@@ -651,17 +651,29 @@ public final class TopologyBuilder {
             SourceFormats.KeyWindow window = formats.window().get();
             Serde<WindowedKey> windowed = window.kind() == SourceFormats.KeyWindow.Kind.SESSION
                     ? WindowedSerdes.sessionWindowed(keySerde) : WindowedSerdes.timeWindowed(keySerde, window.sizeMillis().get());
-            out.selectKey((key, value) -> {
+            KStream<WindowedKey, Row> keyed = out.selectKey((key, value) -> {
                 Windowed<?> w = (Windowed<?>) key;
                 Window bounds = w.window();
                 return new WindowedKey((Row) w.key(), bounds.start(), bounds.end());
-            }, Named.as(name(node) + ".windowkey"))
+            }, Named.as(name(node) + ".windowkey"));
+            materialized(node, keyed, windowed.serializer(), valueSerde)
                     .to(node.topic(), Produced.<WindowedKey, Row>with(windowed, valueSerde).withName(name(node)));
         } else {
             @SuppressWarnings({"unchecked", "rawtypes"})
             KStream<Row, Row> keyed = (KStream) out;
-            keyed.to(node.topic(), Produced.<Row, Row>with(keySerde, valueSerde).withName(name(node)));
+            materialized(node, keyed, keySerde.serializer(), valueSerde)
+                    .to(node.topic(), Produced.<Row, Row>with(keySerde, valueSerde).withName(name(node)));
         }
+    }
+
+    /** A table's sink records also go to the store of its current rows, for pull queries ({@link SinkMaterializer}). */
+    private <K> KStream<K, Row> materialized(ExecNode.Sink node, KStream<K, Row> out,
+                                             io.runnel.common.Serializer<K> keys, Serde<Row> values) {
+        if (!ExecNode.isTable(node)) {
+            return out;
+        }
+        return SinkMaterializer.attach(builder, SinkMaterializer.storeName(queryId, node.id()), node.topic(), out, keys,
+                values.serializer());
     }
 
     /** Key serde options from the source's or sink's format properties (KEY_DELIMITER). */

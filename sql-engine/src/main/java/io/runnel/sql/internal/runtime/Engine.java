@@ -96,6 +96,7 @@ public final class Engine implements SqlEngine {
     private final DdlExecutor ddl;
     private final Inserter inserter;
     private final Freshness freshness = new Freshness(Time.SYSTEM);
+    private final PullQueryStats pullStats = new PullQueryStats();
     private final Object lock = new Object();
     /** Persistent queries by id, in start order; written under {@link #lock}. */
     private final Map<String, PersistentQuery> queries = new ConcurrentHashMap<>();
@@ -592,12 +593,15 @@ public final class Engine implements SqlEngine {
                         + " AS SELECT * FROM " + source + "'. See https://cnfl.io/queries for more info.");
             }
             try (Admin admin = context.log().admin()) {
-                freshness.await(admin, feeding(source), context.pullWaitMs());
-                int partitions = admin.describeTopic(query.source().topic()).partitions();
+                List<PersistentQuery> feeding = feeding(source);
+                freshness.await(admin, feeding, context.pullWaitMs());
+                PullRows rows = StoreRows.of(query.source(), feeding, Time.SYSTEM, context.pullWaitMs(), pullStats)
+                        .orElseGet(() -> new TopicRows(context.log(), query.source(),
+                                admin.describeTopic(query.source().topic()).partitions(), pullStats));
                 boolean selectAll = select.query().select().stream()
                         .anyMatch(i -> i instanceof SelectItem.AllColumns);
-                return PullQuery.run(context, "pull_" + PersistentQueryPlanner.idPart(source) + "_" + transientNumber.incrementAndGet(), query,
-                        selectAll, prepared, partitions, listener);
+                return PullQuery.run("pull_" + PersistentQueryPlanner.idPart(source) + "_"
+                        + transientNumber.incrementAndGet(), query, selectAll, prepared, rows, listener);
             }
         }
         String id = "transient_" + PersistentQueryPlanner.idPart(source) + "_" + transientNumber.incrementAndGet();
@@ -605,6 +609,11 @@ public final class Engine implements SqlEngine {
         PushQuery push = PushQuery.start(context, id, query, earliest, prepared, listener, () -> transientQueries.remove(id));
         transientQueries.put(id, new RunningPush(push, sql.strip()));
         return push;
+    }
+
+    /** How pull queries read their rows so far (store lookups, store scans, topic scans). */
+    PullQueryStats pullQueryStats() {
+        return pullStats;
     }
 
     /** The running queries feeding {@code source}, directly or through others, upstream first. */

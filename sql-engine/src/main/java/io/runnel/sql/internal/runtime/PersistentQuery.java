@@ -4,8 +4,15 @@ import io.runnel.log.Admin;
 import io.runnel.sql.engine.EngineResult;
 import io.runnel.sql.internal.catalog.DataSource;
 import io.runnel.sql.internal.exec.ProcessingLog;
+import io.runnel.sql.internal.exec.SinkMaterializer;
 import io.runnel.sql.internal.exec.TopologyBuilder;
 import io.runnel.sql.internal.plan.ExecNode;
+import io.runnel.state.Bytes;
+import io.runnel.state.InvalidStateStoreException;
+import io.runnel.state.QueryableStoreTypes;
+import io.runnel.state.ReadOnlyKeyValueStore;
+import io.runnel.state.Stores;
+import io.runnel.state.ValueAndTimestamp;
 import io.runnel.streams.StreamsConfig;
 import io.runnel.streams.StreamsRuntime;
 import io.runnel.streams.Topology;
@@ -25,7 +32,9 @@ import java.util.stream.Stream;
  * {@link StreamsRuntime}: application id {@code _runnel_query_<ID>} (its consumer group, the
  * prefix of its changelog and repartition topics and its state directory under the engine's
  * state dir), so a restart with the same id continues from its committed offsets and restores its
- * stores from their changelogs. Thread-safe: start and stop are serialized by the engine; the
+ * stores from their changelogs. A query whose result is a table also keeps the table's current
+ * rows in a store ({@link #materializedStore()}, written by {@link SinkMaterializer}), read by
+ * pull queries through {@link #materializedRows()}. Thread-safe: start and stop are serialized by the engine; the
  * state is read from any thread.
  */
 final class PersistentQuery {
@@ -38,6 +47,12 @@ final class PersistentQuery {
     private final Topology topology;
     private final ProcessingLog processingLog;
     private volatile StreamsRuntime runtime;
+    /**
+     * False when the query had committed offsets before its store of materialized rows existed
+     * (a data directory of a version that did not materialize tables): the store lacks the rows
+     * of before, so pull queries read the topic.
+     */
+    private volatile boolean storeComplete = true;
     private volatile String error;
 
     PersistentQuery(String id, String statementText, DataSource sink, ExecNode.Sink plan) {
@@ -87,9 +102,33 @@ final class PersistentQuery {
         return sources().stream().anyMatch(s -> s.name().equals(name));
     }
 
+    /** The store of the query's current result rows when the result is a table (CTAS); see {@link SinkMaterializer}. */
+    Optional<String> materializedStore() {
+        return ExecNode.isTable(plan) && storeComplete ? Optional.of(SinkMaterializer.storeName(id, plan.id()))
+                : Optional.empty();
+    }
+
+    /**
+     * A read-only view of the materialized rows (sink key bytes to the record time and sink value
+     * bytes), across every task, read through the record cache.
+     *
+     * @throws InvalidStateStoreException when they cannot be read now: the query is not running,
+     *                                    or some task is still starting or restoring
+     */
+    ReadOnlyKeyValueStore<Bytes, ValueAndTimestamp<byte[]>> materializedRows() {
+        String store = materializedStore().orElseThrow(() -> new IllegalStateException("query " + id
+                + " writes a stream: no materialized rows"));
+        StreamsRuntime r = runtime;
+        if (r == null || error != null) {
+            throw new InvalidStateStoreException("query " + id + " is not running" + (error == null ? "" : ": " + error));
+        }
+        return r.store(store, QueryableStoreTypes.timestampedKeyValueStore());
+    }
+
     /** Starts the query; a failure to start leaves it in ERROR with the reason (never thrown). */
     void start(EngineContext context) {
         try {
+            storeComplete = storeComplete(context);
             StreamsRuntime r = new StreamsRuntime(topology, Map.of(
                     StreamsConfig.APPLICATION_ID_CONFIG, applicationId(),
                     StreamsConfig.STATE_DIR_CONFIG, context.stateDir().toString(),
@@ -101,6 +140,24 @@ final class PersistentQuery {
             r.start();
         } catch (RuntimeException e) {
             error = "cannot start: " + e.getMessage();
+        }
+    }
+
+    /** Whether the materialized store, if any, will hold every row: its changelog exists, or the query never committed. */
+    private boolean storeComplete(EngineContext context) {
+        if (!ExecNode.isTable(plan)) {
+            return true;
+        }
+        try (Admin admin = context.log().admin()) {
+            String changelog = Stores.changelogTopic(applicationId(), SinkMaterializer.storeName(id, plan.id()));
+            if (admin.listTopics(true).contains(changelog)) {
+                return true;
+            }
+            try {
+                return admin.consumerGroupOffsets(applicationId()).isEmpty();
+            } catch (RuntimeException e) {
+                return true; // no group: never committed
+            }
         }
     }
 

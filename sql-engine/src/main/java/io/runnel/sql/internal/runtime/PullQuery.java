@@ -1,6 +1,5 @@
 package io.runnel.sql.internal.runtime;
 
-import io.runnel.log.ConsumerRecord;
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
 import io.runnel.sql.engine.QueryColumn;
@@ -15,22 +14,18 @@ import io.runnel.sql.internal.exec.ExpressionCompiler;
 import io.runnel.sql.internal.exec.ExpressionEvaluationException;
 import io.runnel.sql.internal.row.Row;
 import io.runnel.sql.internal.serde.WindowedKey;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * A pull query ({@code SELECT} without EMIT): reads the source's topic from the beginning to its
- * current end offsets. A table's records are folded by key (latest value wins, a tombstone
- * deletes), so the result is the table's current rows; a stream's records are all rows. Then the
- * WHERE filter and the projection are evaluated on each row, and LIMIT stops early. The query
- * runs inside {@link io.runnel.sql.engine.SqlEngine#query} and completes before it returns.
- *
- * <p>This reads the topic rather than the materialized stores of the query writing the table:
- * simple and always correct (the topic is the table's changelog), at the cost of a scan.
+ * A pull query ({@code SELECT} without EMIT): reads the source's current rows from a
+ * {@link PullRows} — for a table a running query materializes, its store, by key where the WHERE
+ * clause fixes the keys ({@link KeyConstraints}), else by a scan of the store; for a stream or a
+ * table over a topic, the topic from the beginning to its current end offsets ({@link TopicRows}).
+ * Then the WHERE filter and the projection are evaluated on each row (also on rows read by key),
+ * and LIMIT stops early. The query runs inside {@link io.runnel.sql.engine.SqlEngine#query} and
+ * completes before it returns.
  */
 final class PullQuery implements StartedQuery {
     private final String id;
@@ -58,23 +53,26 @@ final class PullQuery implements StartedQuery {
         }
     }
 
-    /** @param selectAll whether the query selects {@code *} (then a windowed source's bounds are columns too) */
-    static PullQuery run(EngineContext context, String id, AnalyzedQuery query, boolean selectAll,
-                         TransientSelect select, int partitions, QueryListener listener) {
+    /**
+     * @param selectAll whether the query selects {@code *} (then a windowed source's bounds are columns too)
+     * @param rows      where the source's rows are read
+     */
+    static PullQuery run(String id, AnalyzedQuery query, boolean selectAll, TransientSelect select, PullRows rows,
+                         QueryListener listener) {
         validate(query);
         boolean windowColumns = selectAll && query.source().formats().window().isPresent();
         PullQuery q = new PullQuery(id, QueryShape.of(query, query.source().kind() == SourceKind.TABLE, windowColumns,
                 select));
         listener.onStart(id, q.shape.columns());
         try {
-            q.execute(context, query, partitions, listener);
+            q.execute(query, rows, listener);
         } catch (RuntimeException e) {
             listener.onError(e);
         }
         return q;
     }
 
-    private void execute(EngineContext context, AnalyzedQuery query, int partitions, QueryListener listener) {
+    private void execute(AnalyzedQuery query, PullRows rows, QueryListener listener) {
         DataSource source = query.source();
         SourceCodec codec = SourceCodec.of(source);
         Optional<Evaluator> where = query.where().map(ExpressionCompiler::compile);
@@ -85,35 +83,20 @@ final class PullQuery implements StartedQuery {
         List<List<Evaluator>> projections = List.of(keys, values);
         long limit = query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE;
         long[] sent = {0};
-        boolean table = source.kind() == SourceKind.TABLE;
-        Map<ByteBuffer, ConsumerRecord<byte[], byte[]>> latest = new LinkedHashMap<>();
         if (limit > 0) {
-            TopicReader.readToEnd(context.log(), source.topic(), partitions, r -> {
-                if (table) {
-                    if (r.key() != null) {
-                        ByteBuffer k = ByteBuffer.wrap(r.key());
-                        latest.remove(k);
-                        if (r.value() != null) {
-                            latest.put(k, r);
-                        }
-                    }
-                    return true;
-                }
-                return !emit(r, source, codec, where, projections, listener, sent, limit);
-            });
-        }
-        if (table) {
-            for (ConsumerRecord<byte[], byte[]> r : latest.values()) {
-                if (emit(r, source, codec, where, projections, listener, sent, limit)) {
-                    break;
-                }
-            }
+            rows.read(KeyConstraints.of(query), (key, value, timestamp, partition, offset) ->
+                    !emit(new Stored(source.topic(), key, value, timestamp, partition, offset), source, codec, where,
+                            projections, listener, sent, limit));
         }
         listener.onComplete(sent[0] >= limit ? "Limit Reached" : "Query Completed");
     }
 
-    /** Emits the record's row if it passes the filter; whether the limit is reached. */
-    private boolean emit(ConsumerRecord<byte[], byte[]> r, DataSource source, SourceCodec codec,
+    /** One row as read: its record's key and value bytes, time, partition and offset. */
+    private record Stored(String topic, byte[] key, byte[] value, long timestamp, int partition, long offset) {
+    }
+
+    /** Emits the row if it passes the filter; whether the limit is reached. */
+    private boolean emit(Stored r, DataSource source, SourceCodec codec,
                          Optional<Evaluator> where, List<List<Evaluator>> projections, QueryListener listener, long[] sent,
                          long limit) {
         if (sent[0] >= limit) {
@@ -154,7 +137,7 @@ final class PullQuery implements StartedQuery {
     }
 
     /** The analyzer's input row: the columns in declared order, ROWTIME, ROWPARTITION, ROWOFFSET, window bounds. */
-    private static Object[] inputRow(DataSource source, WindowedKey key, Row value, ConsumerRecord<byte[], byte[]> r,
+    private static Object[] inputRow(DataSource source, WindowedKey key, Row value, Stored r,
                                      boolean windowed) {
         List<Column> columns = source.columns();
         Object[] row = new Object[columns.size() + 3 + (windowed ? 2 : 0)];

@@ -48,6 +48,11 @@ final class SourceCodec {
         return key.serializer().serialize(topic, keyRow);
     }
 
+    /** The key columns' bytes (for a windowed source: without the window, which follows them in a record key). */
+    byte[] innerKeyBytes(String topic, Row keyRow) {
+        return key.serializer().serialize(topic, keyRow);
+    }
+
     byte[] valueBytes(String topic, Row valueRow) {
         return value.serializer().serialize(topic, valueRow);
     }

@@ -47,8 +47,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * the consumed offsets. On revocation and shutdown the thread commits (checkpoint forced) and
  * closes its tasks. When a record fails and its handler answers FAIL, the thread closes its tasks
  * without committing (caches dropped) and dies with the error, which its uncaught-exception
- * handler reports. New tasks restore their change-logged stores before processing. Everything
- * runs on this thread except {@link #shutdown()}.
+ * handler reports. New tasks restore their change-logged stores before processing; then their
+ * stores are registered in the {@link RunningStores} for interactive queries (unregistered before
+ * they close). Everything runs on this thread except {@link #shutdown()}.
  */
 public final class StreamThread implements Runnable {
     private static final System.Logger LOG = System.getLogger(StreamThread.class.getName());
@@ -63,6 +64,7 @@ public final class StreamThread implements Runnable {
     private final MetricsRegistry metrics;
     private final ErrorHandling errors;
     private final ThreadCache cache;
+    private final RunningStores runningStores;
     private final Map<String, InternalTopologyBuilder.Subtopology> subtopologyByTopic = new HashMap<>();
     private final Map<TaskId, ActiveTask> tasks = new LinkedHashMap<>();
     private final Map<TopicPartition, ActiveTask> taskByPartition = new HashMap<>();
@@ -74,7 +76,7 @@ public final class StreamThread implements Runnable {
     private long lastCommitMs;
 
     public StreamThread(InternalTopologyBuilder builder, RuntimeConfig config, Time time, LogClients clients,
-                        RocksDBResources rocksDB, String clientId, MetricsRegistry metrics) {
+                        RocksDBResources rocksDB, String clientId, MetricsRegistry metrics, RunningStores runningStores) {
         this.builder = builder;
         this.config = config;
         this.time = time;
@@ -82,6 +84,7 @@ public final class StreamThread implements Runnable {
         this.rocksDB = rocksDB;
         this.clientId = clientId;
         this.metrics = metrics;
+        this.runningStores = runningStores;
         this.errors = new ErrorHandling(config.deserializationHandler(), config.processingHandler(),
                 config.productionHandler(), config.deadLetterTopic());
         long cacheBytes = config.cacheBytesPerThread();
@@ -269,6 +272,7 @@ public final class StreamThread implements Runnable {
         }
         ActiveTask t = new ActiveTask(task, state, collector);
         self.set(t);
+        task.stores().values().forEach(runningStores::register);
         LOG.log(System.Logger.Level.INFO, "{0}: created task {1}", clientId, id);
         return t;
     }
@@ -302,6 +306,7 @@ public final class StreamThread implements Runnable {
     private void closeTasks(boolean clean) {
         RuntimeException first = null;
         for (ActiveTask t : tasks.values()) {
+            t.task().stores().values().forEach(runningStores::unregister);
             try {
                 if (clean) {
                     t.closeClean();
