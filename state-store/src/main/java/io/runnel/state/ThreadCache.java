@@ -4,6 +4,7 @@ import io.runnel.common.metrics.Counter;
 import io.runnel.common.metrics.MetricName;
 import io.runnel.common.metrics.MetricsRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The record cache shared by the cached stores of one stream thread, bounded by a byte size, as
  * Kafka Streams' {@code ThreadCache}. Each store owns a namespace (its name plus task); within a
- * namespace entries are sorted by key (for range reads merged with the store) and kept in LRU order.
+ * namespace entries are found by hash, kept in LRU order, and sorted by key when a range read (merged
+ * with the store) asks for order: point reads and writes cost O(1) and no comparisons.
  *
  * <p>A write makes an entry <em>dirty</em>. Dirty entries leave the cache through the namespace's
  * {@link DirtyEntryFlushListener}, in the order they were first dirtied, when the namespace is
@@ -43,6 +45,8 @@ public final class ThreadCache {
     private final Counter hits;
     private final Counter misses;
     private final Counter evictions;
+    /** The namespace cache used last (one reference, so a racing reader sees a whole one); never trusted once closed. */
+    private NamedCache lastUsed;
 
     public ThreadCache(String name, long maxBytes, MetricsRegistry metrics) {
         this.name = Objects.requireNonNull(name, "name");
@@ -90,8 +94,8 @@ public final class ThreadCache {
             throw new IllegalArgumentException("maxBytes < 0: " + newMaxBytes);
         }
         this.maxBytes = newMaxBytes;
-        for (String ns : List.copyOf(caches.keySet())) {
-            maybeEvict(ns);
+        for (NamedCache cache : List.copyOf(caches.values())) {
+            maybeEvict(cache);
         }
     }
 
@@ -102,7 +106,7 @@ public final class ThreadCache {
     }
 
     public Entry get(String namespace, Bytes key) {
-        NamedCache cache = caches.get(namespace);
+        NamedCache cache = lookup(namespace);
         Entry e = cache == null ? null : cache.get(key);
         if (e == null) {
             misses.increment();
@@ -113,22 +117,24 @@ public final class ThreadCache {
     }
 
     public void put(String namespace, Bytes key, Entry entry) {
-        cache(namespace).put(key, entry);
-        maybeEvict(namespace);
+        NamedCache cache = cache(namespace);
+        cache.put(key, entry);
+        maybeEvict(cache);
     }
 
     /** Puts a dirty entry unless one is there; returns the entry that was there. */
     public Entry putIfAbsent(String namespace, Bytes key, Entry entry) {
-        Entry existing = cache(namespace).putIfAbsent(key, entry);
+        NamedCache cache = cache(namespace);
+        Entry existing = cache.putIfAbsent(key, entry);
         if (existing == null) {
-            maybeEvict(namespace);
+            maybeEvict(cache);
         }
         return existing;
     }
 
     /** Removes the key from the cache without flushing it (its store deletes it itself). */
     public Entry delete(String namespace, Bytes key) {
-        NamedCache cache = caches.get(namespace);
+        NamedCache cache = lookup(namespace);
         return cache == null ? null : cache.remove(key);
     }
 
@@ -147,13 +153,13 @@ public final class ThreadCache {
      */
     public List<Map.Entry<Bytes, Entry>> range(String namespace, Bytes from, boolean fromInclusive, Bytes to,
                                                boolean toInclusive, boolean forward, int limit) {
-        NamedCache cache = caches.get(namespace);
+        NamedCache cache = lookup(namespace);
         return cache == null ? List.of() : cache.range(from, fromInclusive, to, toInclusive, forward, limit);
     }
 
     /** Flushes the namespace's dirty entries to its listener. */
     public void flush(String namespace) {
-        NamedCache cache = caches.get(namespace);
+        NamedCache cache = lookup(namespace);
         if (cache != null) {
             cache.flush();
         }
@@ -163,6 +169,7 @@ public final class ThreadCache {
     public void close(String namespace) {
         NamedCache cache = caches.remove(namespace);
         if (cache != null) {
+            cache.closed = true;
             cache.clear();
         }
     }
@@ -173,13 +180,30 @@ public final class ThreadCache {
         return cache == null ? 0 : cache.size();
     }
 
-    private NamedCache cache(String namespace) {
-        return caches.computeIfAbsent(namespace, NamedCache::new);
+    /** The namespace's cache, or null: the one used last when it is the same (one store's run of writes), else a map lookup. */
+    private NamedCache lookup(String namespace) {
+        NamedCache last = lastUsed;
+        if (last != null && last.namespace.equals(namespace) && !last.closed) {
+            return last;
+        }
+        NamedCache cache = caches.get(namespace);
+        if (cache != null) {
+            lastUsed = cache;
+        }
+        return cache;
     }
 
-    private void maybeEvict(String namespace) {
-        NamedCache cache = caches.get(namespace);
+    private NamedCache cache(String namespace) {
+        NamedCache cache = lookup(namespace);
         if (cache == null) {
+            cache = caches.computeIfAbsent(namespace, NamedCache::new);
+            lastUsed = cache;
+        }
+        return cache;
+    }
+
+    private void maybeEvict(NamedCache cache) {
+        if (sizeBytes.get() <= maxBytes) {
             return;
         }
         int budget = cache.size();
@@ -191,14 +215,27 @@ public final class ThreadCache {
         }
     }
 
-    /** One namespace: sorted entries plus an LRU list and the order of dirty keys. */
+    /**
+     * One namespace. Point reads and writes go through a hash index; the LRU order and the order of
+     * dirty entries are intrusive linked lists through the nodes, so neither costs a lookup or an
+     * allocation. Range reads need key order: a sorted index holds the nodes that existed at the
+     * last range read, and nodes created since wait in {@code unsorted} until the next range read
+     * moves them in. A namespace that is never range-read (counts, windowed aggregates: point
+     * lookups only) thus never pays for sorting; one range-read for every write pays one sorted
+     * insert per new key, as a sorted map alone would.
+     */
     private final class NamedCache {
         private final String namespace;
-        private final TreeMap<Bytes, Node> entries = new TreeMap<>();
-        private final java.util.LinkedHashSet<Bytes> dirtyKeys = new java.util.LinkedHashSet<>();
+        private final HashMap<Bytes, Node> index = new HashMap<>();
+        private final TreeMap<Bytes, Node> sorted = new TreeMap<>();
+        private final ArrayList<Node> unsorted = new ArrayList<>();
         private Node head;
         private Node tail;
+        private Node dirtyHead;
+        private Node dirtyTail;
+        private int dirtyCount;
         private long bytes;
+        private volatile boolean closed;
         volatile DirtyEntryFlushListener listener;
 
         NamedCache(String namespace) {
@@ -206,7 +243,7 @@ public final class ThreadCache {
         }
 
         synchronized Entry get(Bytes key) {
-            Node n = entries.get(key);
+            Node n = index.get(key);
             if (n == null) {
                 return null;
             }
@@ -215,10 +252,11 @@ public final class ThreadCache {
         }
 
         synchronized void put(Bytes key, Entry entry) {
-            Node n = entries.get(key);
+            Node n = index.get(key);
             if (n == null) {
                 n = new Node(key, entry);
-                entries.put(key, n);
+                index.put(key, n);
+                unsorted.add(n);
                 append(n);
                 account(entry.sizeBytes(key));
             } else {
@@ -226,13 +264,13 @@ public final class ThreadCache {
                 n.entry = entry;
                 moveToTail(n);
             }
-            if (entry.dirty()) {
-                dirtyKeys.add(key);
+            if (entry.dirty() && !n.inDirty) {
+                appendDirty(n);
             }
         }
 
         synchronized Entry putIfAbsent(Bytes key, Entry entry) {
-            Node n = entries.get(key);
+            Node n = index.get(key);
             if (n != null && n.entry.value() != null) {
                 moveToTail(n);
                 return n.entry;
@@ -242,22 +280,24 @@ public final class ThreadCache {
         }
 
         synchronized Entry remove(Bytes key) {
-            Node n = entries.remove(key);
+            Node n = index.get(key);
             if (n == null) {
                 return null;
             }
-            unlink(n);
-            dirtyKeys.remove(key);
-            account(-n.entry.sizeBytes(key));
+            removeNode(n);
             return n.entry;
         }
 
         synchronized List<Map.Entry<Bytes, Entry>> range(Bytes from, boolean fromInclusive, Bytes to, boolean toInclusive,
                                                          boolean forward, int limit) {
-            if (from != null && to != null && from.compareTo(to) > 0) {
-                return List.of();
+            if (from != null && to != null) {
+                int c = from.compareTo(to);
+                if (c > 0 || (c == 0 && !(fromInclusive && toInclusive))) {
+                    return List.of();
+                }
             }
-            NavigableMap<Bytes, Node> sub = entries;
+            sortNewNodes();
+            NavigableMap<Bytes, Node> sub = sorted;
             if (from != null) {
                 sub = sub.tailMap(from, fromInclusive);
             }
@@ -278,15 +318,19 @@ public final class ThreadCache {
         }
 
         synchronized int size() {
-            return entries.size();
+            return index.size();
         }
 
         synchronized void clear() {
             account(-bytes);
-            entries.clear();
-            dirtyKeys.clear();
+            index.clear();
+            sorted.clear();
+            unsorted.clear();
             head = null;
             tail = null;
+            dirtyHead = null;
+            dirtyTail = null;
+            dirtyCount = 0;
         }
 
         /** Removes the least recently used entry, flushing the namespace first when it is dirty. */
@@ -296,16 +340,15 @@ public final class ThreadCache {
                 if (head == null) {
                     return false;
                 }
-                dirty = head.entry.dirty();
+                dirty = head.inDirty;
             }
             if (dirty) {
                 flush();
             }
             synchronized (this) {
-                if (head == null) {
-                    return true;
+                if (head != null) {
+                    removeNode(head);
                 }
-                remove(head.key);
                 return true;
             }
         }
@@ -313,28 +356,63 @@ public final class ThreadCache {
         void flush() {
             List<DirtyEntry> batch;
             synchronized (this) {
-                if (dirtyKeys.isEmpty()) {
+                if (dirtyHead == null) {
                     return;
                 }
-                batch = new ArrayList<>(dirtyKeys.size());
-                for (Bytes key : dirtyKeys) {
-                    Node n = entries.get(key);
-                    batch.add(new DirtyEntry(key, n.entry.value(), n.entry.timestamp()));
-                    if (n.entry.value() == null) {
-                        entries.remove(key);
-                        unlink(n);
-                        account(-n.entry.sizeBytes(key));
+                batch = new ArrayList<>(dirtyCount);
+                Node n = dirtyHead;
+                while (n != null) {
+                    Node next = n.dirtyNext;
+                    Entry e = n.entry;
+                    batch.add(new DirtyEntry(n.key, e.value(), e.timestamp()));
+                    n.inDirty = false;
+                    n.dirtyPrev = null;
+                    n.dirtyNext = null;
+                    if (e.value() == null) {
+                        removeNode(n);
                     } else {
-                        n.entry = new Entry(n.entry.value(), false, n.entry.timestamp());
+                        n.entry = new Entry(e.value(), false, e.timestamp());
                     }
+                    n = next;
                 }
-                dirtyKeys.clear();
+                dirtyHead = null;
+                dirtyTail = null;
+                dirtyCount = 0;
             }
             DirtyEntryFlushListener l = listener;
             if (l == null) {
                 throw new IllegalStateException("no flush listener for cache namespace " + namespace);
             }
             l.apply(batch);
+        }
+
+        /** Moves the nodes created since the last range read into the sorted index. */
+        private void sortNewNodes() {
+            for (Node n : unsorted) {
+                if (!n.removed) {
+                    sorted.put(n.key, n);
+                    n.inSorted = true;
+                }
+            }
+            unsorted.clear();
+        }
+
+        private void removeNode(Node n) {
+            index.remove(n.key);
+            if (n.inSorted) {
+                sorted.remove(n.key);
+                n.inSorted = false;
+            } else {
+                n.removed = true;
+                if (unsorted.size() > 1024 && unsorted.size() > 2 * index.size()) {
+                    unsorted.removeIf(u -> u.removed);
+                }
+            }
+            unlink(n);
+            if (n.inDirty) {
+                unlinkDirty(n);
+            }
+            account(-n.entry.sizeBytes(n.key));
         }
 
         private void account(long delta) {
@@ -374,13 +452,49 @@ public final class ThreadCache {
                 append(n);
             }
         }
+
+        private void appendDirty(Node n) {
+            n.inDirty = true;
+            n.dirtyPrev = dirtyTail;
+            n.dirtyNext = null;
+            if (dirtyTail != null) {
+                dirtyTail.dirtyNext = n;
+            } else {
+                dirtyHead = n;
+            }
+            dirtyTail = n;
+            dirtyCount++;
+        }
+
+        private void unlinkDirty(Node n) {
+            if (n.dirtyPrev != null) {
+                n.dirtyPrev.dirtyNext = n.dirtyNext;
+            } else {
+                dirtyHead = n.dirtyNext;
+            }
+            if (n.dirtyNext != null) {
+                n.dirtyNext.dirtyPrev = n.dirtyPrev;
+            } else {
+                dirtyTail = n.dirtyPrev;
+            }
+            n.dirtyPrev = null;
+            n.dirtyNext = null;
+            n.inDirty = false;
+            dirtyCount--;
+        }
     }
 
+    /** A cache entry's place in its namespace: the LRU list, the dirty list and the sorted index. */
     private static final class Node {
         final Bytes key;
         Entry entry;
         Node prev;
         Node next;
+        Node dirtyPrev;
+        Node dirtyNext;
+        boolean inDirty;
+        boolean inSorted;
+        boolean removed;
 
         Node(Bytes key, Entry entry) {
             this.key = key;
