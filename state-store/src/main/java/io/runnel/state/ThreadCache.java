@@ -3,20 +3,17 @@ package io.runnel.state;
 import io.runnel.common.metrics.Counter;
 import io.runnel.common.metrics.MetricName;
 import io.runnel.common.metrics.MetricsRegistry;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The record cache shared by the cached stores of one stream thread, bounded by a byte size, as
  * Kafka Streams' {@code ThreadCache}. Each store owns a namespace (its name plus task); within a
- * namespace entries are found by hash, kept in LRU order, and sorted by key when a range read (merged
- * with the store) asks for order: point reads and writes cost O(1) and no comparisons.
+ * namespace entries are found by hash, evicted least recently used first (with second chance), and
+ * sorted by key only when a range read (merged with the store) asks for order: point reads and
+ * writes cost O(1) and no comparisons ({@link NamedCache}).
  *
  * <p>A write makes an entry <em>dirty</em>. Dirty entries leave the cache through the namespace's
  * {@link DirtyEntryFlushListener}, in the order they were first dirtied, when the namespace is
@@ -61,9 +58,6 @@ public final class ThreadCache {
 
     /** A cache entry: the value bytes (null = a pending delete), whether it must still be written, its record time. */
     public record Entry(byte[] value, boolean dirty, long timestamp) {
-        long sizeBytes(Bytes key) {
-            return key.length() + (value == null ? 0 : value.length) + ENTRY_OVERHEAD;
-        }
     }
 
     /** An entry leaving the cache towards the store and downstream. */
@@ -102,7 +96,7 @@ public final class ThreadCache {
     /** Registers the namespace of a store with the listener its dirty entries go to. */
     public void addDirtyEntryFlushListener(String namespace, DirtyEntryFlushListener listener) {
         Objects.requireNonNull(listener, "listener");
-        caches.computeIfAbsent(namespace, NamedCache::new).listener = listener;
+        caches.computeIfAbsent(namespace, ns -> new NamedCache(ns, sizeBytes)).listener = listener;
     }
 
     public Entry get(String namespace, Bytes key) {
@@ -118,7 +112,7 @@ public final class ThreadCache {
 
     public void put(String namespace, Bytes key, Entry entry) {
         NamedCache cache = cache(namespace);
-        cache.put(key, entry);
+        cache.put(key, entry.value(), entry.dirty(), entry.timestamp());
         maybeEvict(cache);
     }
 
@@ -196,7 +190,7 @@ public final class ThreadCache {
     private NamedCache cache(String namespace) {
         NamedCache cache = lookup(namespace);
         if (cache == null) {
-            cache = caches.computeIfAbsent(namespace, NamedCache::new);
+            cache = caches.computeIfAbsent(namespace, ns -> new NamedCache(ns, sizeBytes));
             lastUsed = cache;
         }
         return cache;
@@ -212,293 +206,6 @@ public final class ThreadCache {
                 return;
             }
             evictions.increment();
-        }
-    }
-
-    /**
-     * One namespace. Point reads and writes go through a hash index; the LRU order and the order of
-     * dirty entries are intrusive linked lists through the nodes, so neither costs a lookup or an
-     * allocation. Range reads need key order: a sorted index holds the nodes that existed at the
-     * last range read, and nodes created since wait in {@code unsorted} until the next range read
-     * moves them in. A namespace that is never range-read (counts, windowed aggregates: point
-     * lookups only) thus never pays for sorting; one range-read for every write pays one sorted
-     * insert per new key, as a sorted map alone would.
-     */
-    private final class NamedCache {
-        private final String namespace;
-        private final HashMap<Bytes, Node> index = new HashMap<>();
-        private final TreeMap<Bytes, Node> sorted = new TreeMap<>();
-        private final ArrayList<Node> unsorted = new ArrayList<>();
-        private Node head;
-        private Node tail;
-        private Node dirtyHead;
-        private Node dirtyTail;
-        private int dirtyCount;
-        private long bytes;
-        private volatile boolean closed;
-        volatile DirtyEntryFlushListener listener;
-
-        NamedCache(String namespace) {
-            this.namespace = namespace;
-        }
-
-        synchronized Entry get(Bytes key) {
-            Node n = index.get(key);
-            if (n == null) {
-                return null;
-            }
-            moveToTail(n);
-            return n.entry;
-        }
-
-        synchronized void put(Bytes key, Entry entry) {
-            Node n = index.get(key);
-            if (n == null) {
-                n = new Node(key, entry);
-                index.put(key, n);
-                unsorted.add(n);
-                append(n);
-                account(entry.sizeBytes(key));
-            } else {
-                account(entry.sizeBytes(key) - n.entry.sizeBytes(key));
-                n.entry = entry;
-                moveToTail(n);
-            }
-            if (entry.dirty() && !n.inDirty) {
-                appendDirty(n);
-            }
-        }
-
-        synchronized Entry putIfAbsent(Bytes key, Entry entry) {
-            Node n = index.get(key);
-            if (n != null && n.entry.value() != null) {
-                moveToTail(n);
-                return n.entry;
-            }
-            put(key, entry);
-            return null;
-        }
-
-        synchronized Entry remove(Bytes key) {
-            Node n = index.get(key);
-            if (n == null) {
-                return null;
-            }
-            removeNode(n);
-            return n.entry;
-        }
-
-        synchronized List<Map.Entry<Bytes, Entry>> range(Bytes from, boolean fromInclusive, Bytes to, boolean toInclusive,
-                                                         boolean forward, int limit) {
-            if (from != null && to != null) {
-                int c = from.compareTo(to);
-                if (c > 0 || (c == 0 && !(fromInclusive && toInclusive))) {
-                    return List.of();
-                }
-            }
-            sortNewNodes();
-            NavigableMap<Bytes, Node> sub = sorted;
-            if (from != null) {
-                sub = sub.tailMap(from, fromInclusive);
-            }
-            if (to != null) {
-                sub = sub.headMap(to, toInclusive);
-            }
-            if (!forward) {
-                sub = sub.descendingMap();
-            }
-            List<Map.Entry<Bytes, Entry>> out = new ArrayList<>(Math.min(limit, 64));
-            for (Node n : sub.values()) {
-                if (out.size() >= limit) {
-                    break;
-                }
-                out.add(Map.entry(n.key, n.entry));
-            }
-            return out;
-        }
-
-        synchronized int size() {
-            return index.size();
-        }
-
-        synchronized void clear() {
-            account(-bytes);
-            index.clear();
-            sorted.clear();
-            unsorted.clear();
-            head = null;
-            tail = null;
-            dirtyHead = null;
-            dirtyTail = null;
-            dirtyCount = 0;
-        }
-
-        /** Removes the least recently used entry, flushing the namespace first when it is dirty. */
-        boolean evictEldest() {
-            boolean dirty;
-            synchronized (this) {
-                if (head == null) {
-                    return false;
-                }
-                dirty = head.inDirty;
-            }
-            if (dirty) {
-                flush();
-            }
-            synchronized (this) {
-                if (head != null) {
-                    removeNode(head);
-                }
-                return true;
-            }
-        }
-
-        void flush() {
-            List<DirtyEntry> batch;
-            synchronized (this) {
-                if (dirtyHead == null) {
-                    return;
-                }
-                batch = new ArrayList<>(dirtyCount);
-                Node n = dirtyHead;
-                while (n != null) {
-                    Node next = n.dirtyNext;
-                    Entry e = n.entry;
-                    batch.add(new DirtyEntry(n.key, e.value(), e.timestamp()));
-                    n.inDirty = false;
-                    n.dirtyPrev = null;
-                    n.dirtyNext = null;
-                    if (e.value() == null) {
-                        removeNode(n);
-                    } else {
-                        n.entry = new Entry(e.value(), false, e.timestamp());
-                    }
-                    n = next;
-                }
-                dirtyHead = null;
-                dirtyTail = null;
-                dirtyCount = 0;
-            }
-            DirtyEntryFlushListener l = listener;
-            if (l == null) {
-                throw new IllegalStateException("no flush listener for cache namespace " + namespace);
-            }
-            l.apply(batch);
-        }
-
-        /** Moves the nodes created since the last range read into the sorted index. */
-        private void sortNewNodes() {
-            for (Node n : unsorted) {
-                if (!n.removed) {
-                    sorted.put(n.key, n);
-                    n.inSorted = true;
-                }
-            }
-            unsorted.clear();
-        }
-
-        private void removeNode(Node n) {
-            index.remove(n.key);
-            if (n.inSorted) {
-                sorted.remove(n.key);
-                n.inSorted = false;
-            } else {
-                n.removed = true;
-                if (unsorted.size() > 1024 && unsorted.size() > 2 * index.size()) {
-                    unsorted.removeIf(u -> u.removed);
-                }
-            }
-            unlink(n);
-            if (n.inDirty) {
-                unlinkDirty(n);
-            }
-            account(-n.entry.sizeBytes(n.key));
-        }
-
-        private void account(long delta) {
-            bytes += delta;
-            sizeBytes.addAndGet(delta);
-        }
-
-        private void append(Node n) {
-            n.prev = tail;
-            n.next = null;
-            if (tail != null) {
-                tail.next = n;
-            } else {
-                head = n;
-            }
-            tail = n;
-        }
-
-        private void unlink(Node n) {
-            if (n.prev != null) {
-                n.prev.next = n.next;
-            } else {
-                head = n.next;
-            }
-            if (n.next != null) {
-                n.next.prev = n.prev;
-            } else {
-                tail = n.prev;
-            }
-            n.prev = null;
-            n.next = null;
-        }
-
-        private void moveToTail(Node n) {
-            if (tail != n) {
-                unlink(n);
-                append(n);
-            }
-        }
-
-        private void appendDirty(Node n) {
-            n.inDirty = true;
-            n.dirtyPrev = dirtyTail;
-            n.dirtyNext = null;
-            if (dirtyTail != null) {
-                dirtyTail.dirtyNext = n;
-            } else {
-                dirtyHead = n;
-            }
-            dirtyTail = n;
-            dirtyCount++;
-        }
-
-        private void unlinkDirty(Node n) {
-            if (n.dirtyPrev != null) {
-                n.dirtyPrev.dirtyNext = n.dirtyNext;
-            } else {
-                dirtyHead = n.dirtyNext;
-            }
-            if (n.dirtyNext != null) {
-                n.dirtyNext.dirtyPrev = n.dirtyPrev;
-            } else {
-                dirtyTail = n.dirtyPrev;
-            }
-            n.dirtyPrev = null;
-            n.dirtyNext = null;
-            n.inDirty = false;
-            dirtyCount--;
-        }
-    }
-
-    /** A cache entry's place in its namespace: the LRU list, the dirty list and the sorted index. */
-    private static final class Node {
-        final Bytes key;
-        Entry entry;
-        Node prev;
-        Node next;
-        Node dirtyPrev;
-        Node dirtyNext;
-        boolean inDirty;
-        boolean inSorted;
-        boolean removed;
-
-        Node(Bytes key, Entry entry) {
-            this.key = key;
-            this.entry = entry;
         }
     }
 
