@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.locks.StampedLock;
 import org.rocksdb.MutableColumnFamilyOptions;
+import org.rocksdb.MutableDBOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -48,6 +49,7 @@ import org.rocksdb.WriteBatch;
  * runs on a closed instance; iterators are closed before the instance.
  */
 public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDBResources.MemtableOwner {
+    private static final System.Logger LOG = System.getLogger(RocksDBStore.class.getName());
     /** Writes between two checks of the process-wide memory bound. */
     static final int WRITES_PER_MEMORY_CHECK = 1024;
     /** How restores are chunked by default: 64 MiB of records, at most 1 Mi records, per table file. */
@@ -441,8 +443,23 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
         }
     }
 
-    /** Closes the instance and deletes its directory. */
+    /**
+     * Closes the instance and deletes its directory (an expired segment). Without a write-ahead
+     * log, closing flushes the memtables to table files first so that nothing is lost; for a store
+     * about to be deleted that is wasted work (up to the memtable limit written and synced), so it
+     * is switched off first.
+     */
     public void destroy() {
+        long stamp = lock.readLock();
+        try {
+            if (state.isOpen()) {
+                db.setDBOptions(MutableDBOptions.builder().setAvoidFlushDuringShutdown(true).build());
+            }
+        } catch (RocksDBException e) {
+            LOG.log(System.Logger.Level.WARNING, "store " + name + ": cannot skip the flush before deleting it", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
         close();
         if (dir != null) {
             deleteRecursively(dir);
