@@ -21,7 +21,8 @@ import java.util.NoSuchElementException;
 /**
  * A window byte store over time {@link Segments} (RocksDB or in-memory), keys laid out by
  * {@link WindowKeySchema}. Windows starting before the retention horizon are not returned.
- * Threading: the stream thread writes; readers may iterate concurrently.
+ * Point reads ({@link #fetch(Bytes, long)}) skip segments whose {@link WrittenKeysFilter} rules the
+ * key out. Threading: the stream thread writes; readers may iterate concurrently.
  */
 public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
     private final String name;
@@ -38,6 +39,9 @@ public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
         this.retainDuplicates = retainDuplicates;
         this.segments = segments;
         this.state = new StoreState(name);
+        if (!retainDuplicates) {
+            segments.trackWrittenKeys();
+        }
     }
 
     @Override
@@ -62,6 +66,7 @@ public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
         for (KeyValue<byte[], byte[]> r : records) {
             KeyValueStore<Bytes, byte[]> segment = segments.segmentForWrite(WindowKeySchema.timestamp(r.key()));
             if (segment != null) {
+                segments.written(WindowKeySchema.timestamp(r.key()), r.key());
                 bySegment.computeIfAbsent(segment, s -> new ArrayList<>()).add(new KeyValue<>(Bytes.wrap(r.key()), r.value()));
             }
         }
@@ -81,7 +86,9 @@ public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
         int s = retainDuplicates ? ++seq : 0;
         KeyValueStore<Bytes, byte[]> segment = segments.segmentForWrite(windowStartTime);
         if (segment != null) {
-            segment.put(WindowKeySchema.toStoreKey(key, windowStartTime, s), value);
+            Bytes storeKey = WindowKeySchema.toStoreKey(key, windowStartTime, s);
+            segments.written(windowStartTime, storeKey.get());
+            segment.put(storeKey, value);
         }
     }
 
@@ -116,6 +123,7 @@ public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
                 }
                 current = segment;
             }
+            segments.written(start, e.key().get());
             run.add(e);
         }
         if (!run.isEmpty()) {
@@ -139,7 +147,8 @@ public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
             return null;
         }
         if (!retainDuplicates) {
-            return segment.get(WindowKeySchema.toStoreKey(key, windowStartTime, 0));
+            Bytes storeKey = WindowKeySchema.toStoreKey(key, windowStartTime, 0);
+            return segments.mayHold(windowStartTime, storeKey.get()) ? segment.get(storeKey) : null;
         }
         try (KeyValueIterator<Bytes, byte[]> it = segment.range(WindowKeySchema.lower(key, windowStartTime),
                 WindowKeySchema.upper(key, windowStartTime))) {
