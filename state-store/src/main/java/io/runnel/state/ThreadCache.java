@@ -3,18 +3,17 @@ package io.runnel.state;
 import io.runnel.common.metrics.Counter;
 import io.runnel.common.metrics.MetricName;
 import io.runnel.common.metrics.MetricsRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The record cache shared by the cached stores of one stream thread, bounded by a byte size, as
  * Kafka Streams' {@code ThreadCache}. Each store owns a namespace (its name plus task); within a
- * namespace entries are sorted by key (for range reads merged with the store) and kept in LRU order.
+ * namespace entries are found by hash, evicted least recently used first (with second chance), and
+ * sorted by key only when a range read (merged with the store) asks for order: point reads and
+ * writes cost O(1) and no comparisons ({@link NamedCache}).
  *
  * <p>A write makes an entry <em>dirty</em>. Dirty entries leave the cache through the namespace's
  * {@link DirtyEntryFlushListener}, in the order they were first dirtied, when the namespace is
@@ -43,6 +42,8 @@ public final class ThreadCache {
     private final Counter hits;
     private final Counter misses;
     private final Counter evictions;
+    /** The namespace cache used last (one reference, so a racing reader sees a whole one); never trusted once closed. */
+    private NamedCache lastUsed;
 
     public ThreadCache(String name, long maxBytes, MetricsRegistry metrics) {
         this.name = Objects.requireNonNull(name, "name");
@@ -57,9 +58,6 @@ public final class ThreadCache {
 
     /** A cache entry: the value bytes (null = a pending delete), whether it must still be written, its record time. */
     public record Entry(byte[] value, boolean dirty, long timestamp) {
-        long sizeBytes(Bytes key) {
-            return key.length() + (value == null ? 0 : value.length) + ENTRY_OVERHEAD;
-        }
     }
 
     /** An entry leaving the cache towards the store and downstream. */
@@ -90,19 +88,19 @@ public final class ThreadCache {
             throw new IllegalArgumentException("maxBytes < 0: " + newMaxBytes);
         }
         this.maxBytes = newMaxBytes;
-        for (String ns : List.copyOf(caches.keySet())) {
-            maybeEvict(ns);
+        for (NamedCache cache : List.copyOf(caches.values())) {
+            maybeEvict(cache);
         }
     }
 
     /** Registers the namespace of a store with the listener its dirty entries go to. */
     public void addDirtyEntryFlushListener(String namespace, DirtyEntryFlushListener listener) {
         Objects.requireNonNull(listener, "listener");
-        caches.computeIfAbsent(namespace, NamedCache::new).listener = listener;
+        caches.computeIfAbsent(namespace, ns -> new NamedCache(ns, sizeBytes)).listener = listener;
     }
 
     public Entry get(String namespace, Bytes key) {
-        NamedCache cache = caches.get(namespace);
+        NamedCache cache = lookup(namespace);
         Entry e = cache == null ? null : cache.get(key);
         if (e == null) {
             misses.increment();
@@ -113,22 +111,24 @@ public final class ThreadCache {
     }
 
     public void put(String namespace, Bytes key, Entry entry) {
-        cache(namespace).put(key, entry);
-        maybeEvict(namespace);
+        NamedCache cache = cache(namespace);
+        cache.put(key, entry.value(), entry.dirty(), entry.timestamp());
+        maybeEvict(cache);
     }
 
     /** Puts a dirty entry unless one is there; returns the entry that was there. */
     public Entry putIfAbsent(String namespace, Bytes key, Entry entry) {
-        Entry existing = cache(namespace).putIfAbsent(key, entry);
+        NamedCache cache = cache(namespace);
+        Entry existing = cache.putIfAbsent(key, entry);
         if (existing == null) {
-            maybeEvict(namespace);
+            maybeEvict(cache);
         }
         return existing;
     }
 
     /** Removes the key from the cache without flushing it (its store deletes it itself). */
     public Entry delete(String namespace, Bytes key) {
-        NamedCache cache = caches.get(namespace);
+        NamedCache cache = lookup(namespace);
         return cache == null ? null : cache.remove(key);
     }
 
@@ -147,13 +147,13 @@ public final class ThreadCache {
      */
     public List<Map.Entry<Bytes, Entry>> range(String namespace, Bytes from, boolean fromInclusive, Bytes to,
                                                boolean toInclusive, boolean forward, int limit) {
-        NamedCache cache = caches.get(namespace);
+        NamedCache cache = lookup(namespace);
         return cache == null ? List.of() : cache.range(from, fromInclusive, to, toInclusive, forward, limit);
     }
 
     /** Flushes the namespace's dirty entries to its listener. */
     public void flush(String namespace) {
-        NamedCache cache = caches.get(namespace);
+        NamedCache cache = lookup(namespace);
         if (cache != null) {
             cache.flush();
         }
@@ -163,6 +163,7 @@ public final class ThreadCache {
     public void close(String namespace) {
         NamedCache cache = caches.remove(namespace);
         if (cache != null) {
+            cache.closed = true;
             cache.clear();
         }
     }
@@ -173,13 +174,30 @@ public final class ThreadCache {
         return cache == null ? 0 : cache.size();
     }
 
-    private NamedCache cache(String namespace) {
-        return caches.computeIfAbsent(namespace, NamedCache::new);
+    /** The namespace's cache, or null: the one used last when it is the same (one store's run of writes), else a map lookup. */
+    private NamedCache lookup(String namespace) {
+        NamedCache last = lastUsed;
+        if (last != null && last.namespace.equals(namespace) && !last.closed) {
+            return last;
+        }
+        NamedCache cache = caches.get(namespace);
+        if (cache != null) {
+            lastUsed = cache;
+        }
+        return cache;
     }
 
-    private void maybeEvict(String namespace) {
-        NamedCache cache = caches.get(namespace);
+    private NamedCache cache(String namespace) {
+        NamedCache cache = lookup(namespace);
         if (cache == null) {
+            cache = caches.computeIfAbsent(namespace, ns -> new NamedCache(ns, sizeBytes));
+            lastUsed = cache;
+        }
+        return cache;
+    }
+
+    private void maybeEvict(NamedCache cache) {
+        if (sizeBytes.get() <= maxBytes) {
             return;
         }
         int budget = cache.size();
@@ -188,203 +206,6 @@ public final class ThreadCache {
                 return;
             }
             evictions.increment();
-        }
-    }
-
-    /** One namespace: sorted entries plus an LRU list and the order of dirty keys. */
-    private final class NamedCache {
-        private final String namespace;
-        private final TreeMap<Bytes, Node> entries = new TreeMap<>();
-        private final java.util.LinkedHashSet<Bytes> dirtyKeys = new java.util.LinkedHashSet<>();
-        private Node head;
-        private Node tail;
-        private long bytes;
-        volatile DirtyEntryFlushListener listener;
-
-        NamedCache(String namespace) {
-            this.namespace = namespace;
-        }
-
-        synchronized Entry get(Bytes key) {
-            Node n = entries.get(key);
-            if (n == null) {
-                return null;
-            }
-            moveToTail(n);
-            return n.entry;
-        }
-
-        synchronized void put(Bytes key, Entry entry) {
-            Node n = entries.get(key);
-            if (n == null) {
-                n = new Node(key, entry);
-                entries.put(key, n);
-                append(n);
-                account(entry.sizeBytes(key));
-            } else {
-                account(entry.sizeBytes(key) - n.entry.sizeBytes(key));
-                n.entry = entry;
-                moveToTail(n);
-            }
-            if (entry.dirty()) {
-                dirtyKeys.add(key);
-            }
-        }
-
-        synchronized Entry putIfAbsent(Bytes key, Entry entry) {
-            Node n = entries.get(key);
-            if (n != null && n.entry.value() != null) {
-                moveToTail(n);
-                return n.entry;
-            }
-            put(key, entry);
-            return null;
-        }
-
-        synchronized Entry remove(Bytes key) {
-            Node n = entries.remove(key);
-            if (n == null) {
-                return null;
-            }
-            unlink(n);
-            dirtyKeys.remove(key);
-            account(-n.entry.sizeBytes(key));
-            return n.entry;
-        }
-
-        synchronized List<Map.Entry<Bytes, Entry>> range(Bytes from, boolean fromInclusive, Bytes to, boolean toInclusive,
-                                                         boolean forward, int limit) {
-            if (from != null && to != null && from.compareTo(to) > 0) {
-                return List.of();
-            }
-            NavigableMap<Bytes, Node> sub = entries;
-            if (from != null) {
-                sub = sub.tailMap(from, fromInclusive);
-            }
-            if (to != null) {
-                sub = sub.headMap(to, toInclusive);
-            }
-            if (!forward) {
-                sub = sub.descendingMap();
-            }
-            List<Map.Entry<Bytes, Entry>> out = new ArrayList<>(Math.min(limit, 64));
-            for (Node n : sub.values()) {
-                if (out.size() >= limit) {
-                    break;
-                }
-                out.add(Map.entry(n.key, n.entry));
-            }
-            return out;
-        }
-
-        synchronized int size() {
-            return entries.size();
-        }
-
-        synchronized void clear() {
-            account(-bytes);
-            entries.clear();
-            dirtyKeys.clear();
-            head = null;
-            tail = null;
-        }
-
-        /** Removes the least recently used entry, flushing the namespace first when it is dirty. */
-        boolean evictEldest() {
-            boolean dirty;
-            synchronized (this) {
-                if (head == null) {
-                    return false;
-                }
-                dirty = head.entry.dirty();
-            }
-            if (dirty) {
-                flush();
-            }
-            synchronized (this) {
-                if (head == null) {
-                    return true;
-                }
-                remove(head.key);
-                return true;
-            }
-        }
-
-        void flush() {
-            List<DirtyEntry> batch;
-            synchronized (this) {
-                if (dirtyKeys.isEmpty()) {
-                    return;
-                }
-                batch = new ArrayList<>(dirtyKeys.size());
-                for (Bytes key : dirtyKeys) {
-                    Node n = entries.get(key);
-                    batch.add(new DirtyEntry(key, n.entry.value(), n.entry.timestamp()));
-                    if (n.entry.value() == null) {
-                        entries.remove(key);
-                        unlink(n);
-                        account(-n.entry.sizeBytes(key));
-                    } else {
-                        n.entry = new Entry(n.entry.value(), false, n.entry.timestamp());
-                    }
-                }
-                dirtyKeys.clear();
-            }
-            DirtyEntryFlushListener l = listener;
-            if (l == null) {
-                throw new IllegalStateException("no flush listener for cache namespace " + namespace);
-            }
-            l.apply(batch);
-        }
-
-        private void account(long delta) {
-            bytes += delta;
-            sizeBytes.addAndGet(delta);
-        }
-
-        private void append(Node n) {
-            n.prev = tail;
-            n.next = null;
-            if (tail != null) {
-                tail.next = n;
-            } else {
-                head = n;
-            }
-            tail = n;
-        }
-
-        private void unlink(Node n) {
-            if (n.prev != null) {
-                n.prev.next = n.next;
-            } else {
-                head = n.next;
-            }
-            if (n.next != null) {
-                n.next.prev = n.prev;
-            } else {
-                tail = n.prev;
-            }
-            n.prev = null;
-            n.next = null;
-        }
-
-        private void moveToTail(Node n) {
-            if (tail != n) {
-                unlink(n);
-                append(n);
-            }
-        }
-    }
-
-    private static final class Node {
-        final Bytes key;
-        Entry entry;
-        Node prev;
-        Node next;
-
-        Node(Bytes key, Entry entry) {
-            this.key = key;
-            this.entry = entry;
         }
     }
 

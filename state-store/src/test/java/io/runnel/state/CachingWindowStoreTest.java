@@ -109,6 +109,40 @@ class CachingWindowStoreTest {
         assertThat(drain(store.fetchAll(0, 10 * MINUTE))).hasSize(4);
     }
 
+    @ParameterizedTest(name = "persistent={0}")
+    @ValueSource(booleans = {true, false})
+    void shouldLeaveAFlushAcrossSegmentsAndExpiryAsTheSamePutsWithoutACacheWould(boolean persistent) {
+        TestStores t = new TestStores(dir, rocks, changelog);
+        t.cache = new ThreadCache("thread", 1 << 20, t.metrics);
+        manager = t.manager();
+        Duration retention = Duration.ofMinutes(10);
+        List<WindowStore<String, Long>> stores = new ArrayList<>();
+        for (String name : List.of("cached", "plain")) {
+            WindowBytesStoreSupplier supplier = persistent
+                    ? Stores.persistentWindowStore(name, retention, Duration.ofMinutes(1), false)
+                    : Stores.inMemoryWindowStore(name, retention, Duration.ofMinutes(1), false);
+            var builder = Stores.windowStoreBuilder(supplier, Serdes.string(), Serdes.longSerde());
+            stores.add(name.equals("cached") ? builder.withCachingEnabled().build() : builder.build());
+        }
+        manager.initStores(List.copyOf(stores));
+        // segments of 5 minutes; the write at 17 minutes expires everything before 7 minutes (+1 ms)
+        long[][] puts = {{0, 1}, {6, 2}, {1, 3}, {12, 4}, {2, 5}, {17, 6}, {8, 7}, {3, 8}, {6, 9}, {17, 10}};
+        for (long[] p : puts) {
+            for (WindowStore<String, Long> store : stores) {
+                store.put("k" + (p[0] % 3), p[1] == 9 ? null : p[1], p[0] * MINUTE);
+            }
+        }
+        stores.get(0).flush();
+        // windows still within retention (the cache keeps serving expired windows it holds until it evicts them)
+        long live = 7 * MINUTE + 1;
+        List<String> cached = drain(stores.get(0).fetchAll(live, 30 * MINUTE)).stream().map(kv -> kv.key() + "=" + kv.value()).toList();
+        List<String> plain = drain(stores.get(1).fetchAll(live, 30 * MINUTE)).stream().map(kv -> kv.key() + "=" + kv.value()).toList();
+        assertThat(cached).isEqualTo(plain).isNotEmpty();
+        // the latest value per window, in first-write order; the delete of a never-stored window is dropped
+        assertThat(changelog.records(manager.changelogPartition("cached"))).extracting(r -> r.value() == null ? null
+                : Serdes.longSerde().deserializer().deserialize("", r.value())).containsExactly(1L, 3L, 4L, 5L, 10L, 7L, 8L);
+    }
+
     @Test
     void shouldNotCacheStoresThatRetainDuplicates() {
         TestStores t = new TestStores(dir, rocks, changelog);

@@ -97,6 +97,31 @@ class KeyValueStoreTest {
 
     @ParameterizedTest(name = "persistent={0} cached={1} logged={2}")
     @MethodSource("variants")
+    void shouldKeepTheLastOfRepeatedKeysInALargePutAllAndDeleteNullValues(boolean persistent, boolean cached,
+                                                                        boolean logged) {
+        open(persistent, cached, logged);
+        List<KeyValue<String, String>> batch = new ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        java.util.Map<String, String> expected = new java.util.TreeMap<>();
+        for (int i = 0; i < 500; i++) {
+            // keys sharing 8-byte prefixes and keys that are prefixes of others
+            String k = random.nextBoolean() ? "prefix-" + random.nextInt(40) : "p" + random.nextInt(40);
+            String v = random.nextInt(8) == 0 ? null : "v" + i;
+            batch.add(KeyValue.pair(k, v));
+            if (v == null) {
+                expected.remove(k);
+            } else {
+                expected.put(k, v);
+            }
+        }
+        store.putAll(batch);
+        store.flush();
+        assertThat(drain(store.all())).containsExactlyElementsOf(expected.entrySet().stream()
+                .map(e -> KeyValue.pair(e.getKey(), e.getValue())).toList());
+    }
+
+    @ParameterizedTest(name = "persistent={0} cached={1} logged={2}")
+    @MethodSource("variants")
     void shouldPutIfAbsentOnlyWhenAbsent(boolean persistent, boolean cached, boolean logged) {
         open(persistent, cached, logged);
         assertThat(store.putIfAbsent("k", "1")).isNull();

@@ -67,4 +67,16 @@ class ThreadCacheTest {
         cache.flush("ns");
         assertThat(cache.get("ns", key("b"))).as("flushed deletes leave the cache").isNull();
     }
+
+    @Test
+    void shouldReturnNothingForARangeFromAKeyToItselfWithAnExclusiveBound() {
+        ThreadCache cache = new ThreadCache("t", 1 << 20, metrics);
+        cache.addDirtyEntryFlushListener("ns", entries -> { });
+        cache.put("ns", key("a"), dirty("1", 0));
+        cache.put("ns", key("b"), dirty("1", 0));
+        // a cursor's next chunk after it read exactly its upper bound asks for (b, b]
+        assertThat(cache.range("ns", key("b"), false, key("b"), true, true, 10)).isEmpty();
+        assertThat(cache.range("ns", key("b"), true, key("b"), false, false, 10)).isEmpty();
+        assertThat(cache.range("ns", key("b"), true, key("b"), true, true, 10)).hasSize(1);
+    }
 }

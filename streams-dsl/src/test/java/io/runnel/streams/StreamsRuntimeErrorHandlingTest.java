@@ -25,6 +25,10 @@ import io.runnel.streams.errors.HandlerResponse;
 import io.runnel.streams.errors.LogAndContinueExceptionHandler;
 import io.runnel.streams.errors.ProcessingExceptionHandler;
 import io.runnel.streams.errors.ProductionExceptionHandler;
+import io.runnel.streams.processor.Processor;
+import io.runnel.streams.processor.ProcessorContext;
+import io.runnel.streams.processor.PunctuationType;
+import io.runnel.streams.processor.Record;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,12 +88,43 @@ class StreamsRuntimeErrorHandlingTest {
         return b.build();
     }
 
+    /**
+     * Passes Long values from "in" to "out" through a processor named "ticking" that schedules a
+     * punctuator of the given type every 10 ms; the punctuator throws "tick failed" each time.
+     */
+    private static Topology punctuating(PunctuationType type) {
+        Topology t = new Topology()
+                .addSource("in-source", Serdes.string().deserializer(), Serdes.longSerde().deserializer(), "in")
+                .addProcessor("ticking", () -> new Processor<String, Long, String, String>() {
+                    private ProcessorContext<String, String> context;
+
+                    @Override
+                    public void init(ProcessorContext<String, String> context) {
+                        this.context = context;
+                        context.schedule(Duration.ofMillis(10), type, ts -> {
+                            throw new IllegalStateException("tick failed");
+                        });
+                    }
+
+                    @Override
+                    public void process(Record<String, Long> record) {
+                        context.forward(record.withValue(Long.toString(record.value())));
+                    }
+                }, "in-source")
+                .addSink("out-sink", "out", Serdes.string().serializer(), Serdes.string().serializer(), "ticking");
+        return t;
+    }
+
     private void start(Map<String, Object> extra) {
+        start(doubling(), extra);
+    }
+
+    private void start(Topology topology, Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "errors",
                 StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString(),
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "20"));
         config.putAll(extra);
-        runtime = new StreamsRuntime(doubling(), config, log);
+        runtime = new StreamsRuntime(topology, config, log);
         runtime.setStateListener((n, o) -> states.add(n));
         runtime.setUncaughtExceptionHandler(uncaught::add);
         runtime.start();
@@ -202,6 +237,42 @@ class StreamsRuntimeErrorHandlingTest {
         assertThat(uncaught).singleElement().isInstanceOf(StreamsException.class)
                 .satisfies(e -> assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("unlucky 13"));
         assertThat(committed()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void shouldHandAPunctuatorsExceptionToTheProcessingHandlerWithNoRecordAndKeepRunningWhenItContinues()
+            throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        ProcessingExceptionHandler handler = (context, record, exception) -> {
+            seen.add(context.processorNodeId() + " record=" + record + " topic='" + context.topic() + "' offset="
+                    + context.offset() + ": " + exception.getMessage());
+            return HandlerResponse.CONTINUE;
+        };
+        try (Producer<String, Long> p = log.producer(Map.of(), Serdes.string().serializer(), Serdes.longSerde().serializer())) {
+            for (long i = 0; i < 3; i++) {
+                p.send(new ProducerRecord<>("in", 0, i * 100, "k", i, List.of()));
+            }
+            p.flush();
+        }
+        start(punctuating(PunctuationType.STREAM_TIME), Map.of(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                handler));
+
+        assertThat(values(read("out", 3))).containsExactly("0", "1", "2");
+        await(() -> seen.size() == 3, "a failed punctuation per record (stream time moved 100 ms each)");
+        assertThat(seen).allSatisfy(s -> assertThat(s).isEqualTo("ticking record=null topic='' offset=-1: tick failed"));
+        await(() -> committed() == 3, "all three offsets committed");
+        assertThat(runtime.state()).isEqualTo(StreamsRuntime.State.RUNNING);
+        assertThat(uncaught).isEmpty();
+    }
+
+    @Test
+    void shouldStopTheThreadVisiblyWhenAWallClockPunctuatorThrowsByDefault() throws Exception {
+        start(punctuating(PunctuationType.WALL_CLOCK_TIME), Map.of());
+
+        await(() -> states.contains(StreamsRuntime.State.ERROR), "state ERROR");
+        assertThat(uncaught).singleElement().isInstanceOf(StreamsException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("punctuation of processor ticking"))
+                .satisfies(e -> assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("tick failed"));
     }
 
     @Test

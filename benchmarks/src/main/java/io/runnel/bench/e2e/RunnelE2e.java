@@ -29,6 +29,7 @@ final class RunnelE2e {
     private final String flush;
     private final long timeoutMs;
     private final long cacheBytes;
+    private Map<String, Long> cacheCounts = Map.of();
 
     RunnelE2e(String workload, E2eScenario scenario, String flush, long timeoutMs, long cacheBytes) {
         this.cacheBytes = cacheBytes;
@@ -56,11 +57,23 @@ final class RunnelE2e {
             figures.put("cpu_seconds", t.cpuSeconds);
             figures.put("loadavg", Machine.loadAverage());
             figures.put("cache_bytes", cacheBytes < 0 ? "default" : Long.toString(cacheBytes));
+            figures.putAll(cacheCounts);
             figures.put("flush", flush);
             return new Result(workload, "runnel", scenario.inputRecords(records) / t.seconds, figures);
         } finally {
             KafkaBroker.deleteRecursively(root);
         }
+    }
+
+    /** The record cache's hits, misses and evictions summed over the stream threads (e.g. "hits=.. misses=.. evictions=.."). */
+    private static Map<String, Long> recordCacheCounts(StreamsRuntime runtime) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (io.runnel.common.metrics.Metric m : runtime.metrics().metrics()) {
+            if (m instanceof io.runnel.common.metrics.Counter c && c.metricName().group().equals("record-cache")) {
+                out.merge("cache_" + c.metricName().name(), c.count(), Long::sum);
+            }
+        }
+        return out;
     }
 
     /** One timed run: wall seconds, outputs seen, input load seconds, CPU seconds of this JVM during the run. */
@@ -107,6 +120,7 @@ final class RunnelE2e {
                 tracker.awaitDone(t -> out.poll(Duration.ofMillis(50)).forEach(r -> t.accept(r.key(), r.value())),
                         failure, deadline, "runnel " + workload);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                cacheCounts = recordCacheCounts(runtime);
                 return new Timed(seconds, tracker.outputs(), loadSeconds, (Machine.processCpuNanos() - cpuStart) / 1e9);
             } finally {
                 runtime.close();

@@ -15,8 +15,13 @@ public final class LogAndContinueExceptionHandler
 
     @Override
     public HandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        LOG.log(System.Logger.Level.WARNING, "skipping a record that failed in processor " + context.processorNodeId()
-                + " at " + where(context), exception);
+        if (record == null) {
+            LOG.log(System.Logger.Level.WARNING, "a punctuation of processor " + context.processorNodeId() + " failed (task "
+                    + context.taskId() + "); continuing", exception);
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "skipping a record that failed in processor " + context.processorNodeId()
+                    + " at " + where(context), exception);
+        }
         return HandlerResponse.CONTINUE;
     }
 

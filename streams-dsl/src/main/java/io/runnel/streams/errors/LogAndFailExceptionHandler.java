@@ -15,8 +15,13 @@ public final class LogAndFailExceptionHandler implements DeserializationExceptio
 
     @Override
     public HandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        LOG.log(System.Logger.Level.ERROR, "processor " + context.processorNodeId() + " failed on the record at "
-                + LogAndContinueExceptionHandler.where(context) + "; failing", exception);
+        if (record == null) {
+            LOG.log(System.Logger.Level.ERROR, "a punctuation of processor " + context.processorNodeId() + " failed (task "
+                    + context.taskId() + "); failing", exception);
+        } else {
+            LOG.log(System.Logger.Level.ERROR, "processor " + context.processorNodeId() + " failed on the record at "
+                    + LogAndContinueExceptionHandler.where(context) + "; failing", exception);
+        }
         return HandlerResponse.FAIL;
     }
 }

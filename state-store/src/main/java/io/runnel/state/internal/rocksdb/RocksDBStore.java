@@ -16,10 +16,12 @@ import io.runnel.state.internal.StoreState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.locks.StampedLock;
 import org.rocksdb.MutableColumnFamilyOptions;
+import org.rocksdb.MutableDBOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -48,8 +50,50 @@ import org.rocksdb.WriteBatch;
  * runs on a closed instance; iterators are closed before the instance.
  */
 public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDBResources.MemtableOwner {
+    private static final System.Logger LOG = System.getLogger(RocksDBStore.class.getName());
     /** Writes between two checks of the process-wide memory bound. */
     static final int WRITES_PER_MEMORY_CHECK = 1024;
+    /**
+     * From this many entries, {@link #putAll} writes them in key order (a stable sort: of equal keys
+     * the last still wins): the memtable's skip list inserts each key next to the one before
+     * (RocksDB keeps the last insert position), touching a few nodes already in the CPU cache
+     * instead of searching the whole list from the top with a cache miss per level. A cache flush
+     * of 10,000 random keys into a memtable of 100,000 spends most of its time in those misses.
+     */
+    static final int SORTED_BATCH_MIN = 64;
+
+    /** An entry being sorted: its key's first 8 bytes as an unsigned number, compared before the whole key. */
+    private record SortEntry(long prefix, KeyValue<Bytes, byte[]> entry) {
+    }
+
+    private static final java.util.Comparator<SortEntry> BY_KEY = (a, b) -> {
+        int c = Long.compareUnsigned(a.prefix, b.prefix);
+        return c != 0 ? c : a.entry.key().compareTo(b.entry.key());
+    };
+
+    /**
+     * The entries in unsigned key order, equal keys in their order (a stable sort); most comparisons
+     * are of the keys' 8-byte prefixes, held next to each other, not of the key arrays spread over
+     * the heap.
+     */
+    private static List<KeyValue<Bytes, byte[]>> sortedByKey(List<KeyValue<Bytes, byte[]>> entries) {
+        SortEntry[] a = new SortEntry[entries.size()];
+        for (int i = 0; i < a.length; i++) {
+            KeyValue<Bytes, byte[]> e = entries.get(i);
+            byte[] k = e.key().get();
+            long prefix = 0;
+            for (int j = 0; j < 8; j++) {
+                prefix = (prefix << 8) | (j < k.length ? k[j] & 0xff : 0);
+            }
+            a[i] = new SortEntry(prefix, e);
+        }
+        java.util.Arrays.sort(a, BY_KEY);
+        List<KeyValue<Bytes, byte[]>> out = new ArrayList<>(a.length);
+        for (SortEntry e : a) {
+            out.add(e.entry);
+        }
+        return out;
+    }
     /** How restores are chunked by default: 64 MiB of records, at most 1 Mi records, per table file. */
     static final RestoreChunking DEFAULT_RESTORE_CHUNKING = new RestoreChunking(64 << 20, 1 << 20);
     /** Level-0 files a restore may leave to background compactions (see {@link #bulkLoading}). */
@@ -251,10 +295,11 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
 
     @Override
     public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
+        List<KeyValue<Bytes, byte[]>> ordered = entries.size() >= SORTED_BATCH_MIN ? sortedByKey(entries) : entries;
         long stamp = lock.readLock();
         try (WriteBatch batch = new WriteBatch()) {
             state.check();
-            for (KeyValue<Bytes, byte[]> e : entries) {
+            for (KeyValue<Bytes, byte[]> e : ordered) {
                 if (e.value() == null) {
                     batch.delete(e.key().get());
                 } else {
@@ -441,8 +486,23 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
         }
     }
 
-    /** Closes the instance and deletes its directory. */
+    /**
+     * Closes the instance and deletes its directory (an expired segment). Without a write-ahead
+     * log, closing flushes the memtables to table files first so that nothing is lost; for a store
+     * about to be deleted that is wasted work (up to the memtable limit written and synced), so it
+     * is switched off first.
+     */
     public void destroy() {
+        long stamp = lock.readLock();
+        try {
+            if (state.isOpen()) {
+                db.setDBOptions(MutableDBOptions.builder().setAvoidFlushDuringShutdown(true).build());
+            }
+        } catch (RocksDBException e) {
+            LOG.log(System.Logger.Level.WARNING, "store " + name + ": cannot skip the flush before deleting it", e);
+        } finally {
+            lock.unlockRead(stamp);
+        }
         close();
         if (dir != null) {
             deleteRecursively(dir);

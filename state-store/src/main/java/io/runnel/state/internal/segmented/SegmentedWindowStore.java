@@ -21,7 +21,8 @@ import java.util.NoSuchElementException;
 /**
  * A window byte store over time {@link Segments} (RocksDB or in-memory), keys laid out by
  * {@link WindowKeySchema}. Windows starting before the retention horizon are not returned.
- * Threading: the stream thread writes; readers may iterate concurrently.
+ * Point reads ({@link #fetch(Bytes, long)}) skip segments whose {@link WrittenKeysFilter} rules the
+ * key out. Threading: the stream thread writes; readers may iterate concurrently.
  */
 public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
     private final String name;
@@ -38,6 +39,9 @@ public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
         this.retainDuplicates = retainDuplicates;
         this.segments = segments;
         this.state = new StoreState(name);
+        if (!retainDuplicates) {
+            segments.trackWrittenKeys();
+        }
     }
 
     @Override
@@ -62,6 +66,7 @@ public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
         for (KeyValue<byte[], byte[]> r : records) {
             KeyValueStore<Bytes, byte[]> segment = segments.segmentForWrite(WindowKeySchema.timestamp(r.key()));
             if (segment != null) {
+                segments.written(WindowKeySchema.timestamp(r.key()), r.key());
                 bySegment.computeIfAbsent(segment, s -> new ArrayList<>()).add(new KeyValue<>(Bytes.wrap(r.key()), r.value()));
             }
         }
@@ -81,7 +86,48 @@ public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
         int s = retainDuplicates ? ++seq : 0;
         KeyValueStore<Bytes, byte[]> segment = segments.segmentForWrite(windowStartTime);
         if (segment != null) {
-            segment.put(WindowKeySchema.toStoreKey(key, windowStartTime, s), value);
+            Bytes storeKey = WindowKeySchema.toStoreKey(key, windowStartTime, s);
+            segments.written(windowStartTime, storeKey.get());
+            segment.put(storeKey, value);
+        }
+    }
+
+    /**
+     * Writes entries laid out as this store's keys (sequence number 0: not for stores that retain
+     * duplicates) with one write batch per run of entries in the same segment, instead of one
+     * write each: what a cache flush hands down. Same outcome as putting them one by one in order:
+     * a run is written before stream time moves on (which may drop its segment), expired entries
+     * are dropped, null values delete.
+     */
+    public void putAll(List<KeyValue<Bytes, byte[]>> storeKeyed) {
+        state.check();
+        if (retainDuplicates) {
+            throw new IllegalStateException("putAll of store keys on a store retaining duplicates: " + name);
+        }
+        KeyValueStore<Bytes, byte[]> current = null;
+        List<KeyValue<Bytes, byte[]>> run = new ArrayList<>();
+        for (KeyValue<Bytes, byte[]> e : storeKeyed) {
+            long start = WindowKeySchema.timestamp(e.key().get());
+            if (start > segments.streamTime() && !run.isEmpty()) {
+                current.putAll(run);
+                run = new ArrayList<>();
+            }
+            KeyValueStore<Bytes, byte[]> segment = segments.segmentForWrite(start);
+            if (segment == null) {
+                continue;
+            }
+            if (segment != current) {
+                if (!run.isEmpty()) {
+                    current.putAll(run);
+                    run = new ArrayList<>();
+                }
+                current = segment;
+            }
+            segments.written(start, e.key().get());
+            run.add(e);
+        }
+        if (!run.isEmpty()) {
+            current.putAll(run);
         }
     }
 
@@ -101,7 +147,8 @@ public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
             return null;
         }
         if (!retainDuplicates) {
-            return segment.get(WindowKeySchema.toStoreKey(key, windowStartTime, 0));
+            Bytes storeKey = WindowKeySchema.toStoreKey(key, windowStartTime, 0);
+            return segments.mayHold(windowStartTime, storeKey.get()) ? segment.get(storeKey) : null;
         }
         try (KeyValueIterator<Bytes, byte[]> it = segment.range(WindowKeySchema.lower(key, windowStartTime),
                 WindowKeySchema.upper(key, windowStartTime))) {

@@ -39,6 +39,9 @@ public final class Segments {
     private final ConcurrentSkipListMap<Long, KeyValueStore<Bytes, byte[]>> segments = new ConcurrentSkipListMap<>();
     private StateStoreContext context;
     private volatile long streamTime = -1;
+    private boolean trackWrittenKeys;
+    /** Filters of the keys written to segments created empty by this instance (see {@link WrittenKeysFilter}). */
+    private final Map<Long, WrittenKeysFilter> writtenKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Segments(String storeName, long retention, long interval, boolean persistent) {
         if (interval <= 0) {
@@ -50,10 +53,34 @@ public final class Segments {
         this.persistent = persistent;
     }
 
+    /**
+     * Keeps a {@link WrittenKeysFilter} for each persistent segment this instance creates empty;
+     * the owning store must then report every key it writes ({@link #written}) and may skip reads
+     * the filter rules out ({@link #mayHold}).
+     */
+    public void trackWrittenKeys() {
+        this.trackWrittenKeys = persistent;
+    }
+
+    /** Records a key written to the segment of {@code timestamp} (a no-op for segments without a filter). */
+    public void written(long timestamp, byte[] storeKey) {
+        WrittenKeysFilter f = writtenKeys.get(segmentId(timestamp));
+        if (f != null) {
+            f.add(storeKey);
+        }
+    }
+
+    /** False when the segment of {@code timestamp} certainly does not hold the key (never written since it was created empty). */
+    public boolean mayHold(long timestamp, byte[] storeKey) {
+        WrittenKeysFilter f = writtenKeys.get(segmentId(timestamp));
+        return f == null || f.mightContain(storeKey);
+    }
+
     /** Opens the segments found on disk. */
     public void open(StateStoreContext context) {
         this.context = context;
         this.streamTime = -1;
+        writtenKeys.clear();
         if (!persistent) {
             return;
         }
@@ -118,6 +145,9 @@ public final class Segments {
         KeyValueStore<Bytes, byte[]> s = segments.get(id);
         if (s == null) {
             s = create(id);
+            if (trackWrittenKeys) {
+                writtenKeys.put(id, new WrittenKeysFilter());
+            }
             segments.put(id, s);
         }
         return s;
@@ -158,6 +188,7 @@ public final class Segments {
         long minLiveSegment = segmentId(Math.max(0, minLiveTimestamp()));
         while (!segments.isEmpty() && segments.firstKey() < minLiveSegment) {
             Map.Entry<Long, KeyValueStore<Bytes, byte[]>> e = segments.pollFirstEntry();
+            writtenKeys.remove(e.getKey());
             destroy(e.getValue());
         }
     }
@@ -193,6 +224,7 @@ public final class Segments {
             s.close();
         }
         segments.clear();
+        writtenKeys.clear();
     }
 
     public boolean persistent() {

@@ -66,6 +66,23 @@ public final class CachingWindowStore extends CachingWindowedStore<WindowStore<B
         }
     }
 
+    /** Cache keys are the inner store's keys: the whole flush goes down in write batches. */
+    @Override
+    protected void writeFlushed(List<ThreadCache.DirtyEntry> entries, List<Windowed<Bytes>> keys) {
+        if (!(wrapped() instanceof ChangeLoggingWindowBytesStore logging)) {
+            super.writeFlushed(entries, keys);
+            return;
+        }
+        List<KeyValue<Bytes, byte[]>> storeKeyed = new ArrayList<>(entries.size());
+        long[] timestamps = new long[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            ThreadCache.DirtyEntry e = entries.get(i);
+            storeKeyed.add(new KeyValue<>(e.key(), e.value()));
+            timestamps[i] = e.timestamp();
+        }
+        logging.putAllFlushed(storeKeyed, timestamps);
+    }
+
     @Override
     public void put(Bytes key, byte[] value, long windowStartTime) {
         write(windowed(key, windowStartTime), value);

@@ -15,10 +15,10 @@ import java.util.function.Predicate;
 /**
  * The caching layer of segmented stores (window and session stores), as {@link CachingStore}:
  * cache keys are the inner store's keys (a {@link io.runnel.state.internal.segmented.WindowKeySchema}
- * or {@link io.runnel.state.internal.segmented.SessionKeySchema} key), flushed entries are written
- * and forwarded one by one, and range reads merge the cached entries with the inner store's
+ * or {@link io.runnel.state.internal.segmented.SessionKeySchema} key), and range reads merge the cached entries with the inner store's
  * results in the inner store's order (segment of the entry's segment time, then store key), a
- * cached entry winning over a stored one and a cached delete hiding it.
+ * cached entry winning over a stored one and a cached delete hiding it. A flush writes all its
+ * entries (window stores: in write batches) before forwarding them.
  *
  * @param <S> the inner byte store
  */
@@ -39,25 +39,44 @@ public abstract class CachingWindowedStore<S extends StateStore> extends Caching
     /** Writes a flushed entry to the inner store (with its timestamp when the inner store logs). */
     protected abstract void writeFlushed(Windowed<Bytes> key, byte[] value, long timestamp);
 
+    /**
+     * Writes the flushed entries that are kept, in order; one by one unless a store kind batches
+     * them. {@code entries} and {@code keys} are parallel.
+     */
+    protected void writeFlushed(List<ThreadCache.DirtyEntry> entries, List<Windowed<Bytes>> keys) {
+        for (int i = 0; i < entries.size(); i++) {
+            writeFlushed(keys.get(i), entries.get(i).value(), entries.get(i).timestamp());
+        }
+    }
+
     protected final long segmentInterval() {
         return segmentInterval;
     }
 
+    /** Writes the flushed entries to the inner store, then forwards them (as the key-value cache does). */
     @Override
     protected final void flushEntries(List<ThreadCache.DirtyEntry> entries) {
         CacheFlushListener<Windowed<Bytes>, byte[]> listener = listener();
+        List<ThreadCache.DirtyEntry> kept = new ArrayList<>(entries.size());
+        List<Windowed<Bytes>> keys = new ArrayList<>(entries.size());
+        List<byte[]> olds = sendOldValues() ? new ArrayList<>(entries.size()) : null;
         for (ThreadCache.DirtyEntry e : entries) {
             Windowed<Bytes> key = windowedKey(e.key().get());
             byte[] old = needsOldValue(e.value()) ? stored(key) : null;
             if (e.value() == null && old == null) {
                 continue;
             }
-            if (!sendOldValues()) {
-                old = null;
+            kept.add(e);
+            keys.add(key);
+            if (olds != null) {
+                olds.add(old);
             }
-            writeFlushed(key, e.value(), e.timestamp());
-            if (listener != null) {
-                listener.apply(key, e.value(), old, e.timestamp());
+        }
+        writeFlushed(kept, keys);
+        if (listener != null) {
+            for (int i = 0; i < kept.size(); i++) {
+                ThreadCache.DirtyEntry e = kept.get(i);
+                listener.apply(keys.get(i), e.value(), olds == null ? null : olds.get(i), e.timestamp());
             }
         }
     }

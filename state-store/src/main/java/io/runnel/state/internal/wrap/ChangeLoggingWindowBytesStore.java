@@ -2,6 +2,7 @@ package io.runnel.state.internal.wrap;
 
 import io.runnel.state.Bytes;
 import io.runnel.state.ChangelogWriter;
+import io.runnel.state.KeyValue;
 import io.runnel.state.KeyValueIterator;
 import io.runnel.state.StateStore;
 import io.runnel.state.StateStoreContext;
@@ -10,6 +11,7 @@ import io.runnel.state.WindowStoreIterator;
 import io.runnel.state.Windowed;
 import io.runnel.state.internal.segmented.SegmentedWindowStore;
 import io.runnel.state.internal.segmented.WindowKeySchema;
+import java.util.List;
 
 /**
  * Logs every window-store write to the changelog with the key laid out as
@@ -48,6 +50,25 @@ public final class ChangeLoggingWindowBytesStore extends WrappedStateStore<Windo
         }
         int seq = inner == null ? 0 : inner.lastSequence();
         changelog.log(WindowKeySchema.toStoreKey(key, windowStartTime, seq), value, timestamp);
+    }
+
+    /**
+     * Writes flushed cache entries (keys laid out by {@link WindowKeySchema} with sequence number
+     * 0, each with its record timestamp) in write batches when the inner store is a segmented one
+     * without duplicates, else one by one; then logs them in order.
+     */
+    void putAllFlushed(List<KeyValue<Bytes, byte[]>> storeKeyed, long[] timestamps) {
+        if (inner != null && !inner.retainDuplicates() && wrapped() == inner) {
+            inner.putAll(storeKeyed);
+        } else {
+            for (KeyValue<Bytes, byte[]> e : storeKeyed) {
+                byte[] k = e.key().get();
+                wrapped().put(WindowKeySchema.key(k), e.value(), WindowKeySchema.timestamp(k));
+            }
+        }
+        for (int i = 0; i < storeKeyed.size(); i++) {
+            changelog.log(storeKeyed.get(i).key(), storeKeyed.get(i).value(), timestamps[i]);
+        }
     }
 
     @Override

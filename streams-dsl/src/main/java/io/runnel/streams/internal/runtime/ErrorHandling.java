@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies the three exception handlers of a stream thread to a failed record: CONTINUE counts the
+ * Applies the three exception handlers of a stream thread to a failed record (or punctuation,
+ * which goes to the processing handler with a null record): CONTINUE counts the
  * record as dropped at the node (and, for deserialization errors with a dead-letter topic, writes
  * the original record there); FAIL throws {@link FailedRecordException}, which ends the thread.
  *
@@ -72,6 +73,16 @@ public final class ErrorHandling {
                     + e.getMessage(), e);
         }
         task.metrics().recordDropped(node);
+    }
+
+    /** A punctuator of {@code node} threw (no record in flight: the handler gets a null record). */
+    void onPunctuationError(TaskContext task, String node, io.runnel.streams.processor.PunctuationType type, long time,
+                            RuntimeException e) {
+        ErrorHandlerContext c = context(task, node);
+        if (answer(() -> processing.handle(c, null, e), c, "processing", e) == HandlerResponse.FAIL) {
+            throw new FailedRecordException("a " + type + " punctuation of processor " + node + " at " + time + " failed (task "
+                    + c.taskId() + "): " + e.getMessage(), e);
+        }
     }
 
     void onSerializationError(TaskContext task, String node, String topic, Object key, Object value, RuntimeException e) {

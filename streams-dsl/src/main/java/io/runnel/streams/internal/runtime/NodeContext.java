@@ -113,7 +113,7 @@ public final class NodeContext implements ProcessorContext<Object, Object>, Fixe
 
     @Override
     public Cancellable schedule(Duration interval, PunctuationType type, Punctuator punctuator) {
-        return task.schedule(interval, type, punctuator);
+        return task.schedule(nodeName, interval, type, punctuator);
     }
 
     @Override

@@ -142,16 +142,36 @@ public final class TaskContext {
         return stores;
     }
 
-    public Cancellable schedule(Duration interval, PunctuationType type, Punctuator punctuator) {
+    /**
+     * Schedules a punctuator of processor {@code node}. What it throws goes to the processing
+     * exception handler as a failure of that node with no record (as in Kafka Streams): CONTINUE
+     * skips the rest of that punctuation, FAIL ends the thread.
+     */
+    public Cancellable schedule(String node, Duration interval, PunctuationType type, Punctuator punctuator) {
+        Objects.requireNonNull(node, "node");
         Objects.requireNonNull(punctuator, "punctuator");
         long ms = interval.toMillis();
         if (ms < 1) {
             throw new IllegalArgumentException("punctuation interval must be at least 1 ms: " + interval);
         }
+        Punctuator handled = now -> punctuate(node, type, punctuator, now);
         return switch (type) {
-            case STREAM_TIME -> streamTimePunctuations.schedule(0L, ms, punctuator);
-            case WALL_CLOCK_TIME -> wallClockPunctuations.schedule(time.milliseconds() + ms, ms, punctuator);
+            case STREAM_TIME -> streamTimePunctuations.schedule(0L, ms, handled);
+            case WALL_CLOCK_TIME -> wallClockPunctuations.schedule(time.milliseconds() + ms, ms, handled);
         };
+    }
+
+    private void punctuate(String node, PunctuationType type, Punctuator punctuator, long now) {
+        try {
+            punctuator.punctuate(now);
+        } catch (FailedRecordException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (errors == null) {
+                throw e;
+            }
+            errors.onPunctuationError(this, node, type, now, e);
+        }
     }
 
     /** Fires due stream-time punctuations (after a record moved stream time). */
