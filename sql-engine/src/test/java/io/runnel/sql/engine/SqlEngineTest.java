@@ -168,6 +168,21 @@ class SqlEngineTest {
     }
 
     @Test
+    void shouldAggregateEveryRowIntoOneGroupInPushQueryWithoutGroupBy() throws Exception {
+        open().execute(CREATE_S + "INSERT INTO s (id, v) VALUES (0, 'a'); INSERT INTO s (id, v) VALUES (1, 'b');",
+                Map.of());
+
+        CollectingListener rows = new CollectingListener();
+        try (StartedQuery q = engine.query("SELECT COUNT(*) AS n, MAX(id) AS top FROM s EMIT CHANGES LIMIT 2;", EARLIEST,
+                rows)) {
+            rows.awaitEnd();
+        }
+
+        assertThat(rows.rows()).containsExactly(List.of(1L, 0), List.of(2L, 1));
+        assertThat(rows.completion).isEqualTo("Limit Reached");
+    }
+
+    @Test
     void shouldStopTerminatedQueryAndNotRestartItAfterReopen() throws Exception {
         open().execute(CREATE_S + "CREATE STREAM copy AS SELECT * FROM s;", Map.of());
         engine.execute("TERMINATE CSAS_COPY_0;", Map.of());

@@ -336,7 +336,7 @@ public final class TopologyBuilder {
         }, Named.as(name(node) + ".input"));
 
         // 2. Grouped by the GROUP BY values (rows with a NULL among them are dropped); 3. aggregated per group (and window).
-        Serde<Row> groupKeySerde = jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, groupBy.length));
+        Serde<Row> groupKeySerde = groupKeySerde(node, groupBy.length);
         Serde<Row> inputSerde = AggregateInputSerde.of(node.inputSchema().fields(), aggregation.columnsRead());
         Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
         KGroupedStream<Row, Row> grouped;
@@ -436,7 +436,7 @@ public final class TopologyBuilder {
                 }
             });
         }
-        Serde<Row> groupKeySerde = jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, groupBy.length));
+        Serde<Row> groupKeySerde = groupKeySerde(node, groupBy.length);
         Serde<Row> inputSerde = AggregateInputSerde.of(node.inputSchema().fields(), aggregation.columnsRead());
         Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
         KTable<Row, Row> aggregated = table.groupBy((key, value) -> {
@@ -735,6 +735,19 @@ public final class TopologyBuilder {
      * The JSON serde of internal rows (stores, repartition topics). Fields are named as given,
      * or by position when names repeat (a join's row holds each source's ROWTIME, ...).
      */
+    /**
+     * The serde of an aggregation's group keys: its GROUP BY values as JSON; without GROUP BY
+     * (one group of every row, as ksqlDB's push queries allow) an empty key written as zero bytes,
+     * since a null key would be dropped by the grouping.
+     */
+    private static Serde<Row> groupKeySerde(ExecNode.Aggregate node, int width) {
+        if (width == 0) {
+            Row single = Row.wrap(new Object[0]);
+            return Serde.of((topic, row) -> row == null ? null : new byte[0], (topic, bytes) -> bytes == null ? null : single);
+        }
+        return jsonSerde(SerdeSchema.Part.KEY, node.aggregated().fields().subList(0, width));
+    }
+
     static Serde<Row> jsonSerde(SerdeSchema.Part part, List<RowSchema.Field> fields) {
         return Formats.JSON.serde(new SerdeSchema(part, jsonColumns(part, fields)), FormatOptions.DEFAULTS);
     }
