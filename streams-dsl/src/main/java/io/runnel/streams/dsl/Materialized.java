@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * How an operator's state is stored: store name (also the operator's name when given), key and
  * value serdes, caching (on by default), change logging (topic {@code <application.id>-<store>-changelog}),
- * retention of window stores, and store type (in-memory by default).
+ * retention of window stores, and store type (RocksDB by default, as in Kafka Streams;
+ * {@link StoreType#IN_MEMORY} on request).
  *
  * @param <S> the store type, as in Kafka Streams (for documentation; not checked)
  */
@@ -25,7 +26,7 @@ public record Materialized<K, V, S extends StateStore>(String storeName, Serde<K
         if (retention != null && retention.isNegative()) {
             throw new IllegalArgumentException("retention < 0: " + retention);
         }
-        storeType = storeType == null ? StoreType.IN_MEMORY : storeType;
+        storeType = storeType == null ? StoreType.ROCKS_DB : storeType;
     }
 
     public static <K, V, S extends StateStore> Materialized<K, V, S> as(String storeName) {

@@ -4,6 +4,6 @@ package io.runnel.streams.dsl;
 public enum StoreType {
     /** In the JVM heap: fast; rebuilt from the changelog after a restart. */
     IN_MEMORY,
-    /** In RocksDB on local disk. */
+    /** In RocksDB on local disk (the default). */
     ROCKS_DB
 }

@@ -55,8 +55,9 @@ public final class StoreFactory {
         return b;
     }
 
+    /** RocksDB unless the operator's Materialized asks for memory (Kafka Streams' default DSL store). */
     static boolean persistent(Materialized<?, ?, ?> m) {
-        return m != null && m.storeType() == StoreType.ROCKS_DB;
+        return m == null || m.storeType() == StoreType.ROCKS_DB;
     }
 
     public static <K, V> StoreBuilder<TimestampedKeyValueStore<K, V>> timestampedKeyValue(
