@@ -10,6 +10,17 @@ import java.util.concurrent.TimeUnit;
 final class CollectingListener implements QueryListener {
     static final Duration WAIT = Duration.ofSeconds(20);
 
+    /** Runs a pull query and returns its rows; its error, if it ends with one, is thrown. */
+    static List<List<Object>> pull(SqlEngine engine, String sql) throws InterruptedException {
+        CollectingListener rows = new CollectingListener();
+        engine.query(sql, java.util.Map.of(), rows).close();
+        rows.awaitEnd();
+        if (rows.error != null) {
+            throw rows.error;
+        }
+        return rows.rows();
+    }
+
     final List<List<Object>> rows = new ArrayList<>();
     private final List<List<Object>> tombstones = new ArrayList<>();
     volatile List<QueryColumn> columns;

@@ -87,12 +87,6 @@ class InsertJsonRowsTest {
     }
 
     private List<List<Object>> pull(String sql) throws InterruptedException {
-        CollectingListener rows = new CollectingListener();
-        engine.query(sql, Map.of(), rows).close();
-        rows.awaitEnd();
-        if (rows.error != null) {
-            throw rows.error;
-        }
-        return rows.rows();
+        return CollectingListener.pull(engine, sql);
     }
 }

@@ -166,4 +166,38 @@ class EngineExecutorTest {
                 .isInstanceOfSatisfying(RunnelClientException.class,
                         e -> assertThat(e.errorCode()).isBetween(40000, 49999));
     }
+
+    /**
+     * A persistent query that fails at runtime: a row it writes is larger than the log accepts (its
+     * input fits, its output does not), the query stops, and SHOW QUERIES reports it in ERROR with
+     * the reason, as ksqlDB does with a RecordTooLargeException, while the server keeps serving.
+     */
+    @Test
+    void shouldShowAQueryWhoseOutputRowIsTooLargeForTheLogInErrorWithItsReason() throws Exception {
+        client.execute("CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', partitions=1, value_format='json');"
+                + "CREATE STREAM t AS SELECT id, CONCAT(v, v, v) AS v FROM s;");
+        client.insert("S", List.of(Map.of("ID", 1, "V", "a")));
+        assertThat(client.executeQuery("SELECT * FROM t;").rows()).containsExactly(List.of(1, "aaa"));
+
+        String large = "x".repeat(400 * 1024); // fits the log; three times it does not
+        assertThat(client.insert("S", List.of(Map.of("ID", 2, "V", large))).get(0).status()).isEqualTo("ok");
+
+        KsqlEntity.RunningQuery query = awaitState("CSAS_T_0", "ERROR");
+        assertThat(query.errorMessage()).contains("cannot produce a record to T").contains("exceeds the limit");
+        assertThat(client.isHealthy()).isTrue();
+        assertThat(client.execute("SHOW STREAMS;")).hasSize(1);
+    }
+
+    private KsqlEntity.RunningQuery awaitState(String id, String state) throws InterruptedException {
+        KsqlEntity.RunningQuery last = null;
+        for (int i = 0; i < 600; i++) {
+            KsqlEntity.QueriesList queries = (KsqlEntity.QueriesList) client.execute("SHOW QUERIES;").get(0);
+            last = queries.queries().stream().filter(q -> q.id().equals(id)).findFirst().orElseThrow();
+            if (last.state().equals(state)) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("query " + id + " never reached " + state + ": " + last);
+    }
 }
