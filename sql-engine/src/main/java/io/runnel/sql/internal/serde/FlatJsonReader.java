@@ -164,6 +164,37 @@ final class FlatJsonReader {
         }
     }
 
+    /**
+     * The one column of an unwrapped value (a single value column written without its object),
+     * when it is a plain scalar: a string, a number, {@code true} or {@code false}; null when the
+     * caller should read it with Jackson (JSON null included, which the caller reads as a null row).
+     * Like the Jackson path, only the first value is read.
+     */
+    Object[] readScalar(byte[] data) {
+        int i = skipSpace(data, 0);
+        if (kinds.length != 1 || i >= data.length) {
+            return null;
+        }
+        byte b = data[i];
+        Object value;
+        if (b == '"') {
+            int end = plainStringEnd(data, i + 1);
+            if (end < 0 || kinds[0] != Kind.STRING) {
+                return null;
+            }
+            value = new String(data, i + 1, end - i - 1, StandardCharsets.ISO_8859_1);
+        } else if (b == '-' || (b >= '0' && b <= '9')) {
+            int end = numberEnd(data, i, true);
+            if (end < 0 || end - i > MAX_NUMBER_LENGTH) {
+                return null;
+            }
+            value = number(kinds[0], data, i, end);
+        } else {
+            return null;
+        }
+        return value == null ? null : new Object[] {value};
+    }
+
     private int exactIndex(byte[] data, int start, int end) {
         int length = end - start;
         for (int c = 0; c < names.length; c++) {
@@ -214,6 +245,11 @@ final class FlatJsonReader {
 
     /** The end (exclusive) of a JSON number starting at {@code start}, or -1 when it is not one JSON accepts. */
     private static int numberEnd(byte[] data, int start) {
+        return numberEnd(data, start, false);
+    }
+
+    /** As {@link #numberEnd(byte[], int)}; a root value may also end with the data. */
+    private static int numberEnd(byte[] data, int start, boolean root) {
         int n = data.length;
         int i = start;
         if (data[i] == '-') {
@@ -248,7 +284,7 @@ final class FlatJsonReader {
                 return -1;
             }
         }
-        return i < n && isDelimiter(data[i]) ? i : -1;
+        return (i < n && isDelimiter(data[i])) || (root && i == n) ? i : -1;
     }
 
     /** The end (exclusive) of {@code null}, {@code true} or {@code false} at {@code start}, or -1. */

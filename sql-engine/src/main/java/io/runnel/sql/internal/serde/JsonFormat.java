@@ -143,7 +143,7 @@ final class JsonFormat implements Format {
                 readers[i] = JsonReaders.forType(schema.column(i).type());
             }
             this.matcher = new JsonReaders.FieldMatcher(names);
-            this.flat = unwrapped ? null : FlatJsonReader.of(schema, matcher);
+            this.flat = FlatJsonReader.of(schema, matcher);
         }
 
         @Override
@@ -151,7 +151,7 @@ final class JsonFormat implements Format {
             if (data == null) return null;
             if (readers.length == 0) return Row.EMPTY;
             if (flat != null) {
-                Object[] values = flat.read(data);
+                Object[] values = unwrapped ? flat.readScalar(data) : flat.read(data);
                 if (values != null) return Row.wrap(values);
             }
             try (JsonParser p = FACTORY.createParser(data)) {

@@ -52,6 +52,36 @@ class FlatJsonReaderTest {
     }
 
     @Test
+    void shouldReadUnwrappedScalarsToTheValueJacksonReads() {
+        String[] values = {"\"a\"", "\"\"", "\"x y\"", "0", "-0", "7", "-12", "123456789", "1234567890",
+            "123456789012345678", "1234567890123456789", "1.5", "-2.25e3", "1E-2", "0.1", "true", "false", "null",
+            "\"12\"", "01", "1.", "\"a\\nb\"", "[]", "{}", "\"\u00e9\"", " 5 ", "\t\"s\"", "5 6", "-", ""};
+        int taken = 0;
+        for (SqlType type : List.of(SqlType.STRING, SqlType.BIGINT, SqlType.INTEGER, SqlType.DOUBLE, SqlType.BOOLEAN)) {
+            SerdeSchema schema = new SerdeSchema(SerdeSchema.Part.KEY,
+                    List.of(new Column("K", type, Column.Role.KEY, java.util.Optional.empty())));
+            FlatJsonReader reader = FlatJsonReader.of(schema, new JsonReaders.FieldMatcher(new String[] {"K"}));
+            JsonReaders.Reader jackson = JsonReaders.forType(type);
+            for (String json : values) {
+                Object[] fastValue = reader.readScalar(utf8(json));
+                if (fastValue == null) {
+                    continue;
+                }
+                taken++;
+                Object expected;
+                try (JsonParser p = JsonFormat.FACTORY.createParser(utf8(json))) {
+                    p.nextToken();
+                    expected = jackson.read(p);
+                } catch (Exception e) {
+                    expected = "failed: " + e;
+                }
+                assertThat(fastValue[0]).as(type + " from " + json).isEqualTo(expected);
+            }
+        }
+        assertThat(taken).as("values the fast path took").isGreaterThan(20);
+    }
+
+    @Test
     void shouldReadPlainFlatObjects() {
         assertThat(fast("{\"NAME\":\"a\",\"N\":-12,\"I\":7,\"D\":1.5,\"B\":true,\"lower\":\"x\"}"))
                 .isEqualTo(List.of("a", -12L, 7, 1.5, true, "x"));
