@@ -5,60 +5,24 @@ import io.runnel.state.KeyValue;
 import io.runnel.state.KeyValueIterator;
 import io.runnel.state.KeyValueStore;
 import io.runnel.state.SessionStore;
-import io.runnel.state.StateStore;
-import io.runnel.state.StateStoreContext;
 import io.runnel.state.Windowed;
 import io.runnel.state.internal.EmptyIterator;
-import io.runnel.state.internal.OpenIterators;
-import io.runnel.state.internal.StoreState;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A session byte store over time {@link Segments} of session end times, keys laid out by
  * {@link SessionKeySchema}. Sessions ending before the retention horizon are dropped.
  * Threading: the stream thread writes; readers may iterate concurrently.
  */
-public final class SegmentedSessionStore implements SessionStore<Bytes, byte[]> {
+public final class SegmentedSessionStore extends SegmentedBytesStore implements SessionStore<Bytes, byte[]> {
     private static final long MAX = Long.MAX_VALUE;
-    private final String name;
-    private final Segments segments;
-    private final StoreState state;
-    private final OpenIterators iterators = new OpenIterators();
 
     public SegmentedSessionStore(String name, Segments segments) {
-        this.name = name;
-        this.segments = segments;
-        this.state = new StoreState(name);
+        super(name, segments);
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        segments.open(context);
-        state.opened();
-        context.register(root, this::restore);
-    }
-
-    private void restore(List<KeyValue<byte[], byte[]>> records) {
-        Map<KeyValueStore<Bytes, byte[]>, List<KeyValue<Bytes, byte[]>>> bySegment = new LinkedHashMap<>();
-        for (KeyValue<byte[], byte[]> r : records) {
-            KeyValueStore<Bytes, byte[]> segment = segments.segmentForWrite(SessionKeySchema.end(r.key()));
-            if (segment != null) {
-                bySegment.computeIfAbsent(segment, s -> new ArrayList<>()).add(new KeyValue<>(Bytes.wrap(r.key()), r.value()));
-            }
-        }
-        bySegment.forEach((segment, batch) -> {
-            if (segment.isOpen()) {
-                segment.putAll(batch);
-            }
-        });
+    long segmentTime(byte[] storeKey) {
+        return SessionKeySchema.end(storeKey);
     }
 
     @Override
@@ -132,30 +96,5 @@ public final class SegmentedSessionStore implements SessionStore<Bytes, byte[]> 
                     return (keyFrom == null || k.compareTo(keyFrom) >= 0) && (keyTo == null || k.compareTo(keyTo) <= 0);
                 },
                 kv -> new KeyValue<>(SessionKeySchema.windowed(kv.key().get()), kv.value()), iterators));
-    }
-
-    @Override
-    public void flush() {
-        state.check();
-        segments.flush();
-    }
-
-    @Override
-    public void close() {
-        if (state.isOpen()) {
-            state.closed();
-            iterators.closeAll();
-            segments.close();
-        }
-    }
-
-    @Override
-    public boolean persistent() {
-        return segments.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return state.isOpen();
     }
 }

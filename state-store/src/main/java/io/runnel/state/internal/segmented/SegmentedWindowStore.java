@@ -4,18 +4,12 @@ import io.runnel.state.Bytes;
 import io.runnel.state.KeyValue;
 import io.runnel.state.KeyValueIterator;
 import io.runnel.state.KeyValueStore;
-import io.runnel.state.StateStore;
-import io.runnel.state.StateStoreContext;
 import io.runnel.state.Window;
 import io.runnel.state.WindowStore;
 import io.runnel.state.WindowStoreIterator;
 import io.runnel.state.Windowed;
-import io.runnel.state.internal.OpenIterators;
-import io.runnel.state.internal.StoreState;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -24,29 +18,18 @@ import java.util.NoSuchElementException;
  * Point reads ({@link #fetch(Bytes, long)}) skip segments whose {@link WrittenKeysFilter} rules the
  * key out. Threading: the stream thread writes; readers may iterate concurrently.
  */
-public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
-    private final String name;
+public final class SegmentedWindowStore extends SegmentedBytesStore implements WindowStore<Bytes, byte[]> {
     private final long windowSize;
     private final boolean retainDuplicates;
-    private final Segments segments;
-    private final StoreState state;
-    private final OpenIterators iterators = new OpenIterators();
     private int seq;
 
     public SegmentedWindowStore(String name, long windowSize, boolean retainDuplicates, Segments segments) {
-        this.name = name;
+        super(name, segments);
         this.windowSize = windowSize;
         this.retainDuplicates = retainDuplicates;
-        this.segments = segments;
-        this.state = new StoreState(name);
         if (!retainDuplicates) {
             segments.trackWrittenKeys();
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     public boolean retainDuplicates() {
@@ -54,27 +37,13 @@ public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
     }
 
     @Override
-    public void init(StateStoreContext context, StateStore root) {
-        segments.open(context);
-        seq = 0;
-        state.opened();
-        context.register(root, this::restore);
+    long segmentTime(byte[] storeKey) {
+        return WindowKeySchema.timestamp(storeKey);
     }
 
-    private void restore(List<KeyValue<byte[], byte[]>> records) {
-        Map<KeyValueStore<Bytes, byte[]>, List<KeyValue<Bytes, byte[]>>> bySegment = new LinkedHashMap<>();
-        for (KeyValue<byte[], byte[]> r : records) {
-            KeyValueStore<Bytes, byte[]> segment = segments.segmentForWrite(WindowKeySchema.timestamp(r.key()));
-            if (segment != null) {
-                segments.written(WindowKeySchema.timestamp(r.key()), r.key());
-                bySegment.computeIfAbsent(segment, s -> new ArrayList<>()).add(new KeyValue<>(Bytes.wrap(r.key()), r.value()));
-            }
-        }
-        bySegment.forEach((segment, batch) -> {
-            if (segment.isOpen()) {
-                segment.putAll(batch);
-            }
-        });
+    @Override
+    void onOpen() {
+        seq = 0;
     }
 
     @Override
@@ -226,30 +195,6 @@ public final class SegmentedWindowStore implements WindowStore<Bytes, byte[]> {
                 new Window(start, start + windowSize)), kv.value());
     }
 
-    @Override
-    public void flush() {
-        state.check();
-        segments.flush();
-    }
-
-    @Override
-    public void close() {
-        if (state.isOpen()) {
-            state.closed();
-            iterators.closeAll();
-            segments.close();
-        }
-    }
-
-    @Override
-    public boolean persistent() {
-        return segments.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return state.isOpen();
-    }
 
     /** Adapts a segment iterator to the window-iterator interface. */
     private final class WindowIterator implements WindowStoreIterator<byte[]> {
