@@ -2,20 +2,17 @@ package io.runnel.sql.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Queries the optimizer rewrites, run by the engine end to end (embedded log, stream threads):
  * the results are those of the query as written, and EXPLAIN shows the Calcite plans.
  */
 @Timeout(120)
-class OptimizedQueryEngineTest {
+class OptimizedQueryEngineTest extends EngineTestBase {
     private static final String SOURCES = "CREATE STREAM s (id INT KEY, x INT, v STRING) WITH (kafka_topic='s', "
             + "partitions=1, value_format='json');"
             + "CREATE TABLE names (id INT PRIMARY KEY, name STRING, rank INT) WITH (kafka_topic='names', "
@@ -23,21 +20,9 @@ class OptimizedQueryEngineTest {
     private static final String JOIN = "CREATE STREAM enriched AS SELECT s.id AS id, s.x, n.name FROM s "
             + "JOIN names n ON s.id = n.id WHERE s.x > 1 + 1 AND n.rank < 3;";
 
-    @TempDir
-    Path dir;
-
-    private SqlEngine engine;
-
-    @AfterEach
-    void close() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
     @Test
     void shouldJoinOnlyTheStreamRowsThePushedWhereKeepsAndFilterTheTableSideAfterTheJoin() throws Exception {
-        engine = SqlEngine.open(dir, Map.of("commit.interval.ms", "50"));
+        open();
         engine.execute(SOURCES + JOIN
                 + "INSERT INTO names (id, name, rank) VALUES (1, 'one', 1);"
                 + "INSERT INTO names (id, name, rank) VALUES (2, 'two', 5);", Map.of());
@@ -51,7 +36,7 @@ class OptimizedQueryEngineTest {
 
     @Test
     void shouldExplainTheCalcitePlansBeforeAndAfterOptimization() {
-        engine = SqlEngine.open(dir, Map.of("commit.interval.ms", "50"));
+        open();
         engine.execute(SOURCES, Map.of());
 
         EngineResult.QueryExplained explained = (EngineResult.QueryExplained) engine.execute("EXPLAIN " + JOIN,
@@ -61,9 +46,5 @@ class OptimizedQueryEngineTest {
                 "[ filter_3 ] | predicate: (N.RANK < 3)", "Logical plan (Calcite):",
                 "+(1, 1)", "Optimized plan (Calcite):", "LogicalFilter(condition=[>($1, 2)])");
         assertThat(explained.topology()).contains("filter_source_0");
-    }
-
-    private List<List<Object>> pull(String sql) throws InterruptedException {
-        return CollectingListener.pull(engine, sql);
     }
 }

@@ -2,32 +2,17 @@ package io.runnel.sql.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Columns of push queries that ksqlDB names in its own way: window bounds of windowed sources, join sides' pseudo columns. */
 @Timeout(120)
-class PushQueryColumnsTest {
-    private static final Map<String, Object> EARLIEST = Map.of("auto.offset.reset", "earliest");
-
-    @TempDir
-    Path dir;
-
-    private SqlEngine engine;
-
-    @AfterEach
-    void close() {
-        engine.close();
-    }
-
+class PushQueryColumnsTest extends EngineTestBase {
     @Test
     void shouldShowTheWindowBoundsOfAWindowedSourceUnderSelectStar() throws Exception {
-        engine = SqlEngine.open(dir, Map.of("commit.interval.ms", "50"));
+        open();
         engine.execute("CREATE STREAM input (k STRING KEY, ignored INT) WITH (kafka_topic='input', partitions=1, "
                 + "value_format='json');"
                 + "CREATE TABLE aggregate AS SELECT k, COUNT(1) AS count FROM input WINDOW TUMBLING (SIZE 1 SECOND) "
@@ -44,7 +29,7 @@ class PushQueryColumnsTest {
 
     @Test
     void shouldNameEachJoinSidesPseudoColumnAfterItsSide() throws Exception {
-        engine = SqlEngine.open(dir, Map.of("commit.interval.ms", "50"));
+        open();
         engine.execute("CREATE STREAM input_1 (k STRING KEY, id INT) WITH (kafka_topic='t1', partitions=1, value_format='json');"
                 + "CREATE STREAM input_2 (k STRING KEY, id INT) WITH (kafka_topic='t2', partitions=1, value_format='json');"
                 + "INSERT INTO input_1 (ROWTIME, k, id) VALUES (12345, 'x', 100);"

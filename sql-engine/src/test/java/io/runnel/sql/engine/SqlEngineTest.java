@@ -5,38 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The engine end to end over a real embedded log, real RocksDB stores and real stream threads. */
 @Timeout(120)
-class SqlEngineTest {
-    private static final Map<String, Object> EARLIEST = Map.of("auto.offset.reset", "earliest");
-    private static final String CREATE_S = "CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', "
-            + "partitions=1, value_format='json');";
-
-    @TempDir
-    Path dir;
-
-    private SqlEngine engine;
-
-    private SqlEngine open() {
-        engine = SqlEngine.open(dir, Map.of("commit.interval.ms", "50"));
-        return engine;
-    }
-
-    @AfterEach
-    void close() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
+class SqlEngineTest extends EngineTestBase {
     @Test
     void shouldDeliverInsertedRowToPushQueryReadingFromEarliest() throws Exception {
         open().execute(CREATE_S + "INSERT INTO s (id, v) VALUES (1, 'a');", Map.of());
@@ -321,9 +297,5 @@ class SqlEngineTest {
         }
         EngineResult.SourceList streams = (EngineResult.SourceList) engine.execute("SHOW STREAMS;", Map.of()).get(0);
         assertThat(streams.sources()).extracting(EngineResult.SourceInfo::name).containsExactly("S0", "S1", "S2", "S3");
-    }
-
-    private List<List<Object>> pull(String sql) throws InterruptedException {
-        return CollectingListener.pull(engine, sql);
     }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.sql.SqlException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What push and pull queries show, as ksqlDB shows it: columns in SELECT order, pseudo columns
@@ -18,28 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * error.
  */
 @Timeout(120)
-class TransientQueryShapeTest {
-    private static final Map<String, Object> EARLIEST = Map.of("auto.offset.reset", "earliest");
-    private static final String CREATE_S = "CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', "
-            + "partitions=1, value_format='json');";
-
-    @TempDir
-    Path dir;
-
-    private SqlEngine engine;
-
-    private SqlEngine open() {
-        engine = SqlEngine.open(dir, Map.of("commit.interval.ms", "50"));
-        return engine;
-    }
-
-    @AfterEach
-    void close() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
+class TransientQueryShapeTest extends EngineTestBase {
     @Test
     void shouldShowPushQueryColumnsInSelectOrderIncludingPseudoColumns() throws Exception {
         open().execute(CREATE_S + "INSERT INTO s (ROWTIME, id, v) VALUES (1000, 1, 'a');", Map.of());
