@@ -3,6 +3,7 @@ package io.runnel.sql.internal.runtime;
 import io.runnel.log.Admin;
 import io.runnel.sql.engine.EngineResult;
 import io.runnel.sql.internal.catalog.DataSource;
+import io.runnel.sql.internal.exec.AggregateMaterialization;
 import io.runnel.sql.internal.exec.ProcessingLog;
 import io.runnel.sql.internal.exec.SinkMaterializer;
 import io.runnel.sql.internal.exec.TopologyBuilder;
@@ -32,9 +33,9 @@ import java.util.stream.Stream;
  * {@link StreamsRuntime}: application id {@code _runnel_query_<ID>} (its consumer group, the
  * prefix of its changelog and repartition topics and its state directory under the engine's
  * state dir), so a restart with the same id continues from its committed offsets and restores its
- * stores from their changelogs. A query whose result is a table also keeps the table's current
- * rows in a store ({@link #materializedStore()}, written by {@link SinkMaterializer}), read by
- * pull queries through {@link #materializedRows()}. Thread-safe: start and stop are serialized by the engine; the
+ * stores from their changelogs. Pull queries read a table a query writes from its stores
+ * ({@link #storeRows}): an aggregation's own store ({@link AggregateMaterialization}), or else a
+ * store of the table's rows ({@link SinkMaterializer}). Thread-safe: start and stop are serialized by the engine; the
  * state is read from any thread.
  */
 final class PersistentQuery {
@@ -54,6 +55,8 @@ final class PersistentQuery {
      */
     private volatile boolean storeComplete = true;
     private volatile String error;
+    /** Present when pull queries read the table from the aggregation's store. */
+    private final Optional<AggregateMaterialization> aggregateStore;
 
     PersistentQuery(String id, String statementText, DataSource sink, ExecNode.Sink plan) {
         this.id = Objects.requireNonNull(id, "id");
@@ -62,6 +65,7 @@ final class PersistentQuery {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.processingLog = new ProcessingLog(id);
         this.topology = TopologyBuilder.build(id, plan, processingLog);
+        this.aggregateStore = AggregateMaterialization.of(id, plan, processingLog);
     }
 
     static String applicationId(String queryId) {
@@ -102,27 +106,42 @@ final class PersistentQuery {
         return sources().stream().anyMatch(s -> s.name().equals(name));
     }
 
-    /** The store of the query's current result rows when the result is a table (CTAS); see {@link SinkMaterializer}. */
-    Optional<String> materializedStore() {
-        return ExecNode.isTable(plan) && storeComplete ? Optional.of(SinkMaterializer.storeName(id, plan.id()))
-                : Optional.empty();
+    /**
+     * Whether pull queries can read the query's table from its stores: the result is a table
+     * (CTAS) whose aggregation's store holds it ({@link AggregateMaterialization}), or whose store
+     * of rows ({@link SinkMaterializer}) holds every row.
+     */
+    boolean materializes() {
+        return aggregateStore.isPresent() || (ExecNode.isTable(plan) && storeComplete);
     }
 
     /**
-     * A read-only view of the materialized rows (sink key bytes to the record time and sink value
-     * bytes), across every task, read through the record cache.
+     * The rows of the query's table {@code source} from its stores, across every task, read
+     * through the record cache.
      *
+     * @throws IllegalStateException      when the query does not {@link #materializes() materialize} its table
      * @throws InvalidStateStoreException when they cannot be read now: the query is not running,
      *                                    or some task is still starting or restoring
      */
-    ReadOnlyKeyValueStore<Bytes, ValueAndTimestamp<byte[]>> materializedRows() {
-        String store = materializedStore().orElseThrow(() -> new IllegalStateException("query " + id
-                + " writes a stream: no materialized rows"));
+    PullRows storeRows(DataSource source, PullQueryStats stats) {
+        if (!materializes()) {
+            throw new IllegalStateException("query " + id + " keeps no rows of its result in a store");
+        }
         StreamsRuntime r = runtime;
         if (r == null || error != null) {
             throw new InvalidStateStoreException("query " + id + " is not running" + (error == null ? "" : ": " + error));
         }
-        return r.store(store, QueryableStoreTypes.timestampedKeyValueStore());
+        if (aggregateStore.isPresent()) {
+            AggregateMaterialization m = aggregateStore.get();
+            return m.windowed()
+                    ? AggregateStoreRows.ofWindows(m, r.store(m.storeName(), QueryableStoreTypes.timestampedWindowStore()),
+                            source, stats)
+                    : AggregateStoreRows.ofGroups(m, r.store(m.storeName(),
+                            QueryableStoreTypes.timestampedKeyValueStore()), source, stats);
+        }
+        ReadOnlyKeyValueStore<Bytes, ValueAndTimestamp<byte[]>> rows = r.store(SinkMaterializer.storeName(id, plan.id()),
+                QueryableStoreTypes.timestampedKeyValueStore());
+        return new StoreRows(rows, source, stats);
     }
 
     /** Starts the query; a failure to start leaves it in ERROR with the reason (never thrown). */
@@ -143,9 +162,9 @@ final class PersistentQuery {
         }
     }
 
-    /** Whether the materialized store, if any, will hold every row: its changelog exists, or the query never committed. */
+    /** Whether the store of rows, if any, will hold every row: its changelog exists, or the query never committed. */
     private boolean storeComplete(EngineContext context) {
-        if (!ExecNode.isTable(plan)) {
+        if (!ExecNode.isTable(plan) || aggregateStore.isPresent()) {
             return true;
         }
         try (Admin admin = context.log().admin()) {

@@ -48,6 +48,12 @@ final class SourceCodec {
         return key.serializer().serialize(topic, keyRow);
     }
 
+    /** The bytes of a windowed key: the key columns with the window appended, as the source's topic holds it. */
+    byte[] windowedKeyBytes(String topic, WindowedKey windowedKey) {
+        return windowed.orElseThrow(() -> new IllegalStateException("not a windowed source")).serializer()
+                .serialize(topic, windowedKey);
+    }
+
     /** The key columns' bytes (for a windowed source: without the window, which follows them in a record key). */
     byte[] innerKeyBytes(String topic, Row keyRow) {
         return key.serializer().serialize(topic, keyRow);

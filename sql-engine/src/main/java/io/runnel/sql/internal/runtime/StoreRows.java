@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A table's current rows read from the store of the query that writes it (see
+ * A table's current rows read from the store of its rows that the query writing it keeps (see
  * {@code SinkMaterializer}: the sink's key bytes to the record time and value bytes). With
  * lookups, each key is one get; for a windowed table, one range read of the key's windows:
  * {@code [key | from, key | to]} over time-windowed keys ({@code key | start}) when the starts
@@ -39,7 +39,7 @@ final class StoreRows implements PullRows {
     private final SourceCodec codec;
     private final PullQueryStats stats;
 
-    private StoreRows(ReadOnlyKeyValueStore<Bytes, ValueAndTimestamp<byte[]>> view, DataSource source,
+    StoreRows(ReadOnlyKeyValueStore<Bytes, ValueAndTimestamp<byte[]>> view, DataSource source,
                       PullQueryStats stats) {
         this.view = view;
         this.source = source;
@@ -48,17 +48,18 @@ final class StoreRows implements PullRows {
     }
 
     /**
-     * The rows of the table {@code source} from the running query that materializes it: among
-     * {@code feeding} (the queries feeding the table), the one whose sink it is. Waits (until the
-     * time bound) for its stores to be queryable, as after a restart while they restore from their
-     * changelogs; empty when no query materializes the table or its store cannot be read (the
-     * query failed, or the wait ran out): then the caller reads the topic.
+     * The rows of the table {@code source} from the running query that writes it and keeps them
+     * in its stores ({@link PersistentQuery#storeRows}): among {@code feeding} (the queries feeding
+     * the table), the one whose sink it is. Waits (until the time bound) for its stores to be
+     * queryable, as after a restart while they restore from their changelogs; empty when no query
+     * materializes the table or its store cannot be read (the query failed, or the wait ran out):
+     * then the caller reads the topic.
      */
     static Optional<PullRows> of(DataSource source, List<PersistentQuery> feeding, Time time, long waitMs,
                                  PullQueryStats stats) {
         PersistentQuery writer = null;
         for (PersistentQuery q : feeding) {
-            if (q.sink().name().equals(source.name()) && q.materializedStore().isPresent()) {
+            if (q.sink().name().equals(source.name()) && q.materializes()) {
                 writer = q;
             }
         }
@@ -68,7 +69,7 @@ final class StoreRows implements PullRows {
         long deadline = time.milliseconds() + waitMs;
         while (true) {
             try {
-                return Optional.of(new StoreRows(writer.materializedRows(), source, stats));
+                return Optional.of(writer.storeRows(source, stats));
             } catch (InvalidStateStoreException e) {
                 if (!writer.state().equals("RUNNING") || time.milliseconds() >= deadline) {
                     LOG.log(System.Logger.Level.WARNING, "pull query on " + source.name() + " reads the topic: the store of "

@@ -125,6 +125,37 @@ class MaterializedPullQueryTest {
     }
 
     @Test
+    void shouldAnswerFromTheAggregationsOwnStoreWithHavingAndProjectionAppliedAsTheTopicHasThem() {
+        try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir.resolve("own-log")))) {
+            engine = Engine.open(log, dir.resolve("own-state"), Map.of("commit.interval.ms", "50"));
+            answerFromTheAggregationsOwnStore(log);
+            engine.close();
+        } finally {
+            engine = null;
+        }
+    }
+
+    private void answerFromTheAggregationsOwnStore(EmbeddedLog log) {
+        execute(ORDERS + "CREATE TABLE busy AS SELECT id, COUNT(*) AS n, SUM(amount) * 2 AS doubled, "
+                + "CONCAT('id-', CAST(id AS STRING)) AS label FROM orders GROUP BY id HAVING COUNT(*) > 4;"
+                + "CREATE SOURCE TABLE busy_topic (id INT PRIMARY KEY, n BIGINT, doubled INT, label STRING) WITH "
+                + "(kafka_topic='BUSY', value_format='json');");
+        insertOrders(0, 33); // ids 0-4 have 5 orders, ids 5-6 have 4
+
+        assertThat(pull("SELECT * FROM busy WHERE id = 1;")).containsExactly(List.of(1, 5L, 2 * (1 + 8 + 15 + 22 + 29),
+                "id-1"));
+        assertThat(pull("SELECT * FROM busy WHERE id = 5;")).as("a group HAVING rejects has no row").isEmpty();
+        assertThat(pullBoth("SELECT * FROM $T;", "busy", "busy_topic")).hasSize(5);
+        insertOrders(33, 35); // ids 5 and 6 reach 5 orders
+        assertThat(pullBoth("SELECT id, label FROM $T WHERE id >= 5;", "busy", "busy_topic")).hasSize(2);
+        // The table keeps no second store of its rows: no changelog of one.
+        try (Admin admin = log.admin()) {
+            assertThat(admin.listTopics(true)).noneMatch(t -> t.endsWith(".materialized-changelog"))
+                    .anyMatch(t -> t.endsWith(".store-changelog"));
+        }
+    }
+
+    @Test
     void shouldScanTheStoreForOtherConditionsAndAnswerAsTheTopicDoes() {
         open();
         execute(ORDERS + "CREATE TABLE totals AS SELECT id, COUNT(*) AS n, SUM(amount) AS total FROM orders GROUP BY id;"
@@ -247,9 +278,12 @@ class MaterializedPullQueryTest {
     void shouldReadTheTopicOfATableWhoseQueryCommittedBeforeItsStoreExisted() {
         try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir.resolve("own-log")))) {
             engine = Engine.open(log, dir.resolve("own-state"), Map.of("commit.interval.ms", "50"));
-            execute(ORDERS + "CREATE TABLE totals AS SELECT id, COUNT(*) AS n FROM orders GROUP BY id;");
-            insertOrders(0, 20);
-            assertThat(pull("SELECT * FROM totals WHERE id = 3;")).containsExactly(List.of(3, 3L));
+            // A table that keeps its rows in a store of its own (not an aggregation, whose store always has its rows).
+            execute("CREATE TABLE plain (id INT PRIMARY KEY, v STRING) WITH (kafka_topic='plain', partitions=1, "
+                    + "value_format='json');"
+                    + "CREATE TABLE copy AS SELECT id, UCASE(v) AS v FROM plain;"
+                    + "INSERT INTO plain (id, v) VALUES (3, 'c');");
+            assertThat(pull("SELECT * FROM copy WHERE id = 3;")).containsExactly(List.of(3, "C"));
             engine.close();
             // As a data directory of a version that did not materialize tables: no store, no changelog.
             try (Admin admin = log.admin()) {
@@ -262,7 +296,7 @@ class MaterializedPullQueryTest {
             PersistentQuery.deleteDirectory(dir.resolve("own-state"));
 
             engine = Engine.open(log, dir.resolve("own-state"), Map.of("commit.interval.ms", "50"));
-            assertThat(pull("SELECT * FROM totals WHERE id = 3;")).containsExactly(List.of(3, 3L));
+            assertThat(pull("SELECT * FROM copy WHERE id = 3;")).containsExactly(List.of(3, "C"));
             assertThat(reads()).isEqualTo(new Reads(0, 0, 1));
             engine.close();
         } finally {
