@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * of each system, one result line per system and round),
  * {@code --flush always|none|interval:MS} (none), {@code --timeout-s N} (600),
  * {@code --dsl-store rocksdb|memory} (rocksdb: the DSL's count stores; the engine's stores are
- * the DSL's default, in memory, at the time of writing). Both systems run
+ * the DSL's default, RocksDB). Both systems run
  * with the runtime's default record cache (the engine sets no cache size).
  *
  * <p>The SQL line carries {@code sql_vs_dsl_ratio} (SQL records/s over DSL records/s, the issue's

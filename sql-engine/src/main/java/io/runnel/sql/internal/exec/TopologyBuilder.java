@@ -337,7 +337,7 @@ public final class TopologyBuilder {
         // 2. Grouped by the GROUP BY values (rows with a NULL among them are dropped); 3. aggregated per group (and window).
         Serde<Row> groupKeySerde = groupKeySerde(node, groupBy.length);
         Serde<Row> inputSerde = AggregateInputSerde.of(node.inputSchema().fields(), aggregation.columnsRead());
-        Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
+        Serde<Row> stateSerde = AggregationStateSerde.of(aggregation.stateFields());
         KGroupedStream<Row, Row> grouped;
         if (byKey) {
             // The records are keyed (and partitioned) by their group already: no re-keying, no repartition (as in ksqlDB).
@@ -437,7 +437,7 @@ public final class TopologyBuilder {
         }
         Serde<Row> groupKeySerde = groupKeySerde(node, groupBy.length);
         Serde<Row> inputSerde = AggregateInputSerde.of(node.inputSchema().fields(), aggregation.columnsRead());
-        Serde<Row> stateSerde = jsonSerde(SerdeSchema.Part.VALUE, aggregation.stateFields());
+        Serde<Row> stateSerde = AggregationStateSerde.of(aggregation.stateFields());
         KTable<Row, Row> aggregated = table.groupBy((key, value) -> {
             Object[] row = layout.fill(key, value, 0, 0, -1);
             return io.runnel.state.KeyValue.pair(groupKey(groupBy, row, nodeId), Row.wrap(row));
