@@ -1,6 +1,7 @@
 package io.runnel.sql.engine;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,13 +11,18 @@ import java.util.TreeMap;
 /**
  * What a statement that is not a query answers, as data (the server turns it into ksqlDB-shaped
  * JSON, the shell into tables). Every result carries the statement's text.
+ *
+ * <p>The one result type of the engine: the statement executors (DDL, listings, session
+ * statements) build these records themselves; the engine only adds what it alone knows, the
+ * persistent queries reading and writing a described source ({@link SourceDetails#withQueries}).
  */
 public sealed interface EngineResult {
 
     String statementText();
 
     /**
-     * A statement done ({@code Stream created}, {@code Created query with ID CSAS_S_0}, ...).
+     * A statement done ({@code Stream created}, {@code Source X (topic: t) was dropped.},
+     * {@code Created query with ID CSAS_S_0}, ...).
      *
      * @param commandSequence position of its command in the command log, -1 when not logged
      * @param queryId         the persistent query it started or terminated, if any
@@ -41,12 +47,18 @@ public sealed interface EngineResult {
         }
     }
 
-    /** DESCRIBE name [EXTENDED], DESCRIBE STREAMS / SHOW STREAMS EXTENDED (one or more sources). */
+    /**
+     * DESCRIBE name [EXTENDED] ({@code single}: exactly one source), DESCRIBE STREAMS [EXTENDED] /
+     * SHOW STREAMS EXTENDED (and tables: one description per source).
+     */
     record SourceDescriptions(String statementText, List<SourceDetails> sources, boolean single)
             implements EngineResult {
         public SourceDescriptions {
             Objects.requireNonNull(statementText, "statementText");
             sources = List.copyOf(sources);
+            if (single && sources.size() != 1) {
+                throw new IllegalArgumentException("a single description has one source, not " + sources.size());
+            }
         }
     }
 
@@ -131,42 +143,74 @@ public sealed interface EngineResult {
         }
     }
 
-    /** A stream or table in a listing; {@code type} is STREAM or TABLE. */
+    /** A stream or table in a listing (ksqlDB's {@code SourceInfo}); {@code type} is STREAM or TABLE. */
     record SourceInfo(String type, String name, String topic, String keyFormat, String valueFormat, boolean windowed) {
         public SourceInfo {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(keyFormat, "keyFormat");
+            Objects.requireNonNull(valueFormat, "valueFormat");
         }
     }
 
     /**
-     * A stream or table as DESCRIBE shows it.
+     * A stream or table as DESCRIBE shows it, with the information of ksqlDB's
+     * {@code SourceDescription}.
      *
-     * @param windowType   TUMBLING, HOPPING or SESSION for windowed sources
-     * @param timestamp    the timestamp column, or empty text
-     * @param readQueries  persistent queries reading it
-     * @param writeQueries persistent queries writing it
+     * @param type             STREAM or TABLE
+     * @param fields           key columns first (role KEY), then the others
+     * @param partitions       the topic's partition count, 0 when the topic is not visible
+     * @param windowType       TUMBLING, HOPPING or SESSION for windowed sources
+     * @param windowSizeMillis the window size of a windowed key, when it has one
+     * @param timestamp        the timestamp column, or empty text (ROWTIME)
+     * @param readOnly         a {@code CREATE SOURCE} source
+     * @param extended         whether the extended form was asked for
+     * @param readQueries      persistent queries reading it (added by the engine, which knows them)
+     * @param writeQueries     persistent queries writing it (likewise)
+     * @param statement        the text of the statement that described it
      */
     record SourceDetails(String name, String type, List<FieldDetails> fields, String topic, int partitions,
                          int replication, String keyFormat, String valueFormat, Optional<String> windowType,
-                         String timestamp, boolean readOnly, boolean extended, List<QueryInfo> readQueries,
-                         List<QueryInfo> writeQueries, String statement) {
+                         Optional<Long> windowSizeMillis, String timestamp, boolean readOnly, boolean extended,
+                         List<QueryInfo> readQueries, List<QueryInfo> writeQueries, String statement) {
         public SourceDetails {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             fields = List.copyOf(fields);
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(keyFormat, "keyFormat");
+            Objects.requireNonNull(valueFormat, "valueFormat");
             Objects.requireNonNull(windowType, "windowType");
+            Objects.requireNonNull(windowSizeMillis, "windowSizeMillis");
+            Objects.requireNonNull(timestamp, "timestamp");
             readQueries = List.copyOf(readQueries);
             writeQueries = List.copyOf(writeQueries);
+            Objects.requireNonNull(statement, "statement");
+        }
+
+        /** This description with the persistent queries reading and writing the source. */
+        public SourceDetails withQueries(List<QueryInfo> reading, List<QueryInfo> writing) {
+            return new SourceDetails(name, type, fields, topic, partitions, replication, keyFormat, valueFormat,
+                    windowType, windowSizeMillis, timestamp, readOnly, extended, reading, writing, statement);
         }
     }
 
-    /** A column in a description; {@code role} is KEY, HEADER or empty for value columns. */
-    record FieldDetails(String name, ColumnType schema, Optional<String> role) {
+    /**
+     * A column (or STRUCT field) in a description; {@code role} is KEY, HEADER or empty for value
+     * columns; {@code headerKey} is the header's key of a {@code HEADER('k')} column.
+     */
+    record FieldDetails(String name, ColumnType schema, Optional<String> role, Optional<String> headerKey) {
         public FieldDetails {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(schema, "schema");
             Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(headerKey, "headerKey");
+        }
+
+        /** A value column or STRUCT field. */
+        public static FieldDetails value(String name, ColumnType schema) {
+            return new FieldDetails(name, schema, Optional.empty(), Optional.empty());
         }
     }
 
@@ -176,7 +220,7 @@ public sealed interface EngineResult {
      * @param type       STRING, BIGINT, DECIMAL, ARRAY, MAP, STRUCT, ...
      * @param fields     a STRUCT's fields (empty otherwise)
      * @param member     an ARRAY's element or a MAP's value type
-     * @param parameters a DECIMAL's precision and scale
+     * @param parameters a DECIMAL's precision and scale, in that order
      */
     record ColumnType(String type, List<FieldDetails> fields, Optional<ColumnType> member,
                       Map<String, Integer> parameters) {
@@ -184,21 +228,28 @@ public sealed interface EngineResult {
             Objects.requireNonNull(type, "type");
             fields = List.copyOf(fields);
             Objects.requireNonNull(member, "member");
-            parameters = Map.copyOf(parameters);
+            parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         }
     }
 
-    /** A topic and its partition count. */
+    /** A topic and its partition count (replicas are always 1 in an embedded log). */
     record TopicInfo(String name, int partitions) {
         public TopicInfo {
             Objects.requireNonNull(name, "name");
+            if (partitions < 1) throw new IllegalArgumentException("partitions < 1: " + partitions);
         }
     }
 
-    /** A property; {@code overridden} when set in the session or request. */
+    /**
+     * A property: name, scope ({@code KSQL} for engine properties, {@code KAFKA} for client and
+     * streams properties), the value in force ("" when unset) and whether the session or request
+     * overrides the default.
+     */
     record PropertyInfo(String name, String scope, String value, boolean overridden) {
         public PropertyInfo {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(value, "value");
         }
     }
 

@@ -270,6 +270,26 @@ class SqlEngineTest extends EngineTestBase {
     }
 
     @Test
+    void shouldDescribeSourcesWithThePersistentQueriesReadingAndWritingThem() {
+        open().execute(CREATE_S + "CREATE STREAM upper AS SELECT id, UCASE(v) AS v FROM s;", Map.of());
+
+        EngineResult.SourceDescriptions s = (EngineResult.SourceDescriptions) engine.execute("DESCRIBE s;", Map.of())
+                .get(0);
+        assertThat(s.single()).isTrue();
+        assertThat(s.sources().get(0).readQueries()).extracting(EngineResult.QueryInfo::id)
+                .containsExactly("CSAS_UPPER_0");
+        assertThat(s.sources().get(0).writeQueries()).isEmpty();
+        assertThat(s.sources().get(0).statement()).isEqualTo(s.statementText());
+        EngineResult.SourceDescriptions streams = (EngineResult.SourceDescriptions) engine.execute(
+                "DESCRIBE STREAMS EXTENDED;", Map.of()).get(0);
+        assertThat(streams.single()).isFalse();
+        assertThat(streams.sources()).extracting(EngineResult.SourceDetails::name).containsExactly("S", "UPPER");
+        assertThat(streams.sources().get(1).writeQueries()).extracting(EngineResult.QueryInfo::id)
+                .containsExactly("CSAS_UPPER_0");
+        assertThat(streams.sources().get(1).readQueries()).isEmpty();
+    }
+
+    @Test
     void shouldServeStatementsQueriesAndInsertsFromSeveralThreadsAtOnce() throws Exception {
         open();
         int threads = 4;

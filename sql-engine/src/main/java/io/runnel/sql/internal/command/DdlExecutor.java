@@ -2,6 +2,7 @@ package io.runnel.sql.internal.command;
 
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
+import io.runnel.sql.engine.EngineResult;
 import io.runnel.sql.internal.ast.Statement;
 import io.runnel.sql.internal.catalog.Catalog;
 import io.runnel.sql.internal.parser.ParsedStatement;
@@ -9,8 +10,8 @@ import io.runnel.sql.internal.parser.SqlFormatter;
 import io.runnel.sql.internal.parser.SqlParser;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Runs the statements that do not run queries: DDL into the catalog ({@code CREATE/DROP
@@ -121,13 +122,13 @@ public final class DdlExecutor {
         Objects.requireNonNull(session, "session");
         Catalog catalog = session.catalog();
         try {
-            if (statement instanceof Statement.CreateSource s) {
-                return apply(text, createSource.execute(s, session, replaying), session, replaying);
-            }
-            if (statement instanceof Statement.DropSource s) return apply(text, dropSource.execute(s, catalog), session, replaying);
-            if (statement instanceof Statement.AlterSource s) return apply(text, alterSource.execute(s, catalog), session, replaying);
-            if (statement instanceof Statement.CreateType s) return apply(text, types.create(s, catalog), session, replaying);
-            if (statement instanceof Statement.DropType s) return apply(text, types.drop(s, catalog), session, replaying);
+            CatalogChange change = null;
+            if (statement instanceof Statement.CreateSource s) change = createSource.execute(s, session, replaying);
+            if (statement instanceof Statement.DropSource s) change = dropSource.execute(s, catalog);
+            if (statement instanceof Statement.AlterSource s) change = alterSource.execute(s, catalog);
+            if (statement instanceof Statement.CreateType s) change = types.create(s, catalog);
+            if (statement instanceof Statement.DropType s) change = types.drop(s, catalog);
+            if (change != null) return apply(text, statement, change, session, replaying);
         } catch (SqlException e) {
             throw located(e, statement);
         }
@@ -135,30 +136,36 @@ public final class DdlExecutor {
         if (statement instanceof Statement.ListObjects s && ListingExecutor.lists(s.what())) {
             return new Executed(session, listing.list(s, text, session));
         }
-        if (statement instanceof Statement.DescribeSources s) return new Executed(session, listing.describeAll(s, text, catalog));
-        if (statement instanceof Statement.DescribeSource s) return new Executed(session, listing.describe(s, text, catalog));
+        if (statement instanceof Statement.DescribeSources s) {
+            return new Executed(session, listing.describeAll(s, text, catalog));
+        }
+        if (statement instanceof Statement.DescribeSource s) {
+            return new Executed(session, listing.describe(s, text, catalog));
+        }
         if (statement instanceof Statement.SetProperty s) {
             SessionProperties.validate(s.name(), s.value());
-            return done(session.withProperty(s.name(), s.value()), text,
+            return done(session.withProperty(s.name(), s.value()), statement, text,
                     "Successfully changed local property '" + s.name() + "' to '" + s.value() + "'.");
         }
         if (statement instanceof Statement.UnsetProperty s) {
             SessionProperties.validateName(s.name());
-            return done(session.withoutProperty(s.name()), text, "Successfully unset local property '" + s.name() + "'.");
+            return done(session.withoutProperty(s.name()), statement, text,
+                    "Successfully unset local property '" + s.name() + "'.");
         }
         if (statement instanceof Statement.DefineVariable s) {
-            return done(session.withVariable(s.name(), s.value()), text, "Defined variable " + s.name() + ".");
+            return done(session.withVariable(s.name(), s.value()), statement, text, "Defined variable " + s.name() + ".");
         }
         if (statement instanceof Statement.UndefineVariable s) {
             String message = session.variables().containsKey(s.name())
                     ? "Undefined variable " + s.name() + "." : "Variable '" + s.name() + "' is undefined";
-            return done(session.withoutVariable(s.name()), text, message);
+            return done(session.withoutVariable(s.name()), statement, text, message);
         }
         throw new IllegalArgumentException("not a statement DdlExecutor runs: " + statement.getClass().getSimpleName());
     }
 
-    private Executed apply(String text, CatalogChange change, SessionContext session, boolean replaying) {
-        if (change.catalog() == session.catalog()) return done(session, text, change.message());
+    private Executed apply(String text, Statement statement, CatalogChange change, SessionContext session,
+                           boolean replaying) {
+        if (change.catalog() == session.catalog()) return done(session, statement, text, change.message());
         Optional<CatalogChange.TopicAction> action = replaying ? Optional.empty() : change.topicAction();
         if (action.orElse(null) instanceof CatalogChange.TopicAction.Create create) {
             try {
@@ -168,17 +175,36 @@ public final class DdlExecutor {
                         + e.getMessage());
             }
         }
-        OptionalLong sequence = OptionalLong.empty();
-        if (!replaying) sequence = OptionalLong.of(commandLog.append(text, session.properties()).sequence());
+        long sequence = replaying ? -1 : commandLog.append(text, session.properties()).sequence();
         if (action.orElse(null) instanceof CatalogChange.TopicAction.Delete delete && topics.exists(delete.topic())) {
             topics.delete(delete.topic());
         }
-        return new Executed(session.withCatalog(change.catalog()),
-                new StatementResult.CommandStatus(text, change.message(), sequence));
+        return new Executed(session.withCatalog(change.catalog()), new EngineResult.CommandDone(text, change.message(),
+                sequence, Optional.empty(), commandId(statement)));
     }
 
-    private static Executed done(SessionContext session, String text, String message) {
-        return new Executed(session, new StatementResult.CommandStatus(text, message, OptionalLong.empty()));
+    private static Executed done(SessionContext session, Statement statement, String text, String message) {
+        return new Executed(session, new EngineResult.CommandDone(text, message, -1, Optional.empty(),
+                commandId(statement)));
+    }
+
+    /**
+     * ksqlDB's command id of a statement this executor runs: {@code stream/`S`/create},
+     * {@code table/`T`/drop}, {@code type/`ADDRESS`/create}, {@code session/setproperty/execute}, ...
+     */
+    public static String commandId(Statement statement) {
+        if (statement instanceof Statement.CreateSource s) {
+            return s.kind().name().toLowerCase(Locale.ROOT) + "/`" + s.name() + "`/create";
+        } else if (statement instanceof Statement.DropSource s) {
+            return s.kind().name().toLowerCase(Locale.ROOT) + "/`" + s.name() + "`/drop";
+        } else if (statement instanceof Statement.AlterSource s) {
+            return s.kind().name().toLowerCase(Locale.ROOT) + "/`" + s.name() + "`/alter";
+        } else if (statement instanceof Statement.CreateType s) {
+            return "type/`" + s.name() + "`/create";
+        } else if (statement instanceof Statement.DropType s) {
+            return "type/`" + s.name() + "`/drop";
+        }
+        return "session/" + statement.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "/execute";
     }
 
     /** Errors without a position get the statement's, so users see where (code and message kept). */

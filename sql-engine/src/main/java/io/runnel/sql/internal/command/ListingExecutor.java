@@ -2,6 +2,7 @@ package io.runnel.sql.internal.command;
 
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
+import io.runnel.sql.engine.EngineResult;
 import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.ast.Statement;
 import io.runnel.sql.internal.catalog.Catalog;
@@ -29,43 +30,46 @@ final class ListingExecutor {
         };
     }
 
-    StatementResult list(Statement.ListObjects show, String text, SessionContext session) {
+    EngineResult list(Statement.ListObjects show, String text, SessionContext session) {
         Catalog catalog = session.catalog();
         return switch (show.what()) {
             case STREAMS, TABLES -> {
                 SourceKind kind = show.what() == Statement.Listable.STREAMS ? SourceKind.STREAM : SourceKind.TABLE;
                 yield show.extended()
-                        ? new StatementResult.SourceDescriptionList(text, describeAll(catalog, kind, true))
-                        : new StatementResult.SourceList(text, kind, sources(catalog, kind).stream()
-                                .map(SourceSummary::of).toList());
+                        ? new EngineResult.SourceDescriptions(text, describeAll(catalog, kind, true, text), false)
+                        : new EngineResult.SourceList(text, kind.name(), sources(catalog, kind).stream()
+                                .map(Descriptions::summary).toList());
             }
-            case TOPICS -> new StatementResult.TopicList(text, (show.allTopics() ? topics.allNames() : topics.names()).stream()
-                    .map(name -> new TopicInfo(name, topics.partitions(name).orElse(1))).toList());
+            case TOPICS -> new EngineResult.TopicList(text, (show.allTopics() ? topics.allNames() : topics.names())
+                    .stream().map(name -> new EngineResult.TopicInfo(name, topics.partitions(name).orElse(1))).toList());
             case TYPES -> {
-                Map<String, SchemaInfo> types = new LinkedHashMap<>();
-                catalog.types().forEach((name, type) -> types.put(name, SchemaInfo.of(type)));
-                yield new StatementResult.TypeList(text, types);
+                Map<String, EngineResult.ColumnType> types = new LinkedHashMap<>();
+                catalog.types().forEach((name, type) -> types.put(name, Descriptions.type(type)));
+                yield new EngineResult.TypeList(text, types);
             }
-            case PROPERTIES -> new StatementResult.PropertyList(text, SessionProperties.list(session.properties()));
-            case VARIABLES -> new StatementResult.VariableList(text, session.variables());
+            case PROPERTIES -> new EngineResult.PropertyList(text, SessionProperties.list(session.properties()));
+            case VARIABLES -> new EngineResult.VariableList(text, session.variables());
             case QUERIES, FUNCTIONS -> throw new IllegalArgumentException("SHOW " + show.what() + " is the engine's");
         };
     }
 
-    StatementResult describeAll(Statement.DescribeSources describe, String text, Catalog catalog) {
-        return new StatementResult.SourceDescriptionList(text, describeAll(catalog, describe.kind(), describe.extended()));
+    EngineResult describeAll(Statement.DescribeSources describe, String text, Catalog catalog) {
+        return new EngineResult.SourceDescriptions(text,
+                describeAll(catalog, describe.kind(), describe.extended(), text), false);
     }
 
-    StatementResult describe(Statement.DescribeSource describe, String text, Catalog catalog) {
+    EngineResult describe(Statement.DescribeSource describe, String text, Catalog catalog) {
         DataSource source = catalog.findSource(describe.name()).orElseThrow(() -> new SqlException(
                 SqlErrorCode.SOURCE_NOT_FOUND, "Could not find STREAM/TABLE '" + describe.name() + "' in the Metastore"
                 + NameSuggester.closest(describe.name(), catalog.sources().keySet())
                         .map(n -> "; did you mean '" + n + "'?").orElse("")));
-        return new StatementResult.SourceDescribed(text, SourceDescription.of(source, topics, describe.extended()));
+        return new EngineResult.SourceDescriptions(text,
+                List.of(Descriptions.source(source, topics, describe.extended(), text)), true);
     }
 
-    private List<SourceDescription> describeAll(Catalog catalog, SourceKind kind, boolean extended) {
-        return sources(catalog, kind).stream().map(s -> SourceDescription.of(s, topics, extended)).toList();
+    private List<EngineResult.SourceDetails> describeAll(Catalog catalog, SourceKind kind, boolean extended,
+                                                         String text) {
+        return sources(catalog, kind).stream().map(s -> Descriptions.source(s, topics, extended, text)).toList();
     }
 
     private static List<DataSource> sources(Catalog catalog, SourceKind kind) {

@@ -2,6 +2,7 @@ package io.runnel.sql.internal.command;
 
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
+import io.runnel.sql.engine.EngineResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -98,14 +99,14 @@ public final class SessionProperties {
     }
 
     /** Every known property with its default, and the session's value where it overrides it. */
-    public static List<PropertyEntry> list(Map<String, String> overrides) {
-        Map<String, PropertyEntry> entries = new TreeMap<>();
+    public static List<EngineResult.PropertyInfo> list(Map<String, String> overrides) {
+        Map<String, EngineResult.PropertyInfo> entries = new TreeMap<>();
         KNOWN.forEach((name, definition) -> {
             String value = overrides.get(name);
-            entries.put(name, new PropertyEntry(name, definition.scope(), value != null ? value : definition.defaultValue(),
-                    value != null));
+            entries.put(name, new EngineResult.PropertyInfo(name, definition.scope(),
+                    value != null ? value : definition.defaultValue(), value != null));
         });
-        overrides.forEach((name, value) -> entries.putIfAbsent(name, new PropertyEntry(name,
+        overrides.forEach((name, value) -> entries.putIfAbsent(name, new EngineResult.PropertyInfo(name,
                 name.startsWith("ksql.") && !name.startsWith("ksql.streams.") ? "KSQL" : "KAFKA", value, true)));
         return new ArrayList<>(entries.values());
     }

@@ -1,6 +1,7 @@
 /**
  * The statements that run no query: DDL into the {@link io.runnel.sql.internal.catalog.Catalog},
- * listings and descriptions as data ({@link io.runnel.sql.internal.command.StatementResult}),
+ * listings and descriptions as data (the public {@link io.runnel.sql.engine.EngineResult} records,
+ * built from catalog objects by {@link io.runnel.sql.internal.command.Descriptions}),
  * session properties and variables, and the command log that records every catalog change.
  *
  * <p>Entry point: {@link io.runnel.sql.internal.command.DdlExecutor#execute}. Collaborators passed

@@ -322,7 +322,7 @@ public final class TopologyBuilder {
         if (isTableSource(node.input())) {
             return new AggregateTable(tableAggregate(node, layout, groupBy, aggregation), aggregation);
         }
-        boolean byKey = groupsBySourceKey(node);
+        boolean byKey = node.grouping() == ExecNode.Aggregate.Grouping.SOURCE_KEY;
         // 1. Each record's full input row, so grouping and aggregate arguments see every column (grouped by
         // the key: rows with a NULL key column are dropped here, as the re-keying would drop them).
         KStream<Object, Row> inputRows = stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
@@ -470,39 +470,6 @@ public final class TopologyBuilder {
             }
         }
         return Row.wrap(values);
-    }
-
-    /**
-     * True when a stream aggregation groups by its source's key columns, in key order, over the
-     * source's records as read (a source and its filters; not a windowed source, whose keys carry
-     * windows): then each record's key already is its group's key.
-     */
-    private static boolean groupsBySourceKey(ExecNode.Aggregate node) {
-        ExecNode input = node.input();
-        while (input instanceof ExecNode.Filter f) {
-            input = f.input();
-        }
-        if (!(input instanceof ExecNode.StreamSource s) || s.source().formats().window().isPresent()) {
-            return false;
-        }
-        List<Column> columns = s.source().columns();
-        List<Integer> keyIndices = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).isKey() && columns.get(i).role() != Column.Role.HEADERS) {
-                keyIndices.add(i);
-            }
-        }
-        if (keyIndices.isEmpty() || keyIndices.size() != node.groupBy().size()) {
-            return false;
-        }
-        for (int i = 0; i < keyIndices.size(); i++) {
-            TypedExpression g = node.groupBy().get(i);
-            if (!(g.expression() instanceof io.runnel.sql.internal.ast.Expression.ColumnRef) || !g.isBound(g.expression())
-                    || g.columnIndex(g.expression()) != keyIndices.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isTableSource(ExecNode node) {

@@ -144,10 +144,13 @@ public sealed interface ExecNode {
      * windowed); emits, for every input record, the updated aggregated row of its group: GROUP BY
      * values, aggregate results, then WINDOWSTART and WINDOWEND when windowed. With
      * {@code emitFinal} (EMIT FINAL, windowed only) a window's row is emitted once, when it closes.
+     * {@code grouping} says how a stream's records reach their group, decided once by the planner
+     * ({@link AggregateGrouping}) and stored with the plan, so a replayed plan keeps its topics.
      */
     record Aggregate(String id, ExecNode input, List<TypedExpression> groupBy,
                      List<AnalyzedQuery.AggregateCall> aggregates, Optional<WindowExpression> window,
-                     RowSchema inputSchema, RowSchema aggregated, boolean emitFinal) implements ExecNode {
+                     RowSchema inputSchema, RowSchema aggregated, boolean emitFinal, Grouping grouping)
+            implements ExecNode {
         public Aggregate {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(input, "input");
@@ -156,6 +159,22 @@ public sealed interface ExecNode {
             Objects.requireNonNull(window, "window");
             Objects.requireNonNull(inputSchema, "inputSchema");
             Objects.requireNonNull(aggregated, "aggregated");
+            Objects.requireNonNull(grouping, "grouping");
+        }
+
+        /** How the records of a stream aggregation reach their group (a table's aggregation always re-groups). */
+        public enum Grouping {
+            /**
+             * Re-keyed by the GROUP BY values through a repartition topic
+             * ({@code queryId.nodeId.groupby-repartition}): {@code groupBy}. What every plan that
+             * does not say otherwise does (plans stored before the choice was recorded).
+             */
+            REPARTITION,
+            /**
+             * Already keyed (and partitioned) by their group: the GROUP BY is the source's key
+             * columns in key order. {@code groupByKey}, no repartition topic (as in ksqlDB).
+             */
+            SOURCE_KEY
         }
     }
 

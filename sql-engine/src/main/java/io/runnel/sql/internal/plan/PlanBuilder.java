@@ -116,7 +116,8 @@ public final class PlanBuilder {
         if (query.isAggregate()) {
             node = new ExecNode.Aggregate("aggregate_" + position++, node, query.groupBy(), query.aggregates(),
                     query.window(), query.input(), query.aggregated().orElseThrow(),
-                    query.emit().filter(e -> e == io.runnel.sql.internal.ast.Query.Emit.FINAL).isPresent());
+                    query.emit().filter(e -> e == io.runnel.sql.internal.ast.Query.Emit.FINAL).isPresent(),
+                    AggregateGrouping.of(node, query.groupBy()));
             if (query.having().isPresent()) {
                 node = new ExecNode.TableFilter("having_" + position++, node, query.having().get());
             }

@@ -13,6 +13,7 @@ import io.runnel.sql.internal.ast.SourceKind;
 import io.runnel.sql.internal.catalog.Catalog;
 import io.runnel.sql.internal.catalog.SourceFormats;
 import io.runnel.sql.internal.catalog.TypeResolver;
+import io.runnel.sql.internal.plan.AggregateGrouping;
 import io.runnel.sql.internal.plan.ExecNode;
 import java.util.Map;
 import java.util.Optional;
@@ -131,7 +132,7 @@ final class ExecPlanTranslator {
         ExecNode input = node(aggregate.getInput(), false, false);
         return new ExecNode.Aggregate(ids.aggregate, input, query.groupBy(), query.aggregates(), query.window(),
                 query.input(), query.aggregated().orElseThrow(),
-                query.emit().filter(e -> e == Query.Emit.FINAL).isPresent());
+                query.emit().filter(e -> e == Query.Emit.FINAL).isPresent(), AggregateGrouping.of(input, query.groupBy()));
     }
 
     private ExecNode filter(Filter filter, boolean aboveAggregate, boolean joinInput) {

@@ -305,8 +305,7 @@ public final class Engine implements SqlEngine {
             if (DdlExecutor.handles(statement)) {
                 Executed executed = ddl.execute(parsed, session);
                 catalog = executed.session().catalog();
-                return new Step(executed.session(), Results.of(executed.result(), this::queriesOf,
-                        commandId(statement)));
+                return new Step(executed.session(), withQueries(executed.result()));
             }
             if (statement instanceof Statement.CreateAsSelect create) {
                 return new Step(session, createAsSelect(text, create, session));
@@ -350,21 +349,6 @@ public final class Engine implements SqlEngine {
                 + " statements are not supported by the engine yet");
     }
 
-    private static String commandId(Statement statement) {
-        if (statement instanceof Statement.CreateSource s) {
-            return s.kind().name().toLowerCase(Locale.ROOT) + "/`" + s.name() + "`/create";
-        } else if (statement instanceof Statement.DropSource s) {
-            return s.kind().name().toLowerCase(Locale.ROOT) + "/`" + s.name() + "`/drop";
-        } else if (statement instanceof Statement.AlterSource s) {
-            return s.kind().name().toLowerCase(Locale.ROOT) + "/`" + s.name() + "`/alter";
-        } else if (statement instanceof Statement.CreateType s) {
-            return "type/`" + s.name() + "`/create";
-        } else if (statement instanceof Statement.DropType s) {
-            return "type/`" + s.name() + "`/drop";
-        }
-        return "session/" + statement.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "/execute";
-    }
-
     /** ksqlDB refuses to drop a source that a persistent query reads or writes. */
     private void checkNoQueries(String name) {
         List<String> readers = new ArrayList<>();
@@ -400,7 +384,7 @@ public final class Engine implements SqlEngine {
         if (existing.isPresent() && create.ifNotExists()) {
             return new EngineResult.CommandDone(text, "Cannot add " + create.kind().name().toLowerCase(Locale.ROOT) + " "
                     + create.name() + ": A " + existing.get().kind().name().toLowerCase(Locale.ROOT)
-                    + " with the same name already exists.", -1, Optional.empty(), commandId(create));
+                    + " with the same name already exists.", -1, Optional.empty(), DdlExecutor.commandId(create));
         }
         if (existing.isPresent() && orderedQueries().stream().anyMatch(q -> q.sink().name().equals(create.name()))) {
             throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, "Cannot replace " + create.name()
@@ -521,19 +505,27 @@ public final class Engine implements SqlEngine {
     private record RunningPush(StartedQuery query, String sql) {
     }
 
-    /** The queries reading ({@code [0]}) and writing ({@code [1]}) a source. */
-    private List<List<EngineResult.QueryInfo>> queriesOf(String source) {
+    /** A description with the persistent queries reading and writing each source; other results as they are. */
+    private EngineResult withQueries(EngineResult result) {
+        if (!(result instanceof EngineResult.SourceDescriptions described)) {
+            return result;
+        }
+        return new EngineResult.SourceDescriptions(described.statementText(),
+                described.sources().stream().map(this::withQueries).toList(), described.single());
+    }
+
+    private EngineResult.SourceDetails withQueries(EngineResult.SourceDetails source) {
         List<EngineResult.QueryInfo> readers = new ArrayList<>();
         List<EngineResult.QueryInfo> writers = new ArrayList<>();
         for (PersistentQuery q : orderedQueries()) {
-            if (q.reads(source)) {
+            if (q.reads(source.name())) {
                 readers.add(q.info());
             }
-            if (q.sink().name().equals(source)) {
+            if (q.sink().name().equals(source.name())) {
                 writers.add(q.info());
             }
         }
-        return List.of(readers, writers);
+        return source.withQueries(readers, writers);
     }
 
     private EngineResult explain(String text, String queryId) {

@@ -7,10 +7,9 @@ import io.runnel.sql.internal.analyzer.AnalyzedQuery;
 import io.runnel.sql.internal.analyzer.QueryAnalyzer;
 import io.runnel.sql.internal.ast.Statement;
 import io.runnel.sql.internal.catalog.Catalog;
-import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.catalog.DataSource;
 import io.runnel.sql.internal.catalog.SourceFormats;
-import io.runnel.sql.internal.command.FieldInfo;
+import io.runnel.sql.internal.command.Descriptions;
 import io.runnel.sql.internal.exec.ProcessingLog;
 import io.runnel.sql.internal.exec.TopologyBuilder;
 import io.runnel.sql.internal.parser.SqlFormatter;
@@ -74,6 +73,6 @@ final class Explainer {
     }
 
     private static List<EngineResult.FieldDetails> fields(DataSource sink) {
-        return sink.columns().stream().map((Column c) -> Results.field(FieldInfo.of(c))).toList();
+        return sink.columns().stream().map(Descriptions::field).toList();
     }
 }

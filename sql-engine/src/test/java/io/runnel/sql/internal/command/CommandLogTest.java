@@ -3,6 +3,7 @@ package io.runnel.sql.internal.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.runnel.sql.engine.EngineResult;
 import io.runnel.log.EmbeddedLog;
 import io.runnel.log.EmbeddedLogConfig;
 import io.runnel.log.FlushPolicy;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +36,8 @@ class CommandLogTest {
     void shouldRecordEachCatalogChangeWithItsTextPropertiesAndSequence() {
         DdlSession ddl = new DdlSession("orders");
         ddl.run("SET 'ksql.persistence.default.format.value' = 'JSON'");
-        var status = (StatementResult.CommandStatus) ddl.run("CREATE STREAM S (V INT) WITH (KAFKA_TOPIC='orders')");
-        assertThat(status.commandSequence()).isEqualTo(OptionalLong.of(0));
+        var status = (EngineResult.CommandDone) ddl.run("CREATE STREAM S (V INT) WITH (KAFKA_TOPIC='orders')");
+        assertThat(status.commandSequence()).isEqualTo(0L);
         assertThat(ddl.log.readAll()).containsExactly(new Command(0, "CREATE STREAM S (V INT) WITH (KAFKA_TOPIC='orders')",
                 Map.of("ksql.persistence.default.format.value", "JSON")));
     }

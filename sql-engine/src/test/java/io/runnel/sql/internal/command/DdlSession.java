@@ -2,6 +2,7 @@ package io.runnel.sql.internal.command;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.runnel.sql.engine.EngineResult;
 import io.runnel.sql.SqlException;
 import io.runnel.sql.internal.catalog.DataSource;
 import io.runnel.sql.internal.parser.SqlParser;
@@ -20,14 +21,14 @@ final class DdlSession {
         executor = new DdlExecutor(topics, log);
     }
 
-    StatementResult run(String sql) {
+    EngineResult run(String sql) {
         Executed executed = executor.execute(SqlParser.parse(sql, session.variables()).get(0), session);
         session = executed.session();
         return executed.result();
     }
 
     String message(String sql) {
-        return ((StatementResult.CommandStatus) run(sql)).message();
+        return ((EngineResult.CommandDone) run(sql)).message();
     }
 
     SqlException fails(String sql) {

@@ -2,6 +2,7 @@ package io.runnel.sql.internal.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runnel.sql.engine.EngineResult;
 import io.runnel.sql.internal.ast.SourceKind;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,17 @@ class ListingTest {
 
     @Test
     void shouldListStreamsAndTablesAsKsqlDbsSourceInfo() {
-        assertThat(ddl.run("SHOW STREAMS")).isEqualTo(new StatementResult.SourceList("SHOW STREAMS", SourceKind.STREAM,
-                List.of(new SourceSummary("STREAM", "ORDERS", "orders", "KAFKA", "JSON", false))));
-        assertThat(ddl.run("LIST TABLES")).isEqualTo(new StatementResult.SourceList("LIST TABLES", SourceKind.TABLE,
-                List.of(new SourceSummary("TABLE", "USERS", "users", "JSON", "JSON", true))));
+        assertThat(ddl.run("SHOW STREAMS")).isEqualTo(new EngineResult.SourceList("SHOW STREAMS", SourceKind.STREAM.name(),
+                List.of(new EngineResult.SourceInfo("STREAM", "ORDERS", "orders", "KAFKA", "JSON", false))));
+        assertThat(ddl.run("LIST TABLES")).isEqualTo(new EngineResult.SourceList("LIST TABLES", SourceKind.TABLE.name(),
+                List.of(new EngineResult.SourceInfo("TABLE", "USERS", "users", "JSON", "JSON", true))));
     }
 
     @Test
     void shouldDescribeASourceWithKeyFieldsTopicFormatsTimestampAndWindow() {
-        var described = (StatementResult.SourceDescribed) ddl.run("DESCRIBE ORDERS EXTENDED");
-        SourceDescription d = described.source();
+        var described = (EngineResult.SourceDescriptions) ddl.run("DESCRIBE ORDERS EXTENDED");
+        assertThat(described.single()).isTrue();
+        EngineResult.SourceDetails d = described.sources().get(0);
         assertThat(d.name()).isEqualTo("ORDERS");
         assertThat(d.type()).isEqualTo("STREAM");
         assertThat(d.topic()).isEqualTo("orders");
@@ -40,25 +42,27 @@ class ListingTest {
         assertThat(d.timestamp()).isEqualTo("TS");
         assertThat(d.windowType()).isEmpty();
         assertThat(d.extended()).isTrue();
-        assertThat(d.fields()).extracting(FieldInfo::name).containsExactly("ID", "ITEMS", "TOTAL", "TS");
-        assertThat(d.fields().get(0).type()).contains("KEY");
-        assertThat(d.fields().get(1).schema()).isEqualTo(new SchemaInfo("ARRAY", List.of(),
-                Optional.of(new SchemaInfo("STRING", List.of(), Optional.empty(), Map.of())), Map.of()));
+        assertThat(d.fields()).extracting(EngineResult.FieldDetails::name).containsExactly("ID", "ITEMS", "TOTAL", "TS");
+        assertThat(d.fields().get(0).role()).contains("KEY");
+        assertThat(d.fields().get(1).schema()).isEqualTo(new EngineResult.ColumnType("ARRAY", List.of(),
+                Optional.of(new EngineResult.ColumnType("STRING", List.of(), Optional.empty(), Map.of())), Map.of()));
         assertThat(d.fields().get(2).schema().parameters()).containsEntry("precision", 10).containsEntry("scale", 2);
 
-        SourceDescription users = ((StatementResult.SourceDescribed) ddl.run("DESCRIBE USERS")).source();
+        EngineResult.SourceDetails users = ((EngineResult.SourceDescriptions) ddl.run("DESCRIBE USERS")).sources().get(0);
         assertThat(users.windowType()).contains("TUMBLING");
         assertThat(users.windowSizeMillis()).contains(60_000L);
-        assertThat(users.fields().get(1).schema().fields()).extracting(FieldInfo::name).containsExactly("CITY");
-        assertThat(users.fields().get(2).schema().memberSchema().map(SchemaInfo::type)).contains("INTEGER");
+        assertThat(users.fields().get(1).schema().fields()).extracting(EngineResult.FieldDetails::name)
+                .containsExactly("CITY");
+        assertThat(users.fields().get(2).schema().member().map(EngineResult.ColumnType::type)).contains("INTEGER");
     }
 
     @Test
     void shouldDescribeAllSourcesOfAKind() {
-        var all = (StatementResult.SourceDescriptionList) ddl.run("DESCRIBE TABLES EXTENDED");
-        assertThat(all.sources()).extracting(SourceDescription::name).containsExactly("USERS");
-        var extended = (StatementResult.SourceDescriptionList) ddl.run("SHOW STREAMS EXTENDED");
-        assertThat(extended.sources()).extracting(SourceDescription::name).containsExactly("ORDERS");
+        var all = (EngineResult.SourceDescriptions) ddl.run("DESCRIBE TABLES EXTENDED");
+        assertThat(all.single()).isFalse();
+        assertThat(all.sources()).extracting(EngineResult.SourceDetails::name).containsExactly("USERS");
+        var extended = (EngineResult.SourceDescriptions) ddl.run("SHOW STREAMS EXTENDED");
+        assertThat(extended.sources()).extracting(EngineResult.SourceDetails::name).containsExactly("ORDERS");
     }
 
     @Test
@@ -69,9 +73,9 @@ class ListingTest {
     @Test
     void shouldListTopicsAndTypes() {
         ddl.run("CREATE TYPE ADDRESS AS STRUCT<CITY STRING>");
-        assertThat(((StatementResult.TopicList) ddl.run("SHOW TOPICS")).topics())
-                .containsExactly(new TopicInfo("orders", 1), new TopicInfo("users", 1));
-        assertThat(((StatementResult.TypeList) ddl.run("SHOW TYPES")).types()).containsOnlyKeys("ADDRESS");
+        assertThat(((EngineResult.TopicList) ddl.run("SHOW TOPICS")).topics())
+                .containsExactly(new EngineResult.TopicInfo("orders", 1), new EngineResult.TopicInfo("users", 1));
+        assertThat(((EngineResult.TypeList) ddl.run("SHOW TYPES")).types()).containsOnlyKeys("ADDRESS");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.runnel.sql.internal.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runnel.sql.engine.EngineResult;
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
 import org.junit.jupiter.api.Test;
@@ -47,15 +48,15 @@ class SessionStatementsTest {
     @Test
     void shouldShowDefaultsAndOverrides() {
         ddl.run("SET 'auto.offset.reset' = 'earliest'");
-        var properties = ((StatementResult.PropertyList) ddl.run("SHOW PROPERTIES")).properties();
-        assertThat(properties).contains(new PropertyEntry("auto.offset.reset", "KAFKA", "earliest", true),
-                new PropertyEntry("ksql.persistence.default.format.key", "KSQL", "KAFKA", false));
+        var properties = ((EngineResult.PropertyList) ddl.run("SHOW PROPERTIES")).properties();
+        assertThat(properties).contains(new EngineResult.PropertyInfo("auto.offset.reset", "KAFKA", "earliest", true),
+                new EngineResult.PropertyInfo("ksql.persistence.default.format.key", "KSQL", "KAFKA", false));
     }
 
     @Test
     void shouldDefineVariablesUsedByLaterStatements() {
         ddl.run("DEFINE topic = 't'");
-        assertThat(((StatementResult.VariableList) ddl.run("SHOW VARIABLES")).variables()).containsEntry("TOPIC", "t");
+        assertThat(((EngineResult.VariableList) ddl.run("SHOW VARIABLES")).variables()).containsEntry("TOPIC", "t");
         ddl.session = ddl.session.withCatalog(ddl.session.catalog());
         ddl.assertFails("CREATE STREAM S (V INT) WITH (KAFKA_TOPIC='${topic}', VALUE_FORMAT='JSON')",
                 "Topic 't' does not exist");

@@ -49,6 +49,8 @@ import java.util.TreeMap;
  * the writer then writes only version 2, and plans of version 1 already stored stay as they are
  * and are still read by the version-1 methods. A version this reader does not know (written by a
  * newer Runnel) is refused with an {@link UnreadablePlanException} saying so; it is never guessed.
+ * A field added to version 1 is optional, and its absence reads as what plans without it ran (an
+ * {@code Aggregate} without {@code grouping} re-keys through its repartition topic).
  *
  * <p>Typing may fail when the functions changed since the plan was written (a UDF removed, an
  * aggregate that now returns another type): that is an {@link UnreadablePlanException} naming the
@@ -195,7 +197,16 @@ public final class ExecPlanReader {
         }
         return new ExecNode.Aggregate(id, node(field(json, "input")), groupBy, calls,
                 json.has("window") ? Optional.of(PlanValues.readWindow(json.get("window"))) : Optional.empty(),
-                input, aggregated, bool(json, "emitFinal"));
+                input, aggregated, bool(json, "emitFinal"), grouping(json));
+    }
+
+    /**
+     * An aggregate's {@code grouping}; absent (plans written before the choice was stored, and
+     * every plan that re-groups) it is {@code REPARTITION}, which is what those plans always ran.
+     */
+    private static ExecNode.Aggregate.Grouping grouping(JsonNode json) {
+        return json.has("grouping") ? enumValue(ExecNode.Aggregate.Grouping.class, json, "grouping")
+                : ExecNode.Aggregate.Grouping.REPARTITION;
     }
 
     private ExecNode.Project project(JsonNode json) {

@@ -49,7 +49,9 @@ import java.util.TreeMap;
  *     {@code left}: node, {@code right}: node (version 1: a {@code StreamSource})</td></tr>
  * <tr><td>{@code Aggregate}</td><td>{@code inputSchema}, {@code groupBy}: [expression], {@code aggregates}:
  *     [{@code {"function", "arguments": [expression], "initArguments": [expression], "sql"}}],
- *     {@code window?}, {@code aggregated}: row schema, {@code emitFinal}: bool, {@code input}</td></tr>
+ *     {@code window?}, {@code aggregated}: row schema, {@code emitFinal}: bool, {@code grouping?}:
+ *     {@code SOURCE_KEY} (absent: {@code REPARTITION}, as in plans written before it existed),
+ *     {@code input}</td></tr>
  * <tr><td>{@code Project}</td><td>{@code inputSchema}, {@code bindings?}, {@code keys}:
  *     [{@code {"name", "expression"}}], {@code values}: [{@code {"name", "expression", "tableFunction"}}],
  *     {@code output}: logical schema, {@code partitionBy}: bool, {@code input}</td></tr>
@@ -213,6 +215,9 @@ public final class ExecPlanWriter {
         node.window().ifPresent(w -> json.set("window", PlanValues.window(w)));
         json.set("aggregated", PlanValues.rowSchema(node.aggregated()));
         json.put("emitFinal", node.emitFinal());
+        if (node.grouping() != ExecNode.Aggregate.Grouping.REPARTITION) {
+            json.put("grouping", node.grouping().name());
+        }
         json.set("input", node(node.input()));
         return json;
     }
