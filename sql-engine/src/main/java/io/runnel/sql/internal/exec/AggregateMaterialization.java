@@ -110,15 +110,7 @@ public final class AggregateMaterialization {
                 return Optional.empty();
             }
         }
-        Object[] out = new Object[values.length];
-        for (int i = 0; i < out.length; i++) {
-            try {
-                out[i] = values[i].evaluate(row);
-            } catch (ExpressionEvaluationException e) {
-                log.error(nodeId, e.getMessage(), e);
-            }
-        }
-        return Optional.of(new TableRow(groupKey, Row.wrap(out)));
+        return Optional.of(new TableRow(groupKey, Row.wrap(TopologyBuilder.evaluateAll(values, row, log, nodeId))));
     }
 
     /** The operators between an aggregation and its table's sink, when this class can replay them. */

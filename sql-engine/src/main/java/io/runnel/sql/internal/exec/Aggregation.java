@@ -13,6 +13,10 @@ final class Aggregation {
     private final List<AnalyzedQuery.AggregateCall> calls;
     private final List<Udaf<Object, Object, Object>> udafs = new ArrayList<>();
     private final List<Evaluator[]> arguments = new ArrayList<>();
+    private final Step adding = (i, input, old) -> udafs.get(i).aggregate(input, old);
+    @SuppressWarnings("unchecked")
+    private final Step undoing = (i, input, old) -> ((io.runnel.sql.function.TableUdaf<Object, Object, Object>) udafs.get(i))
+            .undo(input, old);
 
     Aggregation(List<AnalyzedQuery.AggregateCall> calls, ProcessingLog log, String nodeId) {
         this.calls = calls;
@@ -59,21 +63,7 @@ final class Aggregation {
     }
 
     Row add(Row inputRow, Row state, ProcessingLog log, String nodeId) {
-        Object[] row = inputRow.columnsForReading();
-        Object[] next = state.toArray();
-        for (int i = 0; i < udafs.size(); i++) {
-            try {
-                Evaluator[] args = arguments.get(i);
-                Object[] values = new Object[args.length];
-                for (int a = 0; a < args.length; a++) {
-                    values[a] = args[a].evaluate(row);
-                }
-                next[i] = udafs.get(i).aggregate(calls.get(i).function().input(values), next[i]);
-            } catch (RuntimeException e) {
-                log.error(nodeId, "aggregate " + calls.get(i).sql() + " failed: " + e, e);
-            }
-        }
-        return Row.wrap(next);
+        return update(inputRow, state, log, nodeId, "aggregate", adding);
     }
 
     /** Merges the states of two sessions that a record joined into one. */
@@ -91,8 +81,18 @@ final class Aggregation {
     }
 
     /** Takes a row back out of the states (a table row that changed or was deleted). */
-    @SuppressWarnings("unchecked")
     Row undo(Row inputRow, Row state, ProcessingLog log, String nodeId) {
+        return update(inputRow, state, log, nodeId, "undo of aggregate", undoing);
+    }
+
+    /** One function's next state from its input (its arguments) and its old state. */
+    @FunctionalInterface
+    private interface Step {
+        Object next(int function, Object input, Object old);
+    }
+
+    /** Each function's next state for an input row; a function that fails keeps its state and is logged. */
+    private Row update(Row inputRow, Row state, ProcessingLog log, String nodeId, String what, Step step) {
         Object[] row = inputRow.columnsForReading();
         Object[] next = state.toArray();
         for (int i = 0; i < udafs.size(); i++) {
@@ -102,10 +102,9 @@ final class Aggregation {
                 for (int a = 0; a < args.length; a++) {
                     values[a] = args[a].evaluate(row);
                 }
-                next[i] = ((io.runnel.sql.function.TableUdaf<Object, Object, Object>) udafs.get(i))
-                        .undo(calls.get(i).function().input(values), next[i]);
+                next[i] = step.next(i, calls.get(i).function().input(values), next[i]);
             } catch (RuntimeException e) {
-                log.error(nodeId, "undo of aggregate " + calls.get(i).sql() + " failed: " + e, e);
+                log.error(nodeId, what + " " + calls.get(i).sql() + " failed: " + e, e);
             }
         }
         return Row.wrap(next);

@@ -674,6 +674,11 @@ public final class TopologyBuilder {
     }
 
     private Object[] evaluateAll(Evaluator[] evaluators, Object[] row, String nodeId) {
+        return evaluateAll(evaluators, row, log, nodeId);
+    }
+
+    /** Each expression's value over {@code row}; one that fails is NULL and goes to {@code log}. */
+    static Object[] evaluateAll(Evaluator[] evaluators, Object[] row, ProcessingLog log, String nodeId) {
         Object[] out = new Object[evaluators.length];
         for (int i = 0; i < evaluators.length; i++) {
             try {
