@@ -1,13 +1,12 @@
 package io.runnel.state.internal.memory;
 
-import io.runnel.common.Serializer;
 import io.runnel.state.Bytes;
 import io.runnel.state.InvalidStateStoreException;
 import io.runnel.state.KeyValue;
 import io.runnel.state.KeyValueIterator;
-import io.runnel.state.KeyValueStore;
 import io.runnel.state.StateStore;
 import io.runnel.state.StateStoreContext;
+import io.runnel.state.internal.BytesRangeStore;
 import io.runnel.state.internal.OpenIterators;
 import io.runnel.state.internal.StoreState;
 import java.util.Iterator;
@@ -24,7 +23,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * views (they may or may not see writes made while they are open), never fail on concurrent writes.
  * Threading: one writer, any number of concurrent readers.
  */
-public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]> {
+public final class InMemoryKeyValueStore implements BytesRangeStore {
     private final String name;
     private final StoreState state;
     private final OpenIterators iterators = new OpenIterators();
@@ -101,32 +100,6 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
     }
 
     @Override
-    public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-        return iterate(from, to, true, true);
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
-        return iterate(from, to, true, false);
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> all() {
-        return iterate(null, null, true, true);
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> reverseAll() {
-        return iterate(null, null, true, false);
-    }
-
-    @Override
-    public <P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, Serializer<P> prefixKeySerializer) {
-        Bytes from = Bytes.wrap(prefixKeySerializer.serialize(null, prefix));
-        return iterate(from, from.prefixUpperBound(), false, true);
-    }
-
-    /** Entries in {@code [from, to]} or {@code [from, to)}; null bounds are open. */
     public KeyValueIterator<Bytes, byte[]> iterate(Bytes from, Bytes to, boolean toInclusive, boolean forward) {
         state.check();
         if (from != null && to != null && from.compareTo(to) > 0) {

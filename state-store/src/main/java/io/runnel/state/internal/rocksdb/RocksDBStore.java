@@ -1,16 +1,15 @@
 package io.runnel.state.internal.rocksdb;
 
-import io.runnel.common.Serializer;
 import io.runnel.state.Bytes;
 import io.runnel.state.CorruptedStoreException;
 import io.runnel.state.InvalidStateStoreException;
 import io.runnel.state.KeyValue;
 import io.runnel.state.KeyValueIterator;
-import io.runnel.state.KeyValueStore;
 import io.runnel.state.ProcessorStateException;
 import io.runnel.state.RocksDBResources;
 import io.runnel.state.StateStore;
 import io.runnel.state.StateStoreContext;
+import io.runnel.state.internal.BytesRangeStore;
 import io.runnel.state.internal.OpenIterators;
 import io.runnel.state.internal.StoreState;
 import java.io.IOException;
@@ -49,7 +48,7 @@ import org.rocksdb.WriteBatch;
  * read/write lock (shared for every operation, exclusive for close) guarantees that no native call
  * runs on a closed instance; iterators are closed before the instance.
  */
-public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDBResources.MemtableOwner {
+public final class RocksDBStore implements BytesRangeStore, RocksDBResources.MemtableOwner {
     private static final System.Logger LOG = System.getLogger(RocksDBStore.class.getName());
     /** Writes between two checks of the process-wide memory bound. */
     static final int WRITES_PER_MEMORY_CHECK = 1024;
@@ -381,32 +380,6 @@ public final class RocksDBStore implements KeyValueStore<Bytes, byte[]>, RocksDB
     }
 
     @Override
-    public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-        return iterate(from, to, true, true);
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
-        return iterate(from, to, true, false);
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> all() {
-        return iterate(null, null, true, true);
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> reverseAll() {
-        return iterate(null, null, true, false);
-    }
-
-    @Override
-    public <P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, Serializer<P> prefixKeySerializer) {
-        Bytes from = Bytes.wrap(prefixKeySerializer.serialize(null, prefix));
-        return iterate(from, from.prefixUpperBound(), false, true);
-    }
-
-    /** Entries in {@code [from, to]} or {@code [from, to)}; null bounds are open. */
     public KeyValueIterator<Bytes, byte[]> iterate(Bytes from, Bytes to, boolean toInclusive, boolean forward) {
         long stamp = lock.readLock();
         try {
