@@ -267,6 +267,25 @@ class StreamQueryTopologyTest {
     }
 
     @Test
+    void shouldEmitFinalRowsWithNoGraceWhenNoneIsGivenAndOnlyWindowsClosedSinceTheLastEmission() {
+        // As ksqlDB: EMIT FINAL without GRACE PERIOD closes a window at its end; a window is emitted once.
+        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM S "
+                + "WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY NAME EMIT FINAL;")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 10_000);
+            in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 50_000);
+            assertThat(out.readValuesToList()).isEmpty();
+            in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 60_000);
+            assertThat(out.readValuesToList()).containsExactly("{\"C\":2}");
+            in.pipeInput(key(4), json("{\"NAME\": \"a\"}"), 30_000);  // late: its window has closed
+            in.pipeInput(key(5), json("{\"NAME\": \"a\"}"), 61_000);
+            assertThat(out.readValuesToList()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldReadAWindowedSourceAndKeepItsWindowOnTheOutput() {
         try (TestDriver driver = driver("SELECT ID, NAME, WINDOWSTART AS WS FROM W WHERE WINDOWSTART >= '1970-01-01T00:00:02';")) {
             TestInputTopic<byte[], byte[]> in = driver.createInputTopic("w_topic", Serdes.byteArray().serializer(),
