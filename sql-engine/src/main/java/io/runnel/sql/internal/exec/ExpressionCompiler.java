@@ -48,6 +48,8 @@ public final class ExpressionCompiler {
 
     private final TypedExpression typed;
     private final List<Object> constants = new ArrayList<>();
+    /** How many lambda bodies enclose the node being generated. */
+    private int lambdaDepth;
 
     private ExpressionCompiler(TypedExpression typed) {
         this.typed = typed;
@@ -207,8 +209,13 @@ public final class ExpressionCompiler {
         for (String v : variables) {
             parameters.add("final Object " + v);
         }
-        return "new " + type + "() {\n  public Object apply(" + String.join(", ", parameters) + ") {\n    return "
-                + gen(l.body()) + ";\n  }\n}";
+        lambdaDepth++;
+        try {
+            return "new " + type + "() {\n  public Object apply(" + String.join(", ", parameters) + ") {\n    return "
+                    + gen(l.body()) + ";\n  }\n}";
+        } finally {
+            lambdaDepth--;
+        }
     }
 
     private String mapConstructor(MapConstructor m) {
@@ -242,13 +249,23 @@ public final class ExpressionCompiler {
             case DIVIDE -> "divide";
             case MODULUS -> "modulus";
         };
+        // In a lambda body a NULL number operand fails the call that runs the lambda (its result is NULL), as
+        // in ksqlDB, whose generated Java unboxes it: TRANSFORM(ARRAY[5, NULL], x => x + 5) is NULL, not [10, NULL].
+        boolean strict = lambdaDepth > 0 && !(result instanceof SqlType.Primitive p && p.baseType() == SqlBaseType.STRING);
         if (result instanceof SqlType.Decimal d) {
             SqlType.Decimal l = decimalOperand(a.left());
             SqlType.Decimal r = decimalOperand(a.right());
-            return "SqlOps." + op + "(SqlOps.toDecimal(" + gen(a.left()) + ", " + l.scale() + "), SqlOps.toDecimal("
-                    + gen(a.right()) + ", " + r.scale() + "), " + d.scale() + ")";
+            return "SqlOps." + op + "(SqlOps.toDecimal(" + operand(gen(a.left()), strict, "Object") + ", " + l.scale()
+                    + "), SqlOps.toDecimal(" + operand(gen(a.right()), strict, "Object") + ", " + r.scale() + "), "
+                    + d.scale() + ")";
         }
-        return "SqlOps." + op + "(" + convert(a.left(), result) + ", " + convert(a.right(), result) + ")";
+        String javaType = javaClass(result);
+        return "SqlOps." + op + "(" + operand(convert(a.left(), result), strict, javaType) + ", "
+                + operand(convert(a.right(), result), strict, javaType) + ")";
+    }
+
+    private static String operand(String code, boolean strict, String javaType) {
+        return strict ? "((" + javaType + ") SqlOps.nonNullOperand(" + code + "))" : code;
     }
 
     private SqlType.Decimal decimalOperand(Expression e) {

@@ -25,6 +25,14 @@ public final class SqlOps {
 
     // ---------------------------------------------------------------- arithmetic
 
+    /** An arithmetic operand in a lambda body: NULL fails the evaluation (ksqlDB unboxes it). */
+    public static Object nonNullOperand(Object operand) {
+        if (operand == null) {
+            throw new NullPointerException("arithmetic on a NULL value in a lambda");
+        }
+        return operand;
+    }
+
     public static Integer add(Integer a, Integer b) {
         return a == null || b == null ? null : a + b;
     }
