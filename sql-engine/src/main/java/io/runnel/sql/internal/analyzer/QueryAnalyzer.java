@@ -17,6 +17,7 @@ import io.runnel.sql.internal.catalog.DataSource;
 import io.runnel.sql.internal.catalog.SqlBaseType;
 import io.runnel.sql.internal.catalog.SqlType;
 import io.runnel.sql.internal.catalog.TypeResolver;
+import io.runnel.sql.internal.function.builtin.CollectAggregates;
 import io.runnel.sql.internal.parser.SqlFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,17 +49,29 @@ public final class QueryAnalyzer {
     private final TypeResolver types;
     private final JoinProjection joinProjection;
     private final boolean transientQuery;
+    private final Map<String, String> properties;
 
     public QueryAnalyzer(Catalog catalog, FunctionResolver functions) {
-        this(catalog, functions, false);
+        this(catalog, functions, false, Map.of());
     }
 
-    private QueryAnalyzer(Catalog catalog, FunctionResolver functions, boolean transientQuery) {
+    private QueryAnalyzer(Catalog catalog, FunctionResolver functions, boolean transientQuery,
+                          Map<String, String> properties) {
         this.catalog = catalog;
         this.functions = functions;
         this.types = new TypeResolver(catalog);
         this.joinProjection = new JoinProjection(functions, types);
         this.transientQuery = transientQuery;
+        this.properties = Map.copyOf(properties);
+    }
+
+    /**
+     * An analyzer that applies the session's function settings: {@code ksql.functions.collect_list.limit}
+     * and {@code ksql.functions.collect_set.limit} become the limit argument of COLLECT_LIST and
+     * COLLECT_SET calls (so the plan keeps them).
+     */
+    public QueryAnalyzer withProperties(Map<String, String> sessionProperties) {
+        return new QueryAnalyzer(catalog, functions, transientQuery, sessionProperties);
     }
 
     /**
@@ -66,7 +79,7 @@ public final class QueryAnalyzer {
      * key columns (ksqlDB requires a value column only of a persistent query's sink).
      */
     public QueryAnalyzer forTransientQuery() {
-        return new QueryAnalyzer(catalog, functions, true);
+        return new QueryAnalyzer(catalog, functions, true, properties);
     }
 
     /**
@@ -189,7 +202,9 @@ public final class QueryAnalyzer {
                     && call.name().equalsIgnoreCase("COUNT"));
             List<Expression> arguments = countsRows
                     ? List.of(new ColumnRef(Optional.empty(), "ROWTIME", call.position())) : call.arguments();
-            for (Expression a : arguments) {
+            List<Expression> withSettings = new ArrayList<>(arguments);
+            collectionLimit(call).ifPresent(limit -> withSettings.add(new Expression.IntegerLiteral(limit, call.position())));
+            for (Expression a : withSettings) {
                 TypedExpression t = ExpressionTyper.type(a, input, functions, types);
                 args.add(t);
                 argTypes.add(t.type());
@@ -520,5 +535,21 @@ public final class QueryAnalyzer {
         Position p = node.position();
         return new SqlException(SqlErrorCode.INVALID_STATEMENT, p.line(), p.column(),
                 "line " + p.line() + ":" + p.column() + ": " + message);
+    }
+
+    /** The limit a session property sets on a one-argument COLLECT_LIST or COLLECT_SET call, if any. */
+    private Optional<Integer> collectionLimit(FunctionCall call) {
+        String property = call.name().equalsIgnoreCase("COLLECT_LIST") ? CollectAggregates.COLLECT_LIST_LIMIT
+                : call.name().equalsIgnoreCase("COLLECT_SET") ? CollectAggregates.COLLECT_SET_LIMIT : null;
+        String value = property == null || call.arguments().size() != 1 ? null : properties.get(property);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            long limit = Long.parseLong(value.trim());
+            return limit >= Integer.MAX_VALUE ? Optional.empty() : Optional.of((int) Math.max(-1, limit));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }
