@@ -289,7 +289,7 @@ public final class QueryAnalyzer {
                 matches.add(item);
                 keysByText.putIfAbsent(text, new AnalyzedQuery.Projection(item.name(), typed));
             } else {
-                values.add(new AnalyzedQuery.Projection(item.name(), typed, isTableFunctionCall(item.expression())));
+                values.add(new AnalyzedQuery.Projection(item.name(), typed, containsTableFunctionCall(item.expression())));
             }
             requireNoNestedTableFunction(item.expression(), true);
         }
@@ -502,14 +502,49 @@ public final class QueryAnalyzer {
         return e instanceof FunctionCall f && functions.isTableFunction(f.name());
     }
 
-    /** Table functions may only be a whole select item, as in ksqlDB. */
+    private boolean containsTableFunctionCall(Expression e) {
+        if (isTableFunctionCall(e)) {
+            return true;
+        }
+        for (Expression child : ExpressionChildren.of(e)) {
+            if (containsTableFunctionCall(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A select item holds at most one table function call, which takes no table function call as
+     * an argument and is not inside a lambda: the whole item ({@code EXPLODE(A)}) or a part of it
+     * ({@code EXPLODE(A)->F1}, evaluated once per element, as in ksqlDB).
+     */
     private void requireNoNestedTableFunction(Expression e, boolean top) {
+        if (!isTableFunctionCall(e) && countTableFunctionCalls(e, false) == 1) {
+            return;
+        }
+        requireNoNestedTableFunctionBelow(e, top);
+    }
+
+    private int countTableFunctionCalls(Expression e, boolean inLambda) {
+        int n = isTableFunctionCall(e) ? (inLambda ? 2 : 1) : 0;
+        boolean lambda = inLambda || e instanceof Expression.Lambda;
+        for (Expression child : ExpressionChildren.of(e)) {
+            n += countTableFunctionCalls(child, lambda);
+        }
+        if (isTableFunctionCall(e) && n > 1) {
+            return 2;  // a table function call inside another one
+        }
+        return n;
+    }
+
+    private void requireNoNestedTableFunctionBelow(Expression e, boolean top) {
         if (!top && isTableFunctionCall(e)) {
             throw error(e, "Table function " + ((FunctionCall) e).name().toUpperCase(java.util.Locale.ROOT)
                     + " can only be used as a whole SELECT item, not inside another expression");
         }
         for (Expression child : ExpressionChildren.of(e)) {
-            requireNoNestedTableFunction(child, false);
+            requireNoNestedTableFunctionBelow(child, false);
         }
     }
 

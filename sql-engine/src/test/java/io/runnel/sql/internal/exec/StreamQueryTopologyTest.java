@@ -1,6 +1,7 @@
 package io.runnel.sql.internal.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.common.Deserializer;
 import io.runnel.common.Serdes;
@@ -237,6 +238,26 @@ class StreamQueryTopologyTest {
             assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key() + "=" + kv.value()).containsExactly(
                     "a={\"C\":1}", "a={\"C\":2}", "a={\"C\":1}", "b={\"C\":1}", "a={\"C\":0}");
         }
+    }
+
+    @Test
+    void shouldEvaluateAnExpressionOverATableFunctionOncePerElement() {
+        try (TestDriver driver = driver("SELECT ID, EXPLODE(ARRAY[STRUCT(F1 := 1), STRUCT(F1 := 2)])->F1 * 10 AS V, "
+                + "ABS(EXPLODE(ARRAY[-3])) AS W FROM S;")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
+            assertThat(out.readValuesToList()).containsExactly("{\"V\":10,\"W\":3}", "{\"V\":20,\"W\":null}");
+        }
+    }
+
+    @Test
+    void shouldRejectATableFunctionInsideAnotherOrTwoInOneItem() {
+        assertThatThrownBy(() -> driver("SELECT ID, EXPLODE(EXPLODE(ARRAY[ARRAY[1]])) AS V FROM S;"))
+                .hasMessageContaining("can only be used as a whole SELECT item");
+        assertThatThrownBy(() -> driver("SELECT ID, EXPLODE(ARRAY[1]) + EXPLODE(ARRAY[2]) AS V FROM S;"))
+                .hasMessageContaining("can only be used as a whole SELECT item");
     }
 
     @Test
