@@ -203,7 +203,7 @@ public final class TopologyBuilder {
     }
 
     /** Windowed keys ({@link WindowedKey} bytes) as {@code Windowed<Row>} stream keys. */
-    private static Serde<Object> windowedKeySerde(Serde<Row> keySerde, SourceFormats formats) {
+    static Serde<Object> windowedKeySerde(Serde<Row> keySerde, SourceFormats formats) {
         SourceFormats.KeyWindow window = formats.window().orElseThrow();
         Serde<WindowedKey> bytes = window.kind() == SourceFormats.KeyWindow.Kind.SESSION
                 ? WindowedSerdes.sessionWindowed(keySerde) : WindowedSerdes.timeWindowed(keySerde, window.sizeMillis().get());
