@@ -9,6 +9,7 @@ import io.runnel.state.KeyValue;
 import io.runnel.state.WindowStore;
 import io.runnel.state.Windowed;
 import io.runnel.streams.dsl.Consumed;
+import io.runnel.streams.dsl.EmitStrategy;
 import io.runnel.streams.dsl.Materialized;
 import io.runnel.streams.dsl.Produced;
 import io.runnel.streams.dsl.SessionWindows;
@@ -105,6 +106,81 @@ class WindowingTest {
             assertThat(readWindowed(d, WindowedSerdes.timeWindowedSerde(Serdes.string(), w.sizeMs())))
                     .containsExactly(KeyValue.pair("a@0-10000", 2L), KeyValue.pair("b@0-10000", 1L));
         }
+    }
+
+    private static StreamsBuilder countOnWindowClose(TimeWindows windows) {
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream("in", STRINGS).groupByKey().windowedBy(windows).emitStrategy(EmitStrategy.onWindowClose())
+                .count(Materialized.as("window-counts")).toStream()
+                .to("out", Produced.with(WindowedSerdes.timeWindowedSerde(Serdes.string(), windows.sizeMs()), Serdes.longSerde()));
+        return b;
+    }
+
+    @Test
+    void shouldEmitEachTumblingWindowOnceWhenStreamTimePassesItsEndPlusGrace() {
+        TimeWindows w = TimeWindows.ofSizeAndGrace(Duration.ofMillis(2), Duration.ofMillis(1));
+        try (TestDriver d = new TestDriver(countOnWindowClose(w).build())) {
+            in(d).pipeInput("a", "x", 0);
+            in(d).pipeInput("b", "x", 1);
+            in(d).pipeInput("a", "x", 2);
+            in(d).pipeInput("a", "x", 1);   // within grace: [0,2) takes it
+            assertThat(readWindowed(d, WindowedSerdes.timeWindowedSerde(Serdes.string(), w.sizeMs()))).isEmpty();
+            in(d).pipeInput("a", "x", 3);   // close time 2: [0,2) is final
+            assertThat(readWindowed(d, WindowedSerdes.timeWindowedSerde(Serdes.string(), w.sizeMs())))
+                    .containsExactly(KeyValue.pair("a@0-2", 2L), KeyValue.pair("b@0-2", 1L));
+            in(d).pipeInput("a", "x", 0);   // late: dropped, nothing emitted again
+            in(d).pipeInput("a", "x", 5);   // close time 4: [2,4) is final
+            assertThat(readWindowed(d, WindowedSerdes.timeWindowedSerde(Serdes.string(), w.sizeMs())))
+                    .containsExactly(KeyValue.pair("a@2-4", 2L));
+            assertThat(d.metrics().get("dropped-records-total")).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void shouldEmitATumblingWindowAsSoonAsStreamTimeReachesItsEndWithZeroGrace() {
+        TimeWindows w = TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(2));
+        try (TestDriver d = new TestDriver(countOnWindowClose(w).build())) {
+            in(d).pipeInput("a", "x", 0);
+            in(d).pipeInput("a", "x", 1);
+            assertThat(readWindowed(d, WindowedSerdes.timeWindowedSerde(Serdes.string(), w.sizeMs()))).isEmpty();
+            in(d).pipeInput("a", "x", 2);
+            assertThat(readWindowed(d, WindowedSerdes.timeWindowedSerde(Serdes.string(), w.sizeMs())))
+                    .containsExactly(KeyValue.pair("a@0-2", 2L));
+        }
+    }
+
+    @Test
+    void shouldNotEmitWindowsOlderThanTheStoreRetentionBehindTheNewestWindowOnWindowClose() {
+        // As Kafka Streams' time-ordered store: retention is size + grace behind the newest window start.
+        TimeWindows w = TimeWindows.ofSizeAndGrace(Duration.ofMillis(2), Duration.ofMillis(1));
+        try (TestDriver d = new TestDriver(countOnWindowClose(w).build())) {
+            in(d).pipeInput("a", "x", 0);
+            in(d).pipeInput("a", "x", 2);
+            in(d).pipeInput("a", "x", 5);   // close time 4, newest window start 4: only starts >= 1 are kept
+            assertThat(readWindowed(d, WindowedSerdes.timeWindowedSerde(Serdes.string(), w.sizeMs())))
+                    .containsExactly(KeyValue.pair("a@2-4", 1L));
+        }
+    }
+
+    @Test
+    void shouldEmitHoppingWindowsOnceEachWhenTheyClose() {
+        TimeWindows w = TimeWindows.ofSizeAndGrace(Duration.ofMillis(5), Duration.ofMillis(1)).advanceBy(Duration.ofMillis(2));
+        try (TestDriver d = new TestDriver(countOnWindowClose(w).build())) {
+            for (long ts : new long[] {0, 1, 2, 1, 6, 5, 10}) {
+                in(d).pipeInput("a", "x", ts);
+            }
+            assertThat(readWindowed(d, WindowedSerdes.timeWindowedSerde(Serdes.string(), w.sizeMs())))
+                    .containsExactly(KeyValue.pair("a@0-5", 4L), KeyValue.pair("a@4-9", 2L));
+        }
+    }
+
+    @Test
+    void shouldRejectEmitOnWindowCloseForSlidingWindows() {
+        StreamsBuilder b = new StreamsBuilder();
+        assertThatThrownBy(() -> b.stream("in", STRINGS).groupByKey()
+                .windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(TEN_SECONDS))
+                .emitStrategy(EmitStrategy.onWindowClose()).count())
+                .isInstanceOf(TopologyException.class).hasMessageContaining("sliding");
     }
 
     @Test

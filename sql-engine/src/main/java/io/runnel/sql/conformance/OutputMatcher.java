@@ -14,8 +14,10 @@ import java.util.Optional;
  * Compares the records a case produced with the ones it expects, as ksqlDB's test harness does:
  * records are grouped by topic and compared in order; only topics named in the expected outputs
  * are checked; the count per topic must match. Values: objects need the same number of fields,
- * each expected field found as written or upper-cased; numbers compare by value, doubles within
- * 1e-6, decimals exactly including scale; a timestamp, window or headers absent from the
+ * each expected field found as written or upper-cased, a field the actual object lacks counting
+ * as null (so {@code {"A": null}} matches {@code {"B": null}}, as in ksqlDB's comparator);
+ * numbers compare by value, doubles within 1e-6, decimals exactly including scale, and an
+ * expected string matches a decimal whose exact value (scale included) it spells; a timestamp, window or headers absent from the
  * expectation is not checked, except that absent headers mean none.
  */
 public final class OutputMatcher {
@@ -90,6 +92,9 @@ public final class OutputMatcher {
         if (want.isNumber() && got.isNumber()) {
             return numberEquals(want, got);
         }
+        if (want.isTextual() && got.isBigDecimal()) {
+            return textDecimalEquals(want.asText(), got.decimalValue());
+        }
         if (want.isObject() && got.isObject()) {
             if (want.size() != got.size()) {
                 return false;
@@ -98,7 +103,7 @@ public final class OutputMatcher {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 JsonNode g = got.has(f.getKey()) ? got.get(f.getKey()) : got.get(f.getKey().toUpperCase(java.util.Locale.ROOT));
-                if (g == null || !jsonEquals(f.getValue(), g)) {
+                if (!jsonEquals(f.getValue(), g)) {
                     return false;
                 }
             }
@@ -116,6 +121,14 @@ public final class OutputMatcher {
             return true;
         }
         return want.getNodeType() == got.getNodeType() && Objects.equals(want.asText(), got.asText());
+    }
+
+    private static boolean textDecimalEquals(String want, BigDecimal got) {
+        try {
+            return new BigDecimal(want).equals(got);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean numberEquals(JsonNode want, JsonNode got) {

@@ -35,6 +35,25 @@ class OutputMatcherTest {
     }
 
     @Test
+    void shouldTreatAFieldMissingFromTheActualObjectAsNull() throws Exception {
+        assertThat(OutputMatcher.jsonEquals(json("{\"HEX\": null, \"B\": 1}"), json("{\"ASCII\": null, \"B\": 1}")))
+                .isTrue();
+        assertThat(OutputMatcher.jsonEquals(json("{\"HEX\": 1, \"B\": 1}"), json("{\"ASCII\": 1, \"B\": 1}")))
+                .isFalse();
+        assertThat(OutputMatcher.jsonEquals(json("{\"HEX\": null}"), json("{\"ASCII\": null, \"B\": null}")))
+                .isFalse();
+    }
+
+    @Test
+    void shouldMatchAnExpectedStringWithADecimalOfTheSameValueAndScale() throws Exception {
+        JsonNode decimal = QttLoader.JSON.getNodeFactory().numberNode(new BigDecimal("3.40"));
+        assertThat(OutputMatcher.jsonEquals(json("\"3.40\""), decimal)).isTrue();
+        assertThat(OutputMatcher.jsonEquals(json("\"3.4\""), decimal)).isFalse();
+        assertThat(OutputMatcher.jsonEquals(json("\"x\""), decimal)).isFalse();
+        assertThat(OutputMatcher.jsonEquals(json("\"3.40\""), DoubleNode.valueOf(3.4))).isFalse();
+    }
+
+    @Test
     void shouldReportCountMismatchAndIgnoreTopicsNotExpected() throws Exception {
         List<QttRecord> expected = List.of(rec("OUT", json("1"), json("{\"V\":1}"), 0L));
         List<QttRecord> actual = List.of(rec("OUT", json("1"), json("{\"V\":1}"), 0L),

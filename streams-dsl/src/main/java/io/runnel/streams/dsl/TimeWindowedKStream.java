@@ -6,6 +6,12 @@ import io.runnel.state.Windowed;
 /** A grouped stream windowed by time (tumbling, hopping or sliding windows). */
 public interface TimeWindowedKStream<K, V> {
 
+    /**
+     * When the aggregation built next emits (default {@link EmitStrategy#onWindowUpdate()});
+     * {@link EmitStrategy#onWindowClose()} is supported for tumbling and hopping windows only.
+     */
+    TimeWindowedKStream<K, V> emitStrategy(EmitStrategy emitStrategy);
+
     KTable<Windowed<K>, Long> count();
 
     KTable<Windowed<K>, Long> count(Materialized<K, Long, WindowStore<K, Long>> materialized);

@@ -160,7 +160,8 @@ final class JoinAnalyzer {
             }
             boolean rekeyLeft = kind != AnalyzedJoin.Kind.FOREIGN_KEY && !leftOnKey;
             boolean rekeyRight = !rightOnKey;
-            checkWindows(sources.get(i), right, rekeyLeft || rekeyRight);
+            checkWindows(sources.get(i), right, rekeyLeft || rekeyRight,
+                    kind == AnalyzedJoin.Kind.STREAM_STREAM && sources.size() == 2);
             steps.add(new AnalyzedJoin.Step(j.type(), kind, j.within(), leftKey, rightKey, rekeyLeft, rekeyRight, right,
                     right.offset(), leftKind, leftType));
 
@@ -249,6 +250,11 @@ final class JoinAnalyzer {
             for (RowSchema.Field p : QueryAnalyzer.PSEUDO_COLUMNS) {
                 fields.add(new RowSchema.Field(Optional.of(alias), p.name(), p.type()));
             }
+            if (source.formats().window().isPresent()) {
+                // A windowed source's rows end with its window bounds (as the topology lays them out).
+                fields.add(new RowSchema.Field(Optional.of(alias), "WINDOWSTART", SqlType.BIGINT));
+                fields.add(new RowSchema.Field(Optional.of(alias), "WINDOWEND", SqlType.BIGINT));
+            }
             sources.add(new AnalyzedJoin.Source(source, alias, offset, new RowSchema(fields)));
             offset += fields.size();
         }
@@ -268,8 +274,13 @@ final class JoinAnalyzer {
         }
     }
 
-    /** ksqlDB's rules for joining windowed sources; the join of windowed sources itself is not supported yet. */
-    private static void checkWindows(AnalyzedJoin.Source left, AnalyzedJoin.Source right, boolean repartition) {
+    /**
+     * ksqlDB's rules for joining windowed sources. Two windowed streams joined on their keys are
+     * joined on key and window (the window is part of the key, as in Kafka Streams); windowed
+     * sources in other joins are not supported yet.
+     */
+    private static void checkWindows(AnalyzedJoin.Source left, AnalyzedJoin.Source right, boolean repartition,
+                                     boolean twoStreams) {
         Optional<SourceFormats.KeyWindow> lw = left.source().formats().window();
         Optional<SourceFormats.KeyWindow> rw = right.source().formats().window();
         if (lw.isEmpty() && rw.isEmpty()) {
@@ -294,7 +305,10 @@ final class JoinAnalyzer {
             throw new SqlException(SqlErrorCode.INVALID_STATEMENT, "Implicit repartitioning of windowed sources is "
                     + "not supported. See https://github.com/confluentinc/ksql/issues/4385.");
         }
-        throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE, "Joins of windowed sources are not supported yet");
+        if (!twoStreams) {
+            throw new SqlException(SqlErrorCode.UNSUPPORTED_FEATURE,
+                    "Joins of windowed sources other than one stream with another are not supported yet");
+        }
     }
 
     private static String windowText(Optional<SourceFormats.KeyWindow> w) {

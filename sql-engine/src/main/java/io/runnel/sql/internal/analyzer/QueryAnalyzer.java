@@ -17,6 +17,7 @@ import io.runnel.sql.internal.catalog.DataSource;
 import io.runnel.sql.internal.catalog.SqlBaseType;
 import io.runnel.sql.internal.catalog.SqlType;
 import io.runnel.sql.internal.catalog.TypeResolver;
+import io.runnel.sql.internal.function.builtin.CollectAggregates;
 import io.runnel.sql.internal.parser.SqlFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,17 +49,29 @@ public final class QueryAnalyzer {
     private final TypeResolver types;
     private final JoinProjection joinProjection;
     private final boolean transientQuery;
+    private final Map<String, String> properties;
 
     public QueryAnalyzer(Catalog catalog, FunctionResolver functions) {
-        this(catalog, functions, false);
+        this(catalog, functions, false, Map.of());
     }
 
-    private QueryAnalyzer(Catalog catalog, FunctionResolver functions, boolean transientQuery) {
+    private QueryAnalyzer(Catalog catalog, FunctionResolver functions, boolean transientQuery,
+                          Map<String, String> properties) {
         this.catalog = catalog;
         this.functions = functions;
         this.types = new TypeResolver(catalog);
         this.joinProjection = new JoinProjection(functions, types);
         this.transientQuery = transientQuery;
+        this.properties = Map.copyOf(properties);
+    }
+
+    /**
+     * An analyzer that applies the session's function settings: {@code ksql.functions.collect_list.limit}
+     * and {@code ksql.functions.collect_set.limit} become the limit argument of COLLECT_LIST and
+     * COLLECT_SET calls (so the plan keeps them).
+     */
+    public QueryAnalyzer withProperties(Map<String, String> sessionProperties) {
+        return new QueryAnalyzer(catalog, functions, transientQuery, sessionProperties);
     }
 
     /**
@@ -66,7 +79,7 @@ public final class QueryAnalyzer {
      * key columns (ksqlDB requires a value column only of a persistent query's sink).
      */
     public QueryAnalyzer forTransientQuery() {
-        return new QueryAnalyzer(catalog, functions, true);
+        return new QueryAnalyzer(catalog, functions, true, properties);
     }
 
     /**
@@ -189,7 +202,9 @@ public final class QueryAnalyzer {
                     && call.name().equalsIgnoreCase("COUNT"));
             List<Expression> arguments = countsRows
                     ? List.of(new ColumnRef(Optional.empty(), "ROWTIME", call.position())) : call.arguments();
-            for (Expression a : arguments) {
+            List<Expression> withSettings = new ArrayList<>(arguments);
+            collectionLimit(call).ifPresent(limit -> withSettings.add(new Expression.IntegerLiteral(limit, call.position())));
+            for (Expression a : withSettings) {
                 TypedExpression t = ExpressionTyper.type(a, input, functions, types);
                 args.add(t);
                 argTypes.add(t.type());
@@ -274,7 +289,7 @@ public final class QueryAnalyzer {
                 matches.add(item);
                 keysByText.putIfAbsent(text, new AnalyzedQuery.Projection(item.name(), typed));
             } else {
-                values.add(new AnalyzedQuery.Projection(item.name(), typed, isTableFunctionCall(item.expression())));
+                values.add(new AnalyzedQuery.Projection(item.name(), typed, containsTableFunctionCall(item.expression())));
             }
             requireNoNestedTableFunction(item.expression(), true);
         }
@@ -487,14 +502,49 @@ public final class QueryAnalyzer {
         return e instanceof FunctionCall f && functions.isTableFunction(f.name());
     }
 
-    /** Table functions may only be a whole select item, as in ksqlDB. */
+    private boolean containsTableFunctionCall(Expression e) {
+        if (isTableFunctionCall(e)) {
+            return true;
+        }
+        for (Expression child : ExpressionChildren.of(e)) {
+            if (containsTableFunctionCall(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A select item holds at most one table function call, which takes no table function call as
+     * an argument and is not inside a lambda: the whole item ({@code EXPLODE(A)}) or a part of it
+     * ({@code EXPLODE(A)->F1}, evaluated once per element, as in ksqlDB).
+     */
     private void requireNoNestedTableFunction(Expression e, boolean top) {
+        if (!isTableFunctionCall(e) && countTableFunctionCalls(e, false) == 1) {
+            return;
+        }
+        requireNoNestedTableFunctionBelow(e, top);
+    }
+
+    private int countTableFunctionCalls(Expression e, boolean inLambda) {
+        int n = isTableFunctionCall(e) ? (inLambda ? 2 : 1) : 0;
+        boolean lambda = inLambda || e instanceof Expression.Lambda;
+        for (Expression child : ExpressionChildren.of(e)) {
+            n += countTableFunctionCalls(child, lambda);
+        }
+        if (isTableFunctionCall(e) && n > 1) {
+            return 2;  // a table function call inside another one
+        }
+        return n;
+    }
+
+    private void requireNoNestedTableFunctionBelow(Expression e, boolean top) {
         if (!top && isTableFunctionCall(e)) {
             throw error(e, "Table function " + ((FunctionCall) e).name().toUpperCase(java.util.Locale.ROOT)
                     + " can only be used as a whole SELECT item, not inside another expression");
         }
         for (Expression child : ExpressionChildren.of(e)) {
-            requireNoNestedTableFunction(child, false);
+            requireNoNestedTableFunctionBelow(child, false);
         }
     }
 
@@ -520,5 +570,21 @@ public final class QueryAnalyzer {
         Position p = node.position();
         return new SqlException(SqlErrorCode.INVALID_STATEMENT, p.line(), p.column(),
                 "line " + p.line() + ":" + p.column() + ": " + message);
+    }
+
+    /** The limit a session property sets on a one-argument COLLECT_LIST or COLLECT_SET call, if any. */
+    private Optional<Integer> collectionLimit(FunctionCall call) {
+        String property = call.name().equalsIgnoreCase("COLLECT_LIST") ? CollectAggregates.COLLECT_LIST_LIMIT
+                : call.name().equalsIgnoreCase("COLLECT_SET") ? CollectAggregates.COLLECT_SET_LIMIT : null;
+        String value = property == null || call.arguments().size() != 1 ? null : properties.get(property);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            long limit = Long.parseLong(value.trim());
+            return limit >= Integer.MAX_VALUE ? Optional.empty() : Optional.of((int) Math.max(-1, limit));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -48,6 +48,10 @@ public final class ExpressionCompiler {
 
     private final TypedExpression typed;
     private final List<Object> constants = new ArrayList<>();
+    /** How many lambda bodies enclose the node being generated. */
+    private int lambdaDepth;
+    /** A table function call inside the expression, generated as the element {@code tfElement} (see {@link #compile}). */
+    private FunctionCall element;
 
     private ExpressionCompiler(TypedExpression typed) {
         this.typed = typed;
@@ -56,7 +60,7 @@ public final class ExpressionCompiler {
     /** Compiles the expression; evaluating it returns the Java value of {@code typed.type()}. */
     public static Evaluator compile(TypedExpression typed) {
         ExpressionCompiler compiler = new ExpressionCompiler(typed);
-        String code = compiler.gen(typed.expression());
+        String code = compiler.genWithTableFunction(typed.expression());
         compiler.constants.add(SqlFormatter.format(typed.expression()));
         int descriptionIndex = compiler.constants.size() - 1;
         String body = "public Object evaluate(final Object[] row, final io.runnel.sql.internal.exec.ExpressionErrors errors) {\n"
@@ -78,7 +82,42 @@ public final class ExpressionCompiler {
 
     /** The generated source of an expression, for tests and EXPLAIN. */
     public static String source(TypedExpression typed) {
-        return new ExpressionCompiler(typed).gen(typed.expression());
+        return new ExpressionCompiler(typed).genWithTableFunction(typed.expression());
+    }
+
+    /**
+     * An expression with a table function call inside it ({@code EXPLODE(A)->F1}) evaluates, as in
+     * ksqlDB, the table function first and the rest of the expression once per element it
+     * produces: the result is the list of those values (NULL for a NULL list), which the
+     * projection turns into rows like a table function's. Other expressions are generated as they are.
+     */
+    private String genWithTableFunction(Expression root) {
+        FunctionCall tableFunction = nestedTableFunction(root, true);
+        if (tableFunction == null) {
+            return gen(root);
+        }
+        String list = gen(tableFunction);
+        element = tableFunction;
+        String perElement = gen(root);
+        element = null;
+        return "SqlOps.eachElement(" + list + ", new java.util.function.Function() {\n"
+                + "  public Object apply(final Object tfElement) {\n    return " + perElement + ";\n  }\n})";
+    }
+
+    private FunctionCall nestedTableFunction(Expression e, boolean root) {
+        if (typed.isBound(e) || typed.lambdaVariable(e) != null || typed.isUnitLiteral(e)) {
+            return null;
+        }
+        if (!root && e instanceof FunctionCall f && typed.function(f).tableFunction()) {
+            return f;
+        }
+        for (Expression child : io.runnel.sql.internal.analyzer.ExpressionChildren.of(e)) {
+            FunctionCall found = nestedTableFunction(child, false);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static Class<?> cook(String body) {
@@ -100,6 +139,9 @@ public final class ExpressionCompiler {
         if (typed.isUnitLiteral(e)) {
             String unit = ((Expression.ColumnRef) e).name();
             return constant(unit.endsWith("S") ? unit : unit + "S", "String");
+        }
+        if (e == element) {
+            return "((" + javaClass(typed.typeOf(e)) + ") tfElement)";
         }
         String lambdaVariable = typed.lambdaVariable(e);
         if (lambdaVariable != null) {
@@ -207,8 +249,13 @@ public final class ExpressionCompiler {
         for (String v : variables) {
             parameters.add("final Object " + v);
         }
-        return "new " + type + "() {\n  public Object apply(" + String.join(", ", parameters) + ") {\n    return "
-                + gen(l.body()) + ";\n  }\n}";
+        lambdaDepth++;
+        try {
+            return "new " + type + "() {\n  public Object apply(" + String.join(", ", parameters) + ") {\n    return "
+                    + gen(l.body()) + ";\n  }\n}";
+        } finally {
+            lambdaDepth--;
+        }
     }
 
     private String mapConstructor(MapConstructor m) {
@@ -242,13 +289,23 @@ public final class ExpressionCompiler {
             case DIVIDE -> "divide";
             case MODULUS -> "modulus";
         };
+        // In a lambda body a NULL number operand fails the call that runs the lambda (its result is NULL), as
+        // in ksqlDB, whose generated Java unboxes it: TRANSFORM(ARRAY[5, NULL], x => x + 5) is NULL, not [10, NULL].
+        boolean strict = lambdaDepth > 0 && !(result instanceof SqlType.Primitive p && p.baseType() == SqlBaseType.STRING);
         if (result instanceof SqlType.Decimal d) {
             SqlType.Decimal l = decimalOperand(a.left());
             SqlType.Decimal r = decimalOperand(a.right());
-            return "SqlOps." + op + "(SqlOps.toDecimal(" + gen(a.left()) + ", " + l.scale() + "), SqlOps.toDecimal("
-                    + gen(a.right()) + ", " + r.scale() + "), " + d.scale() + ")";
+            return "SqlOps." + op + "(SqlOps.toDecimal(" + operand(gen(a.left()), strict, "Object") + ", " + l.scale()
+                    + "), SqlOps.toDecimal(" + operand(gen(a.right()), strict, "Object") + ", " + r.scale() + "), "
+                    + d.scale() + ")";
         }
-        return "SqlOps." + op + "(" + convert(a.left(), result) + ", " + convert(a.right(), result) + ")";
+        String javaType = javaClass(result);
+        return "SqlOps." + op + "(" + operand(convert(a.left(), result), strict, javaType) + ", "
+                + operand(convert(a.right(), result), strict, javaType) + ")";
+    }
+
+    private static String operand(String code, boolean strict, String javaType) {
+        return strict ? "((" + javaType + ") SqlOps.nonNullOperand(" + code + "))" : code;
     }
 
     private SqlType.Decimal decimalOperand(Expression e) {

@@ -268,7 +268,10 @@ final class JoinBuilder {
         } else {
             fields.add(RowSchema.Field.of("K", node.step().keyType()));
         }
-        return (Serde) TopologyBuilder.jsonSerde(SerdeSchema.Part.KEY, fields);
+        Serde<Row> rows = TopologyBuilder.jsonSerde(SerdeSchema.Part.KEY, fields);
+        // Windowed streams are joined on key and window: their keys stay Windowed<Row> through the join.
+        io.runnel.sql.internal.catalog.SourceFormats left = ExecNode.sourcesOf(node).get(0).source().formats();
+        return left.window().isPresent() ? TopologyBuilder.windowedKeySerde(rows, left) : (Serde) rows;
     }
 
     private static Serde<Row> valueSerde(RowSchema rows) {

@@ -23,7 +23,28 @@ public final class SqlOps {
     private SqlOps() {
     }
 
+    /** {@code f} of each element of {@code list} (NULL for a NULL list): an expression over a table function's rows. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static java.util.List<Object> eachElement(java.util.List<?> list, java.util.function.Function f) {
+        if (list == null) {
+            return null;
+        }
+        java.util.List<Object> out = new java.util.ArrayList<>(list.size());
+        for (Object element : list) {
+            out.add(f.apply(element));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- arithmetic
+
+    /** An arithmetic operand in a lambda body: NULL fails the evaluation (ksqlDB unboxes it). */
+    public static Object nonNullOperand(Object operand) {
+        if (operand == null) {
+            throw new NullPointerException("arithmetic on a NULL value in a lambda");
+        }
+        return operand;
+    }
 
     public static Integer add(Integer a, Integer b) {
         return a == null || b == null ? null : a + b;

@@ -24,6 +24,7 @@ import io.runnel.state.Windowed;
 import io.runnel.streams.StreamsBuilder;
 import io.runnel.streams.Topology;
 import io.runnel.streams.dsl.Consumed;
+import io.runnel.streams.dsl.EmitStrategy;
 import io.runnel.streams.dsl.ForeachAction;
 import io.runnel.streams.dsl.Grouped;
 import io.runnel.streams.dsl.KGroupedStream;
@@ -201,7 +202,7 @@ public final class TopologyBuilder {
     }
 
     /** Windowed keys ({@link WindowedKey} bytes) as {@code Windowed<Row>} stream keys. */
-    private static Serde<Object> windowedKeySerde(Serde<Row> keySerde, SourceFormats formats) {
+    static Serde<Object> windowedKeySerde(Serde<Row> keySerde, SourceFormats formats) {
         SourceFormats.KeyWindow window = formats.window().orElseThrow();
         Serde<WindowedKey> bytes = window.kind() == SourceFormats.KeyWindow.Kind.SESSION
                 ? WindowedSerdes.sessionWindowed(keySerde) : WindowedSerdes.timeWindowed(keySerde, window.sizeMillis().get());
@@ -360,7 +361,10 @@ public final class TopologyBuilder {
         } else if (node.window().isPresent()) {
             Materialized<Row, Row, WindowStore<Row, Row>> store = Materialized.<Row, Row, WindowStore<Row, Row>>as(
                     name(node) + ".store").withKeySerde(groupKeySerde).withValueSerde(stateSerde);
-            table = grouped.windowedBy(timeWindows(node.window().get()))
+            // EMIT FINAL: each window once, when stream time passes its end plus grace (no grace unless given),
+            // as ksqlDB runs it (Kafka Streams' emitStrategy(onWindowClose()), not suppress).
+            table = grouped.windowedBy(timeWindows(node.window().get(), node.emitFinal() ? Duration.ZERO : DEFAULT_GRACE))
+                    .emitStrategy(node.emitFinal() ? EmitStrategy.onWindowClose() : EmitStrategy.onWindowUpdate())
                     .aggregate(aggregation::initialize, (k, row, state) -> aggregation.add(row, state, log, nodeId), store);
         } else {
             Materialized<Row, Row, io.runnel.state.KeyValueStore<Row, Row>> store =
@@ -369,8 +373,8 @@ public final class TopologyBuilder {
             table = grouped.aggregate(aggregation::initialize, (k, row, state) -> aggregation.add(row, state, log, nodeId),
                     store);
         }
-        if (node.emitFinal()) {
-            // EMIT FINAL: a window's row once, when stream time passes its end plus grace.
+        if (node.emitFinal() && node.window().get() instanceof WindowExpression.Session) {
+            // EMIT FINAL over sessions: a session's row once, when stream time passes its end plus grace.
             @SuppressWarnings({"unchecked", "rawtypes"})
             KTable<?, Row> suppressed = ((KTable) table).suppress(
                     Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()));
@@ -492,14 +496,14 @@ public final class TopologyBuilder {
         return Consumed.with(keySerde, valueSerde);
     }
 
-    private static TimeWindows timeWindows(WindowExpression window) {
+    private static TimeWindows timeWindows(WindowExpression window, Duration defaultGrace) {
         if (window instanceof WindowExpression.Tumbling t) {
             return TimeWindows.ofSizeAndGrace(duration(t.size()), t.grace().map(TopologyBuilder::duration)
-                    .orElse(DEFAULT_GRACE));
+                    .orElse(defaultGrace));
         }
         WindowExpression.Hopping h = (WindowExpression.Hopping) window;
         return TimeWindows.ofSizeAndGrace(duration(h.size()), h.grace().map(TopologyBuilder::duration)
-                .orElse(DEFAULT_GRACE)).advanceBy(duration(h.advance()));
+                .orElse(defaultGrace)).advanceBy(duration(h.advance()));
     }
 
     private static Duration duration(TimeSpan span) {

@@ -42,7 +42,8 @@ public final class PersistentQueryPlanner {
     }
 
     /**
-     * @param properties the session's properties; read: {@code ksql.persistence.wrap.single.values}
+     * @param properties the session's properties; read: the function settings the analyzer applies
+     *                   ({@link QueryAnalyzer#withProperties}), {@code ksql.persistence.wrap.single.values}
      *                   (a new sink with one value column wraps it or not),
      *                   {@code ksql.output.topic.name.prefix} (prefix of a new sink's default topic) and
      *                   {@value #DEFAULT_KEY_FORMAT} (key format of a join result no source gives one)
@@ -69,7 +70,7 @@ public final class PersistentQueryPlanner {
     }
 
     public Planned plan(Statement.CreateAsSelect statement, Catalog catalog, int queryNumber) {
-        AnalyzedQuery query = new QueryAnalyzer(catalog, functions).analyze(statement.query(), Optional.of(statement.name()));
+        AnalyzedQuery query = new QueryAnalyzer(catalog, functions).withProperties(properties).analyze(statement.query(), Optional.of(statement.name()));
         if (query.resultKind() != statement.kind()) {
             String produced = query.resultKind().name();
             String use = query.resultKind() == SourceKind.STREAM ? "CREATE STREAM AS SELECT" : "CREATE TABLE AS SELECT";
@@ -136,7 +137,7 @@ public final class PersistentQueryPlanner {
         if (target.columns().stream().anyMatch(c -> c.role() == Column.Role.HEADERS)) {
             throw error(statement.position(), "Cannot insert into " + target.name() + " because it has header columns");
         }
-        AnalyzedQuery query = new QueryAnalyzer(catalog, functions).analyze(statement.query(), Optional.of(target.name()));
+        AnalyzedQuery query = new QueryAnalyzer(catalog, functions).withProperties(properties).analyze(statement.query(), Optional.of(target.name()));
         validate(query, statement.position());
         List<Column> expected = target.columns();
         List<Column> produced = columns(query.output(), target.kind());

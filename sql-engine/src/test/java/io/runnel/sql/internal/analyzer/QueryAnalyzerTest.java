@@ -82,6 +82,21 @@ class QueryAnalyzerTest {
     }
 
     @Test
+    void shouldPassTheSessionsCollectListLimitAsTheLimitArgument() {
+        Statement.QueryStatement q = (Statement.QueryStatement) SqlParser.parseStatement(
+                "SELECT NAME, COLLECT_LIST(D1) AS L, COLLECT_SET(D1) AS S FROM S GROUP BY NAME;");
+        AnalyzedQuery limited = new QueryAnalyzer(CATALOG, AGGREGATES)
+                .withProperties(java.util.Map.of("ksql.functions.collect_list.limit", "1"))
+                .analyze(q.query(), Optional.of("OUTPUT"));
+        assertThat(limited.aggregates().get(0).arguments()).hasSize(2);
+        assertThat(limited.aggregates().get(0).arguments().get(1).expression().toString()).contains("1");
+        assertThat(limited.aggregates().get(0).sql()).isEqualTo("COLLECT_LIST(D1)");
+        assertThat(limited.aggregates().get(1).arguments()).hasSize(1);
+        assertThat(analyze("SELECT NAME, COLLECT_LIST(D1) AS L FROM S GROUP BY NAME;").aggregates().get(0).arguments())
+                .hasSize(1);
+    }
+
+    @Test
     void shouldRejectNonAggregateColumnsOutsideGroupBy() {
         assertThatThrownBy(() -> analyze("SELECT NAME, D1, COUNT(*) FROM S GROUP BY NAME;"))
                 .hasMessageContaining("Non-aggregate SELECT expression(s) not part of GROUP BY: D1");

@@ -14,6 +14,7 @@ import io.runnel.sql.internal.catalog.SqlType;
 import io.runnel.sql.internal.catalog.TypeResolver;
 import io.runnel.sql.internal.parser.SqlParser;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -229,6 +230,23 @@ class ExpressionCompilerTest {
         TypedExpression t = ExpressionTyper.type(SqlParser.parseExpression("TRANSFORM(A, x => CAST(x AS STRING))"),
                 SCHEMA, registry, new TypeResolver(Catalog.empty()));
         assertThat(t.type()).isEqualTo(new SqlType.Array(SqlType.STRING));
+    }
+
+    @Test
+    void shouldFailTheLambdaCallWhenItsArithmeticMeetsANullAsKsqlDbDoes() {
+        FunctionResolver registry = new io.runnel.sql.internal.analyzer.RegistryFunctionResolver(
+                io.runnel.sql.internal.function.FunctionRegistry.withBuiltIns());
+        java.util.function.Function<String, Evaluator> compile = sql -> ExpressionCompiler.compile(ExpressionTyper.type(
+                SqlParser.parseExpression(sql), SCHEMA, registry, new TypeResolver(Catalog.empty())));
+        List<Object> reported = new ArrayList<>();
+        assertThat(compile.apply("TRANSFORM(ARRAY[5, NULL], x => x + 5)").evaluate(ROW, reported::add)).isNull();
+        assertThat(reported).hasSize(1);
+        assertThat(compile.apply("REDUCE(ARRAY[1.5, NULL], 0.0, (s, x) => s + x)").evaluate(ROW, e -> { })).isNull();
+        assertThat(compile.apply("TRANSFORM(ARRAY[5, NULL], x => x)").evaluate(ROW)).isEqualTo(Arrays.asList(5, null));
+        assertThat(compile.apply("TRANSFORM(ARRAY[5, NULL], x => COALESCE(x, 0) + 1)").evaluate(ROW))
+                .isEqualTo(List.of(6, 1));
+        // Outside lambdas arithmetic on NULL stays NULL.
+        assertThat(compile.apply("CAST(NULL AS INT) + 5").evaluate(ROW)).isNull();
     }
 
     @Test

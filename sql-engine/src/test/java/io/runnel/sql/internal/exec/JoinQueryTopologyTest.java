@@ -34,7 +34,20 @@ class JoinQueryTopologyTest {
             .withSource(stream("R", "r", Column.value("B", SqlType.STRING)), false)
             .withSource(stream("R2", "r2", Column.value("C", SqlType.STRING)), false)
             .withSource(table("T", "t", Column.value("NAME", SqlType.STRING), Column.value("FK", SqlType.BIGINT)), false)
-            .withSource(table("U", "u", Column.value("V", SqlType.STRING)), false);
+            .withSource(table("U", "u", Column.value("V", SqlType.STRING)), false)
+            .withSource(sessionStream("SL", "sl"), false)
+            .withSource(sessionStream("SR", "sr"), false);
+
+    private static DataSource sessionStream(String name, String topic) {
+        return new DataSource(name, SourceKind.STREAM, List.of(new Column("ID", SqlType.BIGINT, Column.Role.KEY,
+                Optional.empty()), Column.value("V", SqlType.BIGINT)), topic, new SourceFormats("KAFKA", "JSON",
+                Optional.of(new SourceFormats.KeyWindow(SourceFormats.KeyWindow.Kind.SESSION, Optional.empty()))),
+                Optional.empty(), false);
+    }
+
+    private static byte[] sessionKey(long id, long start, long end) {
+        return ByteBuffer.allocate(24).putLong(id).putLong(end).putLong(start).array();
+    }
 
     private static final FunctionRegistry FUNCTIONS = FunctionRegistry.withBuiltIns();
 
@@ -94,6 +107,23 @@ class JoinQueryTopologyTest {
             in(d, "r").pipeInput(key(1), json("{\"B\": \"b\"}"), 2_000);
             in(d, "r").pipeInput(key(1), json("{\"B\": \"late\"}"), 20_000);
             assertThat(out(d)).containsExactly("1={\"L_A\":\"a\",\"L_X\":5,\"R_ID\":1,\"R_B\":\"b\"}@2000");
+        }
+    }
+
+    @Test
+    void shouldJoinSessionWindowedStreamsOnKeyAndWindowAndKeepTheWindowOnTheOutput() {
+        try (TestDriver d = driver("STREAM", "SELECT SL.ID, SL.V, SR.V, SL.WINDOWEND AS E FROM SL JOIN SR "
+                + "WITHIN 1 MINUTE ON SL.ID = SR.ID;")) {
+            in(d, "sl").pipeInput(sessionKey(1, 234, 765), json("{\"V\": 1}"), 765);
+            in(d, "sr").pipeInput(sessionKey(1, 234, 567), json("{\"V\": 2}"), 567);   // another window: no match
+            in(d, "sr").pipeInput(sessionKey(1, 234, 765), json("{\"V\": 3}"), 765);
+            TestOutputTopic<byte[], byte[]> out = d.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.byteArray().deserializer());
+            List<TestRecord<byte[], byte[]>> records = out.readRecordsToList();
+            assertThat(records).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                    .containsExactly("{\"SL_V\":1,\"SR_V\":3,\"E\":765}");
+            assertThat(records.get(0).key()).isEqualTo(sessionKey(1, 234, 765));
+            assertThat(records.get(0).timestamp()).isEqualTo(765L);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.runnel.sql.internal.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.common.Deserializer;
 import io.runnel.common.Serdes;
@@ -240,6 +241,26 @@ class StreamQueryTopologyTest {
     }
 
     @Test
+    void shouldEvaluateAnExpressionOverATableFunctionOncePerElement() {
+        try (TestDriver driver = driver("SELECT ID, EXPLODE(ARRAY[STRUCT(F1 := 1), STRUCT(F1 := 2)])->F1 * 10 AS V, "
+                + "ABS(EXPLODE(ARRAY[-3])) AS W FROM S;")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
+            assertThat(out.readValuesToList()).containsExactly("{\"V\":10,\"W\":3}", "{\"V\":20,\"W\":null}");
+        }
+    }
+
+    @Test
+    void shouldRejectATableFunctionInsideAnotherOrTwoInOneItem() {
+        assertThatThrownBy(() -> driver("SELECT ID, EXPLODE(EXPLODE(ARRAY[ARRAY[1]])) AS V FROM S;"))
+                .hasMessageContaining("can only be used as a whole SELECT item");
+        assertThatThrownBy(() -> driver("SELECT ID, EXPLODE(ARRAY[1]) + EXPLODE(ARRAY[2]) AS V FROM S;"))
+                .hasMessageContaining("can only be used as a whole SELECT item");
+    }
+
+    @Test
     void shouldEmitOneRowPerElementOfATableFunctionAndZipSeveral() {
         try (TestDriver driver = driver("SELECT ID, EXPLODE(ARRAY[1, 2, 3]) AS A, EXPLODE(ARRAY['x']) AS B FROM S;")) {
             TestInputTopic<byte[], byte[]> in = input(driver);
@@ -263,6 +284,25 @@ class StreamQueryTopologyTest {
             assertThat(out.readValuesToList()).isEmpty();
             in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 70_000);
             assertThat(out.readValuesToList()).containsExactly("{\"C\":2}");
+        }
+    }
+
+    @Test
+    void shouldEmitFinalRowsWithNoGraceWhenNoneIsGivenAndOnlyWindowsClosedSinceTheLastEmission() {
+        // As ksqlDB: EMIT FINAL without GRACE PERIOD closes a window at its end; a window is emitted once.
+        try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM S "
+                + "WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY NAME EMIT FINAL;")) {
+            TestInputTopic<byte[], byte[]> in = input(driver);
+            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.string().deserializer());
+            in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 10_000);
+            in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 50_000);
+            assertThat(out.readValuesToList()).isEmpty();
+            in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 60_000);
+            assertThat(out.readValuesToList()).containsExactly("{\"C\":2}");
+            in.pipeInput(key(4), json("{\"NAME\": \"a\"}"), 30_000);  // late: its window has closed
+            in.pipeInput(key(5), json("{\"NAME\": \"a\"}"), 61_000);
+            assertThat(out.readValuesToList()).isEmpty();
         }
     }
 

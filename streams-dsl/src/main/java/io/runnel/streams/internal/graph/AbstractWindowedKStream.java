@@ -5,6 +5,7 @@ import io.runnel.common.Serdes;
 import io.runnel.state.WindowStore;
 import io.runnel.state.Windowed;
 import io.runnel.streams.dsl.Aggregator;
+import io.runnel.streams.dsl.EmitStrategy;
 import io.runnel.streams.dsl.Initializer;
 import io.runnel.streams.dsl.KTable;
 import io.runnel.streams.dsl.Materialized;
@@ -20,11 +21,18 @@ import java.util.Objects;
 abstract class AbstractWindowedKStream<K, V> implements TimeWindowedKStream<K, V> {
     final KGroupedStreamImpl<K, V> grouped;
     private final String kindPrefix;
+    EmitStrategy emitStrategy = EmitStrategy.onWindowUpdate();
 
     /** @param kindPrefix the operator kind's prefix in default names, e.g. {@code window} → {@code window-count-1} */
     AbstractWindowedKStream(KGroupedStreamImpl<K, V> grouped, String kindPrefix) {
         this.grouped = grouped;
         this.kindPrefix = kindPrefix;
+    }
+
+    @Override
+    public TimeWindowedKStream<K, V> emitStrategy(EmitStrategy emitStrategy) {
+        this.emitStrategy = Objects.requireNonNull(emitStrategy, "emitStrategy");
+        return this;
     }
 
     @Override

@@ -23,6 +23,9 @@ final class SlidingWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, 
     <VA> KTable<Windowed<K>, VA> window(DslBuilder b, String name, String parent, String store,
                                         Initializer<VA> initializer, Aggregator<? super K, ? super V, VA> aggregator,
                                         Materialized<K, VA, ?> m, Serde<K> ks, Serde<VA> vs) {
+        if (emitStrategy.type() == io.runnel.streams.dsl.EmitStrategy.StrategyType.ON_WINDOW_CLOSE) {
+            throw new io.runnel.streams.TopologyException("emitStrategy(onWindowClose()) is not supported for sliding windows");
+        }
         String rawStore = Names.suffixed(name, "records-store");
         long d = windows.timeDifferenceMs();
         b.processor(name, new SlidingWindowAggregate<>(store, rawStore, windows, initializer, aggregator), parent);

@@ -29,9 +29,12 @@ final class TimeWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, V> 
     <VA> KTable<Windowed<K>, VA> window(DslBuilder b, String name, String parent, String store,
                                         Initializer<VA> initializer, Aggregator<? super K, ? super V, VA> aggregator,
                                         Materialized<K, VA, ?> m, Serde<K> ks, Serde<VA> vs) {
-        b.processor(name, new TimeWindowAggregate<>(store, windows, initializer, aggregator), parent);
-        b.store(StoreFactory.timestampedWindow(store, windows.sizeMs() + windows.graceMs(), windows.sizeMs(), ks, vs, m, name),
-                name);
+        b.processor(name, new TimeWindowAggregate<>(store, windows, emitStrategy, initializer, aggregator), parent);
+        // Emitting on window close reads the windows starting size + grace behind the newest one (Kafka Streams'
+        // time-ordered store); this store drops them one millisecond earlier, so it keeps one more.
+        long retention = windows.sizeMs() + windows.graceMs()
+                + (emitStrategy.type() == io.runnel.streams.dsl.EmitStrategy.StrategyType.ON_WINDOW_CLOSE ? 1 : 0);
+        b.store(StoreFactory.timestampedWindow(store, retention, windows.sizeMs(), ks, vs, m, name), name);
         Serde<Windowed<K>> wks = ks == null ? null : WindowedSerdes.timeWindowedSerde(ks, windows.sizeMs());
         return new KTableImpl<>(b, name, wks, vs, getter(store), store, windows.graceMs());
     }

@@ -12,11 +12,17 @@ import java.util.List;
 
 /**
  * MIN, MAX (NULLs skipped; any comparable type), COLLECT_LIST (NULLs kept, usable over tables),
- * COLLECT_SET, TOPK and TOPKDISTINCT (descending). Collections hold at most 1000 values, as
- * ksqlDB's default limit.
+ * COLLECT_SET, TOPK and TOPKDISTINCT (descending). COLLECT_LIST and COLLECT_SET hold any number of
+ * values, as in ksqlDB, unless limited: the session properties
+ * {@value #COLLECT_LIST_LIMIT} and {@value #COLLECT_SET_LIMIT} become a second, constant argument
+ * (the analyzer adds it, so the plan keeps it); values past the limit are ignored; a negative
+ * limit means none.
  */
 public final class CollectAggregates {
-    static final int LIMIT = 1000;
+    /** ksqlDB's setting of the most values COLLECT_LIST keeps. */
+    public static final String COLLECT_LIST_LIMIT = "ksql.functions.collect_list.limit";
+    /** ksqlDB's setting of the most values COLLECT_SET keeps. */
+    public static final String COLLECT_SET_LIMIT = "ksql.functions.collect_set.limit";
 
     private CollectAggregates() {
     }
@@ -67,10 +73,21 @@ public final class CollectAggregates {
         }
     }
 
-    @UdafDescription(name = "COLLECT_LIST", category = "AGGREGATE", description = "All values (at most 1000), in arrival order.")
+    private static int limit(Integer limit) {
+        return limit == null || limit < 0 ? Integer.MAX_VALUE : limit;
+    }
+
+    @UdafDescription(name = "COLLECT_LIST", category = "AGGREGATE", description = "All values, in arrival order (at most "
+            + COLLECT_LIST_LIMIT + " of them when that is set).")
     public static final class CollectList {
         @UdafFactory(description = "Collects values into an array.")
         public static <T> TableUdaf<T, List<T>, List<T>> collectList() {
+            return collectList(null);
+        }
+
+        @UdafFactory(description = "Collects at most limit values into an array (negative: no limit).")
+        public static <T> TableUdaf<T, List<T>, List<T>> collectList(@UdfParameter("limit") Integer limitArgument) {
+            int limit = limit(limitArgument);
             return new TableUdaf<>() {
                 @Override
                 public List<T> initialize() {
@@ -79,7 +96,7 @@ public final class CollectAggregates {
 
                 @Override
                 public List<T> aggregate(T current, List<T> aggregate) {
-                    if (aggregate.size() >= LIMIT) return aggregate;
+                    if (aggregate.size() >= limit) return aggregate;
                     List<T> out = new ArrayList<>(aggregate);
                     out.add(current);
                     return out;
@@ -88,7 +105,7 @@ public final class CollectAggregates {
                 @Override
                 public List<T> merge(List<T> aggOne, List<T> aggTwo) {
                     List<T> out = new ArrayList<>(aggOne);
-                    for (T v : aggTwo) if (out.size() < LIMIT) out.add(v);
+                    for (T v : aggTwo) if (out.size() < limit) out.add(v);
                     return out;
                 }
 
@@ -109,10 +126,17 @@ public final class CollectAggregates {
         }
     }
 
-    @UdafDescription(name = "COLLECT_SET", category = "AGGREGATE", description = "The distinct values (at most 1000), in first-seen order.")
+    @UdafDescription(name = "COLLECT_SET", category = "AGGREGATE", description = "The distinct values, in first-seen order "
+            + "(at most " + COLLECT_SET_LIMIT + " of them when that is set).")
     public static final class CollectSet {
         @UdafFactory(description = "Collects distinct values into an array.")
         public static <T> Udaf<T, List<T>, List<T>> collectSet() {
+            return collectSet(null);
+        }
+
+        @UdafFactory(description = "Collects at most limit distinct values into an array (negative: no limit).")
+        public static <T> Udaf<T, List<T>, List<T>> collectSet(@UdfParameter("limit") Integer limitArgument) {
+            int limit = limit(limitArgument);
             return new Udaf<>() {
                 @Override
                 public List<T> initialize() {
@@ -121,7 +145,7 @@ public final class CollectAggregates {
 
                 @Override
                 public List<T> aggregate(T current, List<T> aggregate) {
-                    if (aggregate.size() >= LIMIT || aggregate.contains(current)) return aggregate;
+                    if (aggregate.size() >= limit || aggregate.contains(current)) return aggregate;
                     List<T> out = new ArrayList<>(aggregate);
                     out.add(current);
                     return out;
@@ -130,7 +154,7 @@ public final class CollectAggregates {
                 @Override
                 public List<T> merge(List<T> aggOne, List<T> aggTwo) {
                     LinkedHashSet<T> out = new LinkedHashSet<>(aggOne);
-                    for (T v : aggTwo) if (out.size() < LIMIT) out.add(v);
+                    for (T v : aggTwo) if (out.size() < limit) out.add(v);
                     return new ArrayList<>(out);
                 }
 

@@ -126,6 +126,17 @@ class AggregatesTest {
     }
 
     @Test
+    void shouldCollectAnyNumberOfValuesUnlessALimitArgumentIsGiven() {
+        List<Integer> many = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) many.add(i);
+        assertThat(outputs("COLLECT_LIST", SqlType.INTEGER, List.of(), many).get(1499)).isEqualTo(many);
+        assertThat(outputs("COLLECT_SET", SqlType.INTEGER, List.of(), many).get(1499)).isEqualTo(many);
+        assertThat(outputs("COLLECT_LIST", SqlType.INTEGER, List.of(1), List.of(0, 100))).containsExactly(List.of(0), List.of(0));
+        assertThat(outputs("COLLECT_SET", SqlType.INTEGER, List.of(2), List.of(5, 5, 6, 7))).last().isEqualTo(List.of(5, 6));
+        assertThat(outputs("COLLECT_LIST", SqlType.INTEGER, List.of(-1), List.of(1, 2, 3))).last().isEqualTo(List.of(1, 2, 3));
+    }
+
+    @Test
     void shouldKeepLatestAndEarliestByOffsetAsInLatestOffsetUdafJson() {
         assertThat(outputs("LATEST_BY_OFFSET", SqlType.INTEGER, List.of(), Arrays.asList(1, null, 3))).containsExactly(1, 1, 3);
         assertThat(outputs("LATEST_BY_OFFSET", SqlType.INTEGER, List.of(false), Arrays.asList(1, null))).containsExactly(1, null);
