@@ -1,12 +1,10 @@
 package io.runnel.streams.internal.ops;
 
-import io.runnel.state.ValueAndTimestamp;
 import io.runnel.streams.dsl.Predicate;
 import io.runnel.streams.processor.Processor;
 import io.runnel.streams.processor.ProcessorContext;
 import io.runnel.streams.processor.ProcessorSupplier;
 import io.runnel.streams.processor.Record;
-import java.util.List;
 
 /**
  * Filters a table: a row that stops matching becomes a tombstone downstream. Updates where
@@ -45,28 +43,6 @@ public record TableFilter<K, V>(Predicate<? super K, ? super V> predicate, boole
 
     /** Getter of the filtered table computed from the parent's. */
     public ValueGetterSupplier<K, V> getter() {
-        return new ValueGetterSupplier<>() {
-            @Override
-            public ValueGetter<K, V> get() {
-                ValueGetter<K, V> parent = parentGetter.get();
-                return new ValueGetter<>() {
-                    @Override
-                    public void init(ProcessorContext<?, ?> context) {
-                        parent.init(context);
-                    }
-
-                    @Override
-                    public ValueAndTimestamp<V> get(K key) {
-                        ValueAndTimestamp<V> v = parent.get(key);
-                        return v == null || apply(key, v.value()) == null ? null : v;
-                    }
-                };
-            }
-
-            @Override
-            public List<String> storeNames() {
-                return parentGetter.storeNames();
-            }
-        };
+        return ValueGetterSupplier.derived(parentGetter, (key, v) -> apply(key, v.value()) == null ? null : v);
     }
 }

@@ -6,7 +6,6 @@ import io.runnel.streams.processor.Processor;
 import io.runnel.streams.processor.ProcessorContext;
 import io.runnel.streams.processor.ProcessorSupplier;
 import io.runnel.streams.processor.Record;
-import java.util.List;
 
 /** Maps the values of a table; tombstones stay tombstones (the mapper never sees null). */
 public record TableMapValues<K, V, VR>(ValueMapper<? super V, ? extends VR> mapper, ValueGetterSupplier<K, V> parentGetter)
@@ -35,28 +34,6 @@ public record TableMapValues<K, V, VR>(ValueMapper<? super V, ? extends VR> mapp
     }
 
     public ValueGetterSupplier<K, VR> getter() {
-        return new ValueGetterSupplier<>() {
-            @Override
-            public ValueGetter<K, VR> get() {
-                ValueGetter<K, V> parent = parentGetter.get();
-                return new ValueGetter<>() {
-                    @Override
-                    public void init(ProcessorContext<?, ?> context) {
-                        parent.init(context);
-                    }
-
-                    @Override
-                    public ValueAndTimestamp<VR> get(K key) {
-                        ValueAndTimestamp<V> v = parent.get(key);
-                        return v == null ? null : ValueAndTimestamp.make(apply(v.value()), v.timestamp());
-                    }
-                };
-            }
-
-            @Override
-            public List<String> storeNames() {
-                return parentGetter.storeNames();
-            }
-        };
+        return ValueGetterSupplier.derived(parentGetter, (key, v) -> ValueAndTimestamp.make(apply(v.value()), v.timestamp()));
     }
 }

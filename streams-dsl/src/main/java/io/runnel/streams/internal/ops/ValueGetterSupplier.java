@@ -1,6 +1,9 @@
 package io.runnel.streams.internal.ops;
 
+import io.runnel.state.ValueAndTimestamp;
+import io.runnel.streams.processor.ProcessorContext;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Makes {@link ValueGetter}s of a table. {@link #storeNames()} are the stores a processor must be
@@ -22,12 +25,12 @@ public interface ValueGetterSupplier<K, V> {
                     private io.runnel.state.TimestampedKeyValueStore<K, V> store;
 
                     @Override
-                    public void init(io.runnel.streams.processor.ProcessorContext<?, ?> context) {
+                    public void init(ProcessorContext<?, ?> context) {
                         store = context.getStateStore(storeName);
                     }
 
                     @Override
-                    public io.runnel.state.ValueAndTimestamp<V> get(K key) {
+                    public ValueAndTimestamp<V> get(K key) {
                         return store.get(key);
                     }
                 };
@@ -36,6 +39,37 @@ public interface ValueGetterSupplier<K, V> {
             @Override
             public List<String> storeNames() {
                 return List.of(storeName);
+            }
+        };
+    }
+
+    /**
+     * The getters of a table computed from {@code parent}'s rows: each value the parent's getter
+     * reads (non-null) is mapped by {@code derive} (null: the derived table has no row for the key).
+     */
+    static <K, V, VR> ValueGetterSupplier<K, VR> derived(ValueGetterSupplier<K, V> parent,
+            BiFunction<K, ValueAndTimestamp<V>, ValueAndTimestamp<VR>> derive) {
+        return new ValueGetterSupplier<>() {
+            @Override
+            public ValueGetter<K, VR> get() {
+                ValueGetter<K, V> getter = parent.get();
+                return new ValueGetter<>() {
+                    @Override
+                    public void init(ProcessorContext<?, ?> context) {
+                        getter.init(context);
+                    }
+
+                    @Override
+                    public ValueAndTimestamp<VR> get(K key) {
+                        ValueAndTimestamp<V> v = getter.get(key);
+                        return v == null ? null : derive.apply(key, v);
+                    }
+                };
+            }
+
+            @Override
+            public List<String> storeNames() {
+                return parent.storeNames();
             }
         };
     }
