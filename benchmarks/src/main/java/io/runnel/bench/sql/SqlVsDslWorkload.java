@@ -34,6 +34,9 @@ import java.util.stream.Stream;
  * the DSL's default, RocksDB). Both systems run
  * with the runtime's default record cache (the engine sets no cache size).
  *
+ * <p>With several rounds, a last line {@code system=sql-vs-dsl} gives the median, lowest and
+ * highest ratio and the ratio of the total times.
+ *
  * <p>The SQL line carries {@code sql_vs_dsl_ratio} (SQL records/s over DSL records/s, the issue's
  * figure) and {@code sql_vs_dsl_cpu_ratio} (DSL CPU seconds over SQL CPU seconds for the same
  * records: on a machine shared with other work, wall time also measures the neighbours).
@@ -92,6 +95,9 @@ final class SqlVsDslWorkload implements Workload {
                 }
             }
             List<Result> out = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            double sqlSeconds = 0;
+            double dslSeconds = 0;
             for (int round = 0; round < rounds; round++) {
                 SqlVsDslRunner.Timed dslRun = null;
                 SqlVsDslRunner.Timed sqlRun = null;
@@ -110,16 +116,40 @@ final class SqlVsDslWorkload implements Workload {
                 if (sqlRun != null) {
                     Map<String, Object> ratio = new LinkedHashMap<>();
                     if (dslRun != null) {
+                        ratios.add(dslRun.seconds() / sqlRun.seconds());
+                        sqlSeconds += sqlRun.seconds();
+                        dslSeconds += dslRun.seconds();
                         ratio.put("sql_vs_dsl_ratio", dslRun.seconds() / sqlRun.seconds());
                         ratio.put("sql_vs_dsl_cpu_ratio", dslRun.cpuSeconds() / sqlRun.cpuSeconds());
                     }
                     out.add(result("runnel-sql", sqlRun, records, input, commitMs, flush, round, ratio));
                 }
             }
+            if (ratios.size() > 1) {
+                out.add(summary(ratios, records, sqlSeconds, dslSeconds));
+            }
             return out;
         } finally {
             deleteRecursively(root);
         }
+    }
+
+    /**
+     * Over every round: the median, lowest and highest SQL/DSL ratio, and the ratio of the total
+     * times ({@code records_per_s} is SQL's over all rounds).
+     */
+    private Result summary(List<Double> ratios, long records, double sqlSeconds, double dslSeconds) {
+        List<Double> sorted = ratios.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("rounds", n);
+        figures.put("median_sql_vs_dsl_ratio", median);
+        figures.put("min_ratio", sorted.get(0));
+        figures.put("max_ratio", sorted.get(n - 1));
+        figures.put("total_time_ratio", dslSeconds / sqlSeconds);
+        figures.put("loadavg", Machine.loadAverage());
+        return new Result(name(), "sql-vs-dsl", records * n / sqlSeconds, figures);
     }
 
     private Result result(String system, SqlVsDslRunner.Timed t, long records, PageViews input, long commitMs, String flush,

@@ -326,14 +326,18 @@ public final class TopologyBuilder {
         boolean byKey = node.grouping() == ExecNode.Aggregate.Grouping.SOURCE_KEY;
         // 1. Each record's full input row, so grouping and aggregate arguments see every column (grouped by
         // the key: rows with a NULL key column are dropped here, as the re-keying would drop them).
-        KStream<Object, Row> inputRows = stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
-            @Override
-            void process(FixedKeyRecord<Object, Row> record, Object[] row) {
-                if (record.value() != null && (!byKey || groupKey(groupBy, row, nodeId) != null)) {
-                    forward(record.withValue(Row.wrap(row)));
-                }
-            }
-        }, Named.as(name(node) + ".input"));
+        // Grouped by the key with aggregates that read no column (COUNT(*)): the records as they are, no row to lay out.
+        KStream<Object, Row> inputRows = byKey && aggregation.columnsRead().isEmpty()
+                ? stream(node.input()).filter((key, value) -> value != null && key instanceof Row k && !k.containsNull(),
+                        Named.as(name(node) + ".input"))
+                : stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
+                    @Override
+                    void process(FixedKeyRecord<Object, Row> record, Object[] row) {
+                        if (record.value() != null && (!byKey || groupKey(groupBy, row, nodeId) != null)) {
+                            forward(record.withValue(Row.wrap(row)));
+                        }
+                    }
+                }, Named.as(name(node) + ".input"));
 
         // 2. Grouped by the GROUP BY values (rows with a NULL among them are dropped); 3. aggregated per group (and window).
         Serde<Row> groupKeySerde = groupKeySerde(node, groupBy.length);

@@ -43,6 +43,16 @@ public final class Row {
         return columns;
     }
 
+    /** True when a column is NULL. */
+    public boolean containsNull() {
+        for (Object c : columns) {
+            if (c == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A copy of the columns. */
     public Object[] toArray() {
         return columns.clone();
