@@ -11,8 +11,10 @@ import io.runnel.log.Producer;
 import io.runnel.log.ProducerRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,29 @@ class PullQueryHeadersTest {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).containsExactly(10, 1, List.of(), null);
         assertThat(rows.get(1)).containsExactly(11, 2, List.of(Map.of("KEY", "abc", "VALUE", "IQ==")), "IQ==");
+    }
+
+    @Test
+    void shouldFlagHeaderColumnsOfASourceTableInTheSchemaOfSelectStarAndCarryThemLastInRows() throws Exception {
+        engine.execute("CREATE SOURCE TABLE t (k INT PRIMARY KEY, h BYTES HEADER('abc'), text STRING) "
+                + "WITH (kafka_topic='t', partitions=1, value_format='delimited');", Map.of());
+        send("t", 1, "a1", List.of(new Header("abc", BANG)));
+        send("t", 2, "a2", List.of());
+
+        CollectingListener star = new CollectingListener();
+        engine.query("SELECT * FROM t;", Map.of(), star).close();
+        star.awaitEnd();
+        CollectingListener named = new CollectingListener();
+        engine.query("SELECT k, h, text FROM t;", Map.of(), named).close();
+        named.awaitEnd();
+
+        assertThat(star.columns).containsExactly(new QueryColumn("K", "INTEGER", true),
+                new QueryColumn("H", "BYTES", QueryColumn.Namespace.HEADERS, Optional.of("abc")),
+                new QueryColumn("TEXT", "STRING", false));
+        assertThat(star.rows()).containsExactlyInAnyOrder(List.of(1, "a1", "IQ=="), Arrays.asList(2, "a2", null));
+        assertThat(named.columns).containsExactly(new QueryColumn("K", "INTEGER", true),
+                new QueryColumn("H", "BYTES", false), new QueryColumn("TEXT", "STRING", false));
+        assertThat(named.rows()).containsExactlyInAnyOrder(List.of(1, "IQ==", "a1"), Arrays.asList(2, null, "a2"));
     }
 
     private void send(String topic, int key, String json, List<Header> headers) throws Exception {

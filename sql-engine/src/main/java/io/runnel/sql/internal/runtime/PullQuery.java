@@ -63,8 +63,10 @@ final class PullQuery implements StartedQuery {
                          QueryListener listener) {
         validate(query);
         boolean windowColumns = selectAll && query.source().formats().window().isPresent();
-        PullQuery q = new PullQuery(id, QueryShape.of(query, query.source().kind() == SourceKind.TABLE, windowColumns,
-                select));
+        boolean table = query.source().kind() == SourceKind.TABLE;
+        QueryShape shape = QueryShape.of(query, table, windowColumns, select);
+        PullQuery q = new PullQuery(id, table && selectAll ? shape.withSourceHeaderColumns(query.source().columns())
+                : shape);
         listener.onStart(id, q.shape.columns());
         try {
             q.execute(query, rows, listener);
