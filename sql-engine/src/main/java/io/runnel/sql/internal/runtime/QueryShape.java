@@ -21,14 +21,17 @@ import java.util.Map;
  * @param columns       the result's columns as its schema shows them
  * @param shownKeys     indexes of the output key columns that are shown, in the default order
  * @param permutation   for each value of a row, its index in the default order (keys, window, values)
+ * @param valueNames    the output value columns' internal names (a tombstone's selected window
+ *                      bounds are read from its key)
  */
 record QueryShape(List<QueryColumn> columns, List<Integer> shownKeys, boolean windowColumns, int values,
-                  List<Integer> permutation) {
+                  List<Integer> permutation, List<String> valueNames) {
 
     QueryShape {
         columns = List.copyOf(columns);
         shownKeys = List.copyOf(shownKeys);
         permutation = List.copyOf(permutation);
+        valueNames = List.copyOf(valueNames);
         if (permutation.size() != columns.size()) {
             throw new IllegalArgumentException("permutation of " + permutation.size() + " for " + columns.size()
                     + " columns");
@@ -90,7 +93,8 @@ record QueryShape(List<QueryColumn> columns, List<Integer> shownKeys, boolean wi
         for (int i : permutation) {
             ordered.add(columns.get(i));
         }
-        return new QueryShape(ordered, shown, windowed, query.output().value().size(), permutation);
+        return new QueryShape(ordered, shown, windowed, query.output().value().size(), permutation,
+                query.output().value().stream().map(Column::name).toList());
     }
 
     /**
@@ -129,12 +133,13 @@ record QueryShape(List<QueryColumn> columns, List<Integer> shownKeys, boolean wi
         shown.addAll(headerColumns);
         shown.addAll(trailing);
         rowOrder.addAll(headerOrder);
-        return new QueryShape(shown, shownKeys, windowColumns, values, rowOrder);
+        return new QueryShape(shown, shownKeys, windowColumns, values, rowOrder, valueNames);
     }
 
     /**
      * The shown row from the output key columns, the window bounds and the value columns
-     * ({@code values} null for a tombstone: nulls).
+     * ({@code values} null for a tombstone: nulls, except selected WINDOWSTART and WINDOWEND,
+     * which a tombstone's windowed key still holds, as ksqlDB shows them).
      */
     Object[] row(Object[] keys, Long windowStart, Long windowEnd, Object[] values) {
         Object[] row = new Object[columns.size()];
@@ -146,8 +151,14 @@ record QueryShape(List<QueryColumn> columns, List<Integer> shownKeys, boolean wi
             row[i++] = windowStart;
             row[i++] = windowEnd;
         }
-        for (int v = 0; v < this.values && values != null; v++) {
-            row[i + v] = v < values.length ? values[v] : null;
+        for (int v = 0; v < this.values; v++) {
+            if (values != null) {
+                row[i + v] = v < values.length ? values[v] : null;
+            } else if (valueNames.get(v).equals("WINDOWSTART")) {
+                row[i + v] = windowStart;
+            } else if (valueNames.get(v).equals("WINDOWEND")) {
+                row[i + v] = windowEnd;
+            }
         }
         Object[] out = new Object[row.length];
         for (int c = 0; c < out.length; c++) {
