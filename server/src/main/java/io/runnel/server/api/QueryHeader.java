@@ -2,6 +2,7 @@ package io.runnel.server.api;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -38,17 +39,34 @@ public record QueryHeader(String queryId, List<Column> columns) {
     /**
      * One result column.
      *
-     * @param name the column name as ksqlDB returns it (upper case unless quoted)
-     * @param type the SQL type as ksqlDB prints it: {@code STRING}, {@code BIGINT},
-     *             {@code DECIMAL(4, 2)}, {@code ARRAY<INTEGER>},
-     *             {@code STRUCT<`A` STRING>}, ...
-     * @param key  whether the column is a key column of the result (pull queries on tables)
+     * @param name      the column name as ksqlDB returns it (upper case unless quoted)
+     * @param type      the SQL type as ksqlDB prints it: {@code STRING}, {@code BIGINT},
+     *                  {@code DECIMAL(4, 2)}, {@code ARRAY<INTEGER>},
+     *                  {@code STRUCT<`A` STRING>}, ...
+     * @param namespace {@code KEY} for a key column of the result (pull queries on tables),
+     *                  {@code HEADERS} for a header column ksqlDB flags (a pull query's
+     *                  {@code SELECT *} over a table whose source declares it), else {@code VALUE}
+     * @param headerKey for a {@code HEADERS} column, the header it reads ({@code HEADER('k')});
+     *                  empty for all headers ({@code HEADERS}) and other columns
      */
-    public record Column(String name, String type, boolean key) {
+    public record Column(String name, String type, Namespace namespace, Optional<String> headerKey) {
+
+        /** Where a column comes from, as the schema text flags it. */
+        public enum Namespace { KEY, VALUE, HEADERS }
 
         public Column {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(headerKey, "headerKey");
+            if (headerKey.isPresent() && namespace != Namespace.HEADERS) {
+                throw new IllegalArgumentException("header key on a " + namespace + " column " + name);
+            }
+        }
+
+        /** A key ({@code key} true) or value column. */
+        public Column(String name, String type, boolean key) {
+            this(name, type, key ? Namespace.KEY : Namespace.VALUE, Optional.empty());
         }
 
         /** A value column. */
@@ -56,8 +74,19 @@ public record QueryHeader(String queryId, List<Column> columns) {
             return new Column(name, type, false);
         }
 
+        /** Whether the column is a key column of the result. */
+        public boolean key() {
+            return namespace == Namespace.KEY;
+        }
+
+        /** As ksqlDB prints it: {@code `ID` STRING KEY}, {@code `H` BYTES HEADER('abc')}. */
         String toSql() {
-            return "`" + name + "` " + type + (key ? " KEY" : "");
+            String flag = switch (namespace) {
+                case KEY -> " KEY";
+                case VALUE -> "";
+                case HEADERS -> headerKey.map(k -> " HEADER('" + k.replace("'", "''") + "')").orElse(" HEADERS");
+            };
+            return "`" + name + "` " + type + flag;
         }
     }
 }

@@ -56,7 +56,20 @@ class HttpCaseExecutorTest {
                   {"name": "expected error",
                    "statements": ["SELECT * FROM MISSING WHERE ID = 1;"],
                    "expectedError": {"type": "io.confluent.ksql.rest.entity.KsqlStatementErrorMessage",
-                                     "message": "MISSING", "status": 400}}
+                                     "message": "MISSING", "status": 400}},
+                  {"name": "expected error, statements only, all succeed",
+                   "statements": [
+                     "CREATE STREAM TEST (K INT KEY, ID INT) WITH (kafka_topic='test_topic', value_format='JSON');",
+                     "INSERT INTO TEST (K, ID) VALUES (10, 5);"],
+                   "expectedError": {"type": "io.confluent.ksql.rest.entity.KsqlStatementErrorMessage",
+                                     "message": "Expected K and ID to match", "status": 400}},
+                  {"name": "expected error, query succeeds",
+                   "statements": [
+                     "CREATE STREAM INPUT (K STRING KEY, ID INT) WITH (kafka_topic='test_topic', value_format='JSON');",
+                     "SELECT * FROM INPUT EMIT CHANGES LIMIT 1;"],
+                   "inputs": [{"topic": "test_topic", "timestamp": 1, "key": "a", "value": {"id": 1}}],
+                   "expectedError": {"type": "io.confluent.ksql.rest.entity.KsqlStatementErrorMessage",
+                                     "message": "never", "status": 400}}
                 ]}
                 """);
         cases = RestCaseLoader.load(f, "cases.json");
@@ -89,5 +102,22 @@ class HttpCaseExecutorTest {
         CaseResult r = new HttpCaseExecutor().run(cases.get(3));
 
         assertThat(r.status()).as(r.detail()).isEqualTo(CaseResult.Status.PASSED);
+    }
+
+    @Test
+    void shouldLeaveAnExpectedErrorUncheckedAsKsqlDbsRunnerDoesWhenStatementsOnlyAllSucceed() {
+        CaseResult r = new HttpCaseExecutor().run(cases.get(4));
+
+        assertThat(r.status()).as(r.detail()).isEqualTo(CaseResult.Status.PASSED);
+        assertThat(r.detail()).isEqualTo(HttpCaseExecutor.UNCHECKED_EXPECTED_ERROR);
+        assertThat(r.messageMatched()).as("not counted as an expected error that passed").isNull();
+    }
+
+    @Test
+    void shouldFailAnExpectedErrorWhenAQueryAnswers() {
+        CaseResult r = new HttpCaseExecutor().run(cases.get(5));
+
+        assertThat(r.status()).isEqualTo(CaseResult.Status.FAILED);
+        assertThat(r.detail()).contains("every statement succeeded");
     }
 }

@@ -2,6 +2,7 @@ package io.runnel.sql.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,24 @@ class PushQueryColumnsTest extends EngineTestBase {
         assertThat(rows.columns).extracting(QueryColumn::name)
                 .containsExactly("I1_K", "I1_ID", "I2_K", "I2_ID", "I1_ROWTIME", "I2_ROWTIME");
         assertThat(rows.rows()).containsExactly(List.of("x", 100, "x", 101, 12345L, 12365L));
+    }
+
+    @Test
+    void shouldShowTheSelectedWindowBoundsOfATombstoneFromItsKey() throws Exception {
+        // No record cache: every update of the aggregate is emitted, the HAVING's tombstone too.
+        engine = SqlEngine.open(dir, Map.of("commit.interval.ms", "50", EngineProperties.CACHE_MAX_BYTES_BUFFERING, "0"));
+        engine.execute("CREATE STREAM input (k INT KEY, val INT) WITH (kafka_topic='input', partitions=1, "
+                + "value_format='json');"
+                + "CREATE TABLE aggregate AS SELECT k, SUM(val) AS sum FROM input WINDOW TUMBLING (SIZE 1 SECOND) "
+                + "GROUP BY k HAVING SUM(val) > 0;"
+                + "INSERT INTO input (ROWTIME, k, val) VALUES (1, 11, 10);"
+                + "INSERT INTO input (ROWTIME, k, val) VALUES (2, 11, -20);", Map.of());
+
+        CollectingListener rows = new CollectingListener();
+        engine.query("SELECT sum, WINDOWSTART, WINDOWEND FROM aggregate EMIT CHANGES LIMIT 2;", EARLIEST, rows);
+        rows.awaitEnd();
+
+        assertThat(rows.rows()).containsExactly(List.of(10, 0L, 1000L));
+        assertThat(rows.tombstones()).containsExactly(Arrays.asList(null, 0L, 1000L));
     }
 }

@@ -150,7 +150,16 @@ public final class EngineExecutor implements StatementExecutor {
         @Override
         public void onStart(String queryId, List<QueryColumn> columns) {
             sink.header(new QueryHeader(queryId, columns.stream()
-                    .map(c -> new QueryHeader.Column(c.name(), c.type(), c.key())).toList()));
+                    .map(c -> new QueryHeader.Column(c.name(), c.type(), namespace(c.namespace()), c.headerKey()))
+                    .toList()));
+        }
+
+        private static QueryHeader.Column.Namespace namespace(QueryColumn.Namespace namespace) {
+            return switch (namespace) {
+                case KEY -> QueryHeader.Column.Namespace.KEY;
+                case VALUE -> QueryHeader.Column.Namespace.VALUE;
+                case HEADERS -> QueryHeader.Column.Namespace.HEADERS;
+            };
         }
 
         @Override

@@ -13,12 +13,13 @@ import java.util.List;
  * header, in order, as {@code ARRAY<STRUCT<KEY STRING, VALUE BYTES>>}; a {@code HEADER('k')}
  * column is the BYTES of the last header named {@code k}, or NULL when there is none. Stateless.
  */
-final class HeaderColumns {
+public final class HeaderColumns {
 
     private HeaderColumns() {
     }
 
-    static Object value(Column column, List<Header> headers) {
+    /** The column's value from a record's headers. */
+    public static Object value(Column column, List<Header> headers) {
         if (column.headerKey().isPresent()) {
             String key = column.headerKey().get();
             Object last = null;

@@ -257,6 +257,18 @@ public final class TopologyBuilder {
                 }
             }).toStream(Named.as(name(node)));
         }
+        if (node.input() instanceof ExecNode.StreamSource source) {
+            // Over a table's topic: a key never shown sends no tombstone (ShownRowsFilter).
+            String store = ShownRowsFilter.storeName(name(node));
+            Serde<Row> keys = consumed(source.source()).keySerde();
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Serde<Object> keySerde = source.source().formats().window().isPresent()
+                    ? windowedKeySerde(keys, source.source().formats()) : (Serde) keys;
+            builder.addStateStore(io.runnel.state.Stores.keyValueStoreBuilder(
+                    io.runnel.state.Stores.persistentKeyValueStore(store), keySerde, io.runnel.common.Serdes.byteArray()));
+            return stream(source).processValues(() -> new ShownRowsFilter(store, layout, predicate, nodeId, log),
+                    Named.as(name(node)), store);
+        }
         return stream(node.input()).processValues(() -> new RowValueProcessor(layout) {
             @Override
             void process(FixedKeyRecord<Object, Row> record, Object[] row) {

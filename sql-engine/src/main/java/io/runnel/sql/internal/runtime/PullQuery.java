@@ -1,5 +1,6 @@
 package io.runnel.sql.internal.runtime;
 
+import io.runnel.common.Header;
 import io.runnel.sql.SqlErrorCode;
 import io.runnel.sql.SqlException;
 import io.runnel.sql.engine.QueryColumn;
@@ -12,6 +13,7 @@ import io.runnel.sql.internal.catalog.DataSource;
 import io.runnel.sql.internal.exec.Evaluator;
 import io.runnel.sql.internal.exec.ExpressionCompiler;
 import io.runnel.sql.internal.exec.ExpressionEvaluationException;
+import io.runnel.sql.internal.exec.HeaderColumns;
 import io.runnel.sql.internal.row.Row;
 import io.runnel.sql.internal.serde.WindowedKey;
 import java.util.ArrayList;
@@ -61,8 +63,10 @@ final class PullQuery implements StartedQuery {
                          QueryListener listener) {
         validate(query);
         boolean windowColumns = selectAll && query.source().formats().window().isPresent();
-        PullQuery q = new PullQuery(id, QueryShape.of(query, query.source().kind() == SourceKind.TABLE, windowColumns,
-                select));
+        boolean table = query.source().kind() == SourceKind.TABLE;
+        QueryShape shape = QueryShape.of(query, table, windowColumns, select);
+        PullQuery q = new PullQuery(id, table && selectAll ? shape.withSourceHeaderColumns(query.source().columns())
+                : shape);
         listener.onStart(id, q.shape.columns());
         try {
             q.execute(query, rows, listener);
@@ -84,15 +88,16 @@ final class PullQuery implements StartedQuery {
         long limit = query.limit().isPresent() ? query.limit().getAsInt() : Long.MAX_VALUE;
         long[] sent = {0};
         if (limit > 0) {
-            rows.read(KeyConstraints.of(query), (key, value, timestamp, partition, offset) ->
-                    !emit(new Stored(source.topic(), key, value, timestamp, partition, offset), source, codec, where,
+            rows.read(KeyConstraints.of(query), (key, value, timestamp, partition, offset, headers) ->
+                    !emit(new Stored(source.topic(), key, value, timestamp, partition, offset, headers), source, codec, where,
                             projections, listener, sent, limit));
         }
         listener.onComplete(sent[0] >= limit ? "Limit Reached" : "Query Completed");
     }
 
-    /** One row as read: its record's key and value bytes, time, partition and offset. */
-    private record Stored(String topic, byte[] key, byte[] value, long timestamp, int partition, long offset) {
+    /** One row as read: its record's key and value bytes, time, partition, offset and headers. */
+    private record Stored(String topic, byte[] key, byte[] value, long timestamp, int partition, long offset,
+                          List<Header> headers) {
     }
 
     /** Emits the row if it passes the filter; whether the limit is reached. */
@@ -136,7 +141,11 @@ final class PullQuery implements StartedQuery {
         return out;
     }
 
-    /** The analyzer's input row: the columns in declared order, ROWTIME, ROWPARTITION, ROWOFFSET, window bounds. */
+    /**
+     * The analyzer's input row: the columns in declared order, ROWTIME, ROWPARTITION, ROWOFFSET,
+     * window bounds. Header columns are read from the record's headers, as a query over the
+     * source's topic reads them (a HEADERS column of a record without headers is an empty array).
+     */
     private static Object[] inputRow(DataSource source, WindowedKey key, Row value, Stored r,
                                      boolean windowed) {
         List<Column> columns = source.columns();
@@ -152,6 +161,8 @@ final class PullQuery implements StartedQuery {
             } else if (c.role() == Column.Role.VALUE) {
                 row[i] = v < value.size() ? value.get(v) : null;
                 v++;
+            } else {
+                row[i] = HeaderColumns.value(c, r.headers());
             }
         }
         row[columns.size()] = r.timestamp();

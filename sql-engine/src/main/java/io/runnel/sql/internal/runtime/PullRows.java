@@ -1,5 +1,6 @@
 package io.runnel.sql.internal.runtime;
 
+import io.runnel.common.Header;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,10 +11,19 @@ import java.util.Optional;
  */
 interface PullRows {
 
-    /** Told each row; returns false to stop the read. */
+    /**
+     * Told each row; returns false to stop the read. {@code headers} are the record's headers
+     * (its HEADERS / HEADER('k') columns are read from them): a topic's records have theirs, a
+     * store's rows none (a table's store holds header columns in its value rows).
+     */
     @FunctionalInterface
     interface Visitor {
-        boolean visit(byte[] key, byte[] value, long timestamp, int partition, long offset);
+        boolean visit(byte[] key, byte[] value, long timestamp, int partition, long offset, List<Header> headers);
+
+        /** A row without headers. */
+        default boolean visit(byte[] key, byte[] value, long timestamp, int partition, long offset) {
+            return visit(key, value, timestamp, partition, offset, List.of());
+        }
     }
 
     /**

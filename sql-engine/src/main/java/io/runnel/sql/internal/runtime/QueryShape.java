@@ -5,7 +5,9 @@ import io.runnel.sql.internal.analyzer.AnalyzedQuery;
 import io.runnel.sql.internal.catalog.Column;
 import io.runnel.sql.internal.catalog.SqlType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The columns of a query's result as the user sees them. With an explicit select list they come
@@ -13,16 +15,23 @@ import java.util.List;
  * with {@code *}: the key columns, then WINDOWSTART and WINDOWEND for a windowed result (unless
  * selected as values), then the value columns, as ksqlDB shows them.
  *
+ * <p>The shown columns and the rows agree, except in one case where ksqlDB's do not
+ * ({@link #withSourceHeaderColumns}).
+ *
+ * @param columns       the result's columns as its schema shows them
  * @param shownKeys     indexes of the output key columns that are shown, in the default order
- * @param permutation   for each shown column, its index in the default order (keys, window, values)
+ * @param permutation   for each value of a row, its index in the default order (keys, window, values)
+ * @param valueNames    the output value columns' internal names (a tombstone's selected window
+ *                      bounds are read from its key)
  */
 record QueryShape(List<QueryColumn> columns, List<Integer> shownKeys, boolean windowColumns, int values,
-                  List<Integer> permutation) {
+                  List<Integer> permutation, List<String> valueNames) {
 
     QueryShape {
         columns = List.copyOf(columns);
         shownKeys = List.copyOf(shownKeys);
         permutation = List.copyOf(permutation);
+        valueNames = List.copyOf(valueNames);
         if (permutation.size() != columns.size()) {
             throw new IllegalArgumentException("permutation of " + permutation.size() + " for " + columns.size()
                     + " columns");
@@ -84,12 +93,53 @@ record QueryShape(List<QueryColumn> columns, List<Integer> shownKeys, boolean wi
         for (int i : permutation) {
             ordered.add(columns.get(i));
         }
-        return new QueryShape(ordered, shown, windowed, query.output().value().size(), permutation);
+        return new QueryShape(ordered, shown, windowed, query.output().value().size(), permutation,
+                query.output().value().stream().map(Column::name).toList());
+    }
+
+    /**
+     * As ksqlDB answers a pull query's {@code SELECT *} over a table whose source declares header
+     * columns (a {@code CREATE SOURCE TABLE} with {@code HEADER('k')} or {@code HEADERS}): its
+     * schema shows those columns right after the key and window columns, flagged as header columns,
+     * while each row carries them after the value columns, where the table's materialized rows
+     * hold them. This shape's other columns keep their order.
+     *
+     * @param sourceColumns the source's declared columns
+     */
+    QueryShape withSourceHeaderColumns(List<Column> sourceColumns) {
+        Map<String, Column> headers = new HashMap<>();
+        sourceColumns.stream().filter(c -> c.role() == Column.Role.HEADERS).forEach(c -> headers.put(c.name(), c));
+        int fixed = shownKeys.size() + (windowColumns ? 2 : 0);
+        List<QueryColumn> leading = new ArrayList<>();
+        List<QueryColumn> headerColumns = new ArrayList<>();
+        List<QueryColumn> trailing = new ArrayList<>();
+        List<Integer> rowOrder = new ArrayList<>();
+        List<Integer> headerOrder = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            QueryColumn c = columns.get(i);
+            Column header = permutation.get(i) >= fixed ? headers.get(c.name()) : null;
+            if (header != null) {
+                headerColumns.add(new QueryColumn(c.name(), c.type(), QueryColumn.Namespace.HEADERS, header.headerKey()));
+                headerOrder.add(permutation.get(i));
+            } else {
+                (permutation.get(i) < fixed ? leading : trailing).add(c);
+                rowOrder.add(permutation.get(i));
+            }
+        }
+        if (headerColumns.isEmpty()) {
+            return this;
+        }
+        List<QueryColumn> shown = new ArrayList<>(leading);
+        shown.addAll(headerColumns);
+        shown.addAll(trailing);
+        rowOrder.addAll(headerOrder);
+        return new QueryShape(shown, shownKeys, windowColumns, values, rowOrder, valueNames);
     }
 
     /**
      * The shown row from the output key columns, the window bounds and the value columns
-     * ({@code values} null for a tombstone: nulls).
+     * ({@code values} null for a tombstone: nulls, except selected WINDOWSTART and WINDOWEND,
+     * which a tombstone's windowed key still holds, as ksqlDB shows them).
      */
     Object[] row(Object[] keys, Long windowStart, Long windowEnd, Object[] values) {
         Object[] row = new Object[columns.size()];
@@ -101,8 +151,14 @@ record QueryShape(List<QueryColumn> columns, List<Integer> shownKeys, boolean wi
             row[i++] = windowStart;
             row[i++] = windowEnd;
         }
-        for (int v = 0; v < this.values && values != null; v++) {
-            row[i + v] = v < values.length ? values[v] : null;
+        for (int v = 0; v < this.values; v++) {
+            if (values != null) {
+                row[i + v] = v < values.length ? values[v] : null;
+            } else if (valueNames.get(v).equals("WINDOWSTART")) {
+                row[i + v] = windowStart;
+            } else if (valueNames.get(v).equals("WINDOWEND")) {
+                row[i + v] = windowEnd;
+            }
         }
         Object[] out = new Object[row.length];
         for (int c = 0; c < out.length; c++) {

@@ -35,7 +35,7 @@ final class TopicRows implements PullRows {
         stats.topicScan();
         if (source.kind() != SourceKind.TABLE) {
             TopicReader.readToEnd(log, source.topic(), partitions,
-                    r -> visitor.visit(r.key(), r.value(), r.timestamp(), r.partition(), r.offset()));
+                    r -> visitor.visit(r.key(), r.value(), r.timestamp(), r.partition(), r.offset(), r.headers()));
             return;
         }
         Map<ByteBuffer, ConsumerRecord<byte[], byte[]>> latest = new LinkedHashMap<>();
@@ -50,7 +50,7 @@ final class TopicRows implements PullRows {
             return true;
         });
         for (ConsumerRecord<byte[], byte[]> r : latest.values()) {
-            if (!visitor.visit(r.key(), r.value(), r.timestamp(), r.partition(), r.offset())) {
+            if (!visitor.visit(r.key(), r.value(), r.timestamp(), r.partition(), r.offset(), r.headers())) {
                 return;
             }
         }
