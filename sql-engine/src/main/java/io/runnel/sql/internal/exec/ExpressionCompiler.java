@@ -179,7 +179,15 @@ public final class ExpressionCompiler {
         } else if (e instanceof Comparison c) {
             return comparison(c);
         } else if (e instanceof Logical l) {
-            return "SqlOps." + (l.operator() == Expression.LogicalOperator.AND ? "and" : "or") + "("
+            boolean and = l.operator() == Expression.LogicalOperator.AND;
+            if (lambdaDepth > 0) {
+                // In a lambda body NULL arithmetic fails the call, so the right side is only evaluated
+                // when the left one does not decide (FALSE AND ..., TRUE OR ...), as ksqlDB's code does.
+                return "SqlOps." + (and ? "andThen" : "orElse") + "(" + convert(l.left(), SqlType.BOOLEAN)
+                        + ", new java.util.function.Supplier() {\n  public Object get() {\n    return "
+                        + convert(l.right(), SqlType.BOOLEAN) + ";\n  }\n})";
+            }
+            return "SqlOps." + (and ? "and" : "or") + "("
                     + convert(l.left(), SqlType.BOOLEAN) + ", " + convert(l.right(), SqlType.BOOLEAN) + ")";
         } else if (e instanceof Not n) {
             return "SqlOps.not(" + convert(n.operand(), SqlType.BOOLEAN) + ")";

@@ -257,6 +257,16 @@ public final class SqlOps {
         return a == null || b == null ? null : false;
     }
 
+    /** {@link #and}, the right operand evaluated only when the left one is not FALSE. */
+    public static Boolean andThen(Boolean a, java.util.function.Supplier<Object> b) {
+        return Boolean.FALSE.equals(a) ? Boolean.FALSE : and(a, (Boolean) b.get());
+    }
+
+    /** {@link #or}, the right operand evaluated only when the left one is not TRUE. */
+    public static Boolean orElse(Boolean a, java.util.function.Supplier<Object> b) {
+        return Boolean.TRUE.equals(a) ? Boolean.TRUE : or(a, (Boolean) b.get());
+    }
+
     public static Boolean not(Boolean a) {
         return a == null ? null : !a;
     }

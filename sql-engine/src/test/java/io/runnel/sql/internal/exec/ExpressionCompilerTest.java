@@ -250,6 +250,26 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void shouldNotEvaluateTheRightSideOfAndOrInALambdaWhenTheLeftDecidesAsKsqlDbDoes() {
+        FunctionResolver registry = new io.runnel.sql.internal.analyzer.RegistryFunctionResolver(
+                io.runnel.sql.internal.function.FunctionRegistry.withBuiltIns());
+        java.util.function.Function<String, Evaluator> compile = sql -> ExpressionCompiler.compile(ExpressionTyper.type(
+                SqlParser.parseExpression(sql), SCHEMA, registry, new TypeResolver(Catalog.empty())));
+        List<Object> reported = new ArrayList<>();
+        // x + 1 with x NULL would fail the call; FALSE AND ... and TRUE OR ... never reach it.
+        assertThat(compile.apply("FILTER(ARRAY[1, NULL], x => x IS NOT NULL AND x + 1 > 1)").evaluate(ROW, reported::add))
+                .isEqualTo(List.of(1));
+        assertThat(compile.apply("FILTER(ARRAY[1, NULL], x => x IS NULL OR x + 1 > 5)").evaluate(ROW, reported::add))
+                .isEqualTo(Arrays.asList((Object) null));
+        assertThat(reported).isEmpty();
+        // Three-valued logic is kept: NULL AND TRUE is NULL (not kept by FILTER), NULL AND FALSE is FALSE.
+        assertThat(compile.apply("TRANSFORM(ARRAY[1], x => CAST(NULL AS BOOLEAN) AND x > 0)").evaluate(ROW))
+                .isEqualTo(Arrays.asList((Object) null));
+        assertThat(compile.apply("TRANSFORM(ARRAY[1], x => CAST(NULL AS BOOLEAN) AND x > 5)").evaluate(ROW))
+                .isEqualTo(List.of(false));
+    }
+
+    @Test
     void shouldPassAStringLiteralWhereAFunctionWantsADateAndNotWidenDecimalsByNull() {
         FunctionResolver registry = new io.runnel.sql.internal.analyzer.RegistryFunctionResolver(
                 io.runnel.sql.internal.function.FunctionRegistry.withBuiltIns());
