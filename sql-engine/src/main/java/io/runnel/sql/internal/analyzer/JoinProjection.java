@@ -47,7 +47,8 @@ final class JoinProjection {
 
     /**
      * The select items of a join with ksqlDB's names: {@code *} is every source's columns named
-     * {@code ALIAS_COLUMN} (after a synthetic key column), {@code a.*} one source's, and a column
+     * {@code ALIAS_COLUMN} (after a synthetic key column; a windowed source's window bounds
+     * {@code ALIAS_WINDOWSTART} and {@code ALIAS_WINDOWEND} after its key columns), {@code a.*} one source's, and a column
      * reference keeps its name unless another source has a column of that name, when it becomes
      * {@code ALIAS_COLUMN}.
      */
@@ -74,6 +75,12 @@ final class JoinProjection {
                         s.source().columns().stream().filter(c -> !c.isKey()).forEach(c -> names.add(c.name()));
                         PSEUDO_COLUMNS.forEach(f -> names.add(f.name()));
                         s.source().columns().stream().filter(Column::isKey).forEach(c -> names.add(c.name()));
+                    } else if (s.source().formats().window().isPresent()) {
+                        // A windowed source: key columns, its window bounds, value columns (ksqlDB's order).
+                        s.source().columns().stream().filter(Column::isKey).forEach(c -> names.add(c.name()));
+                        names.add("WINDOWSTART");
+                        names.add("WINDOWEND");
+                        s.source().columns().stream().filter(c -> !c.isKey()).forEach(c -> names.add(c.name()));
                     } else {
                         s.source().columns().forEach(c -> names.add(c.name()));
                     }

@@ -13,7 +13,7 @@ import io.runnel.streams.processor.FixedKeyRecord;
  * that was never shown sends nothing, where a stateless filter would send a spurious tombstone.
  *
  * <table>
- *   <caption>store {@code <query>.<filter node>.shown}: key-value, RocksDB, change-logged</caption>
+ *   <caption>store {@code <query>.<filter node>.shown}: key-value, RocksDB behind the record cache, change-logged</caption>
  *   <tr><th>part</th><th>bytes</th></tr>
  *   <tr><td>key</td><td>the record key in the source's key format (windowed keys with their window)</td></tr>
  *   <tr><td>value</td><td>one byte, 1: the key's row is in the filtered table</td></tr>

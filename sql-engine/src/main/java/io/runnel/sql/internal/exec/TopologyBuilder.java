@@ -265,7 +265,8 @@ public final class TopologyBuilder {
             Serde<Object> keySerde = source.source().formats().window().isPresent()
                     ? windowedKeySerde(keys, source.source().formats()) : (Serde) keys;
             builder.addStateStore(io.runnel.state.Stores.keyValueStoreBuilder(
-                    io.runnel.state.Stores.persistentKeyValueStore(store), keySerde, io.runnel.common.Serdes.byteArray()));
+                    io.runnel.state.Stores.persistentKeyValueStore(store), keySerde, io.runnel.common.Serdes.byteArray())
+                    .withCachingEnabled());
             return stream(source).processValues(() -> new ShownRowsFilter(store, layout, predicate, nodeId, log),
                     Named.as(name(node)), store);
         }

@@ -128,6 +128,19 @@ class JoinQueryTopologyTest {
     }
 
     @Test
+    void shouldSelectEachWindowedSourcesWindowBoundsAfterItsKeyInAStarAsKsqlDbDoes() {
+        try (TestDriver d = driver("STREAM", "SELECT * FROM SL JOIN SR WITHIN 1 MINUTE ON SL.ID = SR.ID;")) {
+            in(d, "sl").pipeInput(sessionKey(1, 234, 765), json("{\"V\": 1}"), 765);
+            in(d, "sr").pipeInput(sessionKey(1, 234, 765), json("{\"V\": 3}"), 765);
+            TestOutputTopic<byte[], byte[]> out = d.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
+                    Serdes.byteArray().deserializer());
+            assertThat(out.readRecordsToList()).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                    .containsExactly("{\"SL_WINDOWSTART\":234,\"SL_WINDOWEND\":765,\"SL_V\":1,\"SR_ID\":1,"
+                            + "\"SR_WINDOWSTART\":234,\"SR_WINDOWEND\":765,\"SR_V\":3}");
+        }
+    }
+
+    @Test
     void shouldEmitAnUnmatchedLeftRecordAtOnceWithoutGracePeriodAndAgainWithItsMatch() {
         try (TestDriver d = driver("STREAM", "SELECT L.ID, A, B FROM L LEFT JOIN R WITHIN 10 SECONDS ON L.ID = R.ID;")) {
             in(d, "l").pipeInput(key(1), json("{\"A\": \"a\"}"), 1_000);
