@@ -35,6 +35,15 @@ public interface Producer<K, V> extends AutoCloseable {
     /** Closes, waiting at most {@code timeout} for queued records. */
     void close(Duration timeout);
 
+    /**
+     * The partition a keyed record goes to by default: {@code toPositive(murmur2(keyBytes)) %
+     * partitions}, as Kafka's default partitioner, for callers that partition by part of a key
+     * (such as the inner key of a windowed key, as Kafka Streams does).
+     */
+    static int defaultPartition(byte[] keyBytes, int partitions) {
+        return io.runnel.log.internal.client.Partitioner.keyedPartition(keyBytes, partitions);
+    }
+
     /** The partitions of a topic, for callers that choose partitions themselves. */
     default List<Integer> partitionsFor(String topic) {
         return java.util.stream.IntStream.range(0, partitionCount(topic)).boxed().toList();

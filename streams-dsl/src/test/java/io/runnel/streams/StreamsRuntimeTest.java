@@ -138,4 +138,53 @@ class StreamsRuntimeTest {
             assertThat(joined).as("every click joined: the table rows (timestamp 1) are processed first").isEqualTo(3000);
         }
     }
+
+    @Test
+    void shouldWriteEveryWindowOfAKeyToThePartitionOfTheKeyWithoutItsWindowAsKafkaStreamsDoes() {
+        try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir.resolve("log")))) {
+            try (Admin admin = log.admin()) {
+                admin.createTopic(new NewTopic("views", 1));
+                admin.createTopic(new NewTopic("windows", 4));
+            }
+            List<String> users = List.of("a", "b", "c", "d", "e", "f");
+            try (Producer<String, String> p = log.producer(Map.of(), Serdes.string().serializer(), Serdes.string().serializer())) {
+                for (int window = 0; window < 3; window++) {
+                    for (String u : users) {
+                        p.send(new ProducerRecord<>("views", null, window * 1000L + 10, u, "view", List.of()));
+                    }
+                }
+                p.flush();
+            }
+            StreamsBuilder b = new StreamsBuilder();
+            io.runnel.streams.dsl.TimeWindows windows = io.runnel.streams.dsl.TimeWindows.ofSizeWithNoGrace(
+                    Duration.ofSeconds(1));
+            b.stream("views", Consumed.with(Serdes.string(), Serdes.string()))
+                    .groupByKey(Grouped.with(Serdes.string(), Serdes.string()))
+                    .windowedBy(windows)
+                    .count()
+                    .toStream()
+                    .to("windows", Produced.with(io.runnel.streams.serde.WindowedSerdes.timeWindowedSerde(Serdes.string(),
+                            1000), Serdes.longSerde()));
+            Map<String, Object> config = Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "wp",
+                    StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString(),
+                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50");
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            try (StreamsRuntime runtime = new StreamsRuntime(b.build(), config, log);
+                    Consumer<byte[], byte[]> out = log.consumer(Map.of("group.id", "reader", "auto.offset.reset", "earliest"),
+                            Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer())) {
+                runtime.start();
+                out.subscribe(List.of("windows"));
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (records.size() < 18 && System.nanoTime() < deadline) {
+                    out.poll(Duration.ofMillis(100)).forEach(records::add);
+                }
+            }
+            assertThat(records).hasSizeGreaterThanOrEqualTo(18);
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                byte[] user = Arrays.copyOf(r.key(), r.key().length - 8); // the key without its window start
+                assertThat(r.partition()).isEqualTo(Producer.defaultPartition(user, 4));
+            }
+            assertThat(records.stream().map(ConsumerRecord::partition).distinct().count()).isGreaterThan(1);
+        }
+    }
 }

@@ -1,10 +1,13 @@
 package io.runnel.streams.internal.runtime;
 
 import io.runnel.common.Serializer;
+import io.runnel.log.Producer;
+import io.runnel.state.Windowed;
 import io.runnel.streams.processor.Record;
 import io.runnel.streams.processor.RecordContext;
 import io.runnel.streams.processor.StreamPartitioner;
 import io.runnel.streams.processor.TopicNameExtractor;
+import io.runnel.streams.serde.WindowedSerializer;
 import java.util.function.UnaryOperator;
 
 /** Serializes records (errors to the production exception handler) and hands them to the task's {@link RecordCollector}. */
@@ -58,6 +61,10 @@ final class SinkNode extends ProcessorNode {
         Integer partition = null;
         if (partitioner != null) {
             partition = partitioner.partition(t, record.key(), record.value(), task.collector().partitionCount(t));
+        } else if (keySerializer instanceof WindowedSerializer windowed && record.key() != null) {
+            // As Kafka Streams: a windowed key goes to the partition of its key without the window.
+            byte[] base = windowed.serializeBaseKey(t, (Windowed) record.key());
+            partition = base == null ? null : Producer.defaultPartition(base, task.collector().partitionCount(t));
         }
         task.collector().send(t, partition, k, v, record.timestamp(), record.headers());
     }
