@@ -36,12 +36,13 @@ public interface Producer<K, V> extends AutoCloseable {
     void close(Duration timeout);
 
     /**
-     * The partition a keyed record goes to by default: {@code toPositive(murmur2(keyBytes)) %
-     * partitions}, as Kafka's default partitioner, for callers that partition by part of a key
-     * (such as the inner key of a windowed key, as Kafka Streams does).
+     * The partition a record keyed by the first {@code length} bytes of {@code keyBytes} goes to by
+     * default: {@code toPositive(murmur2(key)) % partitions}, as Kafka's default partitioner, for
+     * callers that partition by a prefix of a key (such as a windowed key without its window, as
+     * Kafka Streams does).
      */
-    static int defaultPartition(byte[] keyBytes, int partitions) {
-        return io.runnel.log.internal.client.Partitioner.keyedPartition(keyBytes, partitions);
+    static int defaultPartition(byte[] keyBytes, int length, int partitions) {
+        return io.runnel.log.internal.client.Partitioner.keyedPartition(keyBytes, length, partitions);
     }
 
     /** The partitions of a topic, for callers that choose partitions themselves. */

@@ -182,7 +182,7 @@ class StreamsRuntimeTest {
             assertThat(records).hasSizeGreaterThanOrEqualTo(18);
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 byte[] user = Arrays.copyOf(r.key(), r.key().length - 8); // the key without its window start
-                assertThat(r.partition()).isEqualTo(Producer.defaultPartition(user, 4));
+                assertThat(r.partition()).isEqualTo(Producer.defaultPartition(user, user.length, 4));
             }
             assertThat(records.stream().map(ConsumerRecord::partition).distinct().count()).isGreaterThan(1);
         }

@@ -47,7 +47,8 @@ class WindowedSinkPartitionTest {
             }
             assertThat(rows.rows()).hasSize(18);
             for (List<Object> row : rows.rows()) {
-                int expected = Producer.defaultPartition(((String) row.get(0)).getBytes(StandardCharsets.UTF_8), 4);
+                byte[] key = ((String) row.get(0)).getBytes(StandardCharsets.UTF_8);
+                int expected = Producer.defaultPartition(key, key.length, 4);
                 assertThat(row.get(2)).as("partition of %s", row).isEqualTo(expected);
             }
             assertThat(rows.rows().stream().map(r -> r.get(2)).distinct().count()).as("keys spread over partitions")

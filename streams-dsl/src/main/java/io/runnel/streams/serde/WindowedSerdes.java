@@ -25,8 +25,13 @@ public final class WindowedSerdes {
         if (windowSizeMs <= 0) {
             throw new IllegalArgumentException("window size must be > 0: " + windowSizeMs);
         }
-        return Serde.of(serializer(inner, (k, w) -> ByteBuffer.allocate(k.length + 8).put(k)
-                .putLong(w.window().start()).array()), (topic, bytes) -> {
+        return Serde.of(WindowedSerializer.<Windowed<K>>of((topic, w) -> {
+            if (w == null) {
+                return null;
+            }
+            byte[] k = inner.serializer().serialize(topic, w.key());
+            return ByteBuffer.allocate(k.length + 8).put(k).putLong(w.window().start()).array();
+        }, 8), (topic, bytes) -> {
             if (bytes == null) {
                 return null;
             }
@@ -43,8 +48,13 @@ public final class WindowedSerdes {
 
     public static <K> Serde<Windowed<K>> sessionWindowedSerde(Serde<K> inner) {
         Objects.requireNonNull(inner, "inner");
-        return Serde.of(serializer(inner, (k, w) -> ByteBuffer.allocate(k.length + 16).put(k)
-                .putLong(w.window().end()).putLong(w.window().start()).array()), (topic, bytes) -> {
+        return Serde.of(WindowedSerializer.<Windowed<K>>of((topic, w) -> {
+            if (w == null) {
+                return null;
+            }
+            byte[] k = inner.serializer().serialize(topic, w.key());
+            return ByteBuffer.allocate(k.length + 16).put(k).putLong(w.window().end()).putLong(w.window().start()).array();
+        }, 16), (topic, bytes) -> {
             if (bytes == null) {
                 return null;
             }
@@ -58,21 +68,5 @@ public final class WindowedSerdes {
             long start = b.getLong();
             return new Windowed<>(inner.deserializer().deserialize(topic, k), new Window(start, end));
         });
-    }
-
-    /** Writes a windowed key as its key's bytes followed by {@code window}'s layout of its window. */
-    private static <K> WindowedSerializer<K> serializer(Serde<K> inner,
-                                                        java.util.function.BiFunction<byte[], Windowed<K>, byte[]> window) {
-        return new WindowedSerializer<>() {
-            @Override
-            public byte[] serialize(String topic, Windowed<K> w) {
-                return w == null ? null : window.apply(inner.serializer().serialize(topic, w.key()), w);
-            }
-
-            @Override
-            public byte[] serializeBaseKey(String topic, Windowed<K> w) {
-                return w == null ? null : inner.serializer().serialize(topic, w.key());
-            }
-        };
     }
 }

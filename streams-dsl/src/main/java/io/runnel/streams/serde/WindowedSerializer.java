@@ -1,15 +1,29 @@
 package io.runnel.streams.serde;
 
 import io.runnel.common.Serializer;
-import io.runnel.state.Windowed;
 
 /**
- * A serializer of windowed keys that can also write the key without its window: a sink writing
- * windowed keys partitions them by those bytes (as Kafka Streams' windowed partitioner does), so
- * every window of a key lands in the key's partition.
+ * A serializer of windowed keys laid out as the key's bytes followed by a window of fixed size
+ * ({@link #windowBytes()}): a sink partitions such keys by the bytes before the window (as Kafka
+ * Streams' windowed partitioner does), so every window of a key lands in the key's partition.
  */
-public interface WindowedSerializer<K> extends Serializer<Windowed<K>> {
+public interface WindowedSerializer<T> extends Serializer<T> {
 
-    /** The bytes of {@code key}'s key without its window; null for a null key. */
-    byte[] serializeBaseKey(String topic, Windowed<K> key);
+    /** The bytes of the window at the end of every serialized key: 8 for time windows, 16 for sessions. */
+    int windowBytes();
+
+    /** A windowed serializer writing with {@code serializer}, whose keys end with {@code windowBytes} of window. */
+    static <T> WindowedSerializer<T> of(Serializer<T> serializer, int windowBytes) {
+        return new WindowedSerializer<>() {
+            @Override
+            public byte[] serialize(String topic, T data) {
+                return serializer.serialize(topic, data);
+            }
+
+            @Override
+            public int windowBytes() {
+                return windowBytes;
+            }
+        };
+    }
 }

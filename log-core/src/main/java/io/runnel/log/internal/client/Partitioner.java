@@ -29,7 +29,12 @@ public final class Partitioner {
 
     /** Kafka's partition for a keyed record. */
     public static int keyedPartition(byte[] keyBytes, int partitions) {
-        return toPositive(murmur2(keyBytes)) % partitions;
+        return keyedPartition(keyBytes, keyBytes.length, partitions);
+    }
+
+    /** Kafka's partition for a record keyed by the first {@code length} bytes of {@code keyBytes}. */
+    public static int keyedPartition(byte[] keyBytes, int length, int partitions) {
+        return toPositive(murmur2(keyBytes, length)) % partitions;
     }
 
     /**
@@ -61,7 +66,14 @@ public final class Partitioner {
      * the bytes as little-endian 4-byte words.
      */
     public static int murmur2(byte[] data) {
-        int length = data.length;
+        return murmur2(data, data.length);
+    }
+
+    /** {@link #murmur2(byte[])} of the first {@code length} bytes of {@code data}. */
+    public static int murmur2(byte[] data, int length) {
+        if (length < 0 || length > data.length) {
+            throw new IllegalArgumentException("length " + length + " outside 0.." + data.length);
+        }
         int seed = 0x9747b28c;
         final int m = 0x5bd1e995;
         final int r = 24;

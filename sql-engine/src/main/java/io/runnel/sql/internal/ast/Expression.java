@@ -285,6 +285,25 @@ public sealed interface Expression extends Node {
             Objects.requireNonNull(right, "right");
             Objects.requireNonNull(position, "position");
         }
+
+        /**
+         * The terms {@code e} joins with {@code operator}, left to right ({@code a AND (b AND c)}
+         * gives a, b, c); {@code e} alone when it is not such a chain.
+         */
+        public static java.util.List<Expression> terms(Expression e, LogicalOperator operator) {
+            java.util.List<Expression> out = new java.util.ArrayList<>();
+            addTerms(e, operator, out);
+            return out;
+        }
+
+        private static void addTerms(Expression e, LogicalOperator operator, java.util.List<Expression> out) {
+            if (e instanceof Logical l && l.operator() == operator) {
+                addTerms(l.left(), operator, out);
+                addTerms(l.right(), operator, out);
+            } else {
+                out.add(e);
+            }
+        }
     }
 
     record Not(Expression operand, Position position) implements Expression {

@@ -57,7 +57,9 @@ final class ShownRowsFilter implements FixedKeyProcessor<Object, Row, Row> {
         if (record.key() == null) {
             context.forward(keep ? record : record.withValue(null));
         } else if (keep) {
-            shown.put(record.key(), SHOWN);
+            if (shown.get(record.key()) == null) {
+                shown.put(record.key(), SHOWN); // written once per key shown, not per row: no flush or changelog write per row
+            }
             context.forward(record);
         } else if (shown.delete(record.key()) != null) {
             context.forward(record.withValue(null));

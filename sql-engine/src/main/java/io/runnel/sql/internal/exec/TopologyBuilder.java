@@ -643,15 +643,8 @@ public final class TopologyBuilder {
                 Window bounds = w.window();
                 return new WindowedKey((Row) w.key(), bounds.start(), bounds.end());
             }, Named.as(name(node) + ".windowkey"));
-            // Partitioned by the key without its window (as Kafka Streams partitions windowed keys), so
-            // every window of a key lands in the key's partition.
-            io.runnel.common.Serializer<Row> inner = keySerde.serializer();
             materialized(node, keyed, windowed.serializer(), valueSerde)
-                    .to(node.topic(), Produced.<WindowedKey, Row>with(windowed, valueSerde).withName(name(node))
-                            .withStreamPartitioner((topic, key, value, partitions) -> {
-                                byte[] bytes = key == null || key.key() == null ? null : inner.serialize(topic, key.key());
-                                return bytes == null ? null : io.runnel.log.Producer.defaultPartition(bytes, partitions);
-                            }));
+                    .to(node.topic(), Produced.<WindowedKey, Row>with(windowed, valueSerde).withName(name(node)));
         } else {
             @SuppressWarnings({"unchecked", "rawtypes"})
             KStream<Row, Row> keyed = (KStream) out;

@@ -64,12 +64,10 @@ final class KeyConstraints {
         Optional<SourceFormats.KeyWindow> window = query.source().formats().window();
         long size = window.filter(w -> w.kind() != SourceFormats.KeyWindow.Kind.SESSION)
                 .flatMap(SourceFormats.KeyWindow::sizeMillis).orElse(-1L);
-        List<Expression> disjuncts = new ArrayList<>();
-        split(query.where().get().expression(), LogicalOperator.OR, disjuncts);
+        List<Expression> disjuncts = Logical.terms(query.where().get().expression(), LogicalOperator.OR);
         List<Lookup> out = new ArrayList<>();
         for (Expression disjunct : disjuncts) {
-            List<Expression> conjuncts = new ArrayList<>();
-            split(disjunct, LogicalOperator.AND, conjuncts);
+            List<Expression> conjuncts = Logical.terms(disjunct, LogicalOperator.AND);
             List<List<Object>> values = new ArrayList<>();
             keys.forEach(k -> values.add(null));
             long[] bounds = {Long.MIN_VALUE, Long.MAX_VALUE};
@@ -252,14 +250,5 @@ final class KeyConstraints {
         List<Row> out = new ArrayList<>();
         rows.forEach(r -> out.add(Row.wrap(r)));
         return Optional.of(out);
-    }
-
-    private static void split(Expression e, LogicalOperator op, List<Expression> out) {
-        if (e instanceof Logical l && l.operator() == op) {
-            split(l.left(), op, out);
-            split(l.right(), op, out);
-        } else {
-            out.add(e);
-        }
     }
 }

@@ -78,11 +78,9 @@ final class PullQueryWhere {
         if (scanEnabled) {
             return;
         }
-        List<Expression> disjuncts = new ArrayList<>();
-        split(where, LogicalOperator.OR, disjuncts);
+        List<Expression> disjuncts = Logical.terms(where, LogicalOperator.OR);
         for (Expression disjunct : disjuncts) {
-            List<Expression> conjuncts = new ArrayList<>();
-            split(disjunct, LogicalOperator.AND, conjuncts);
+            List<Expression> conjuncts = Logical.terms(disjunct, LogicalOperator.AND);
             Set<String> looked = new HashSet<>();
             boolean anyKey = false;
             for (Expression c : conjuncts) {
@@ -224,15 +222,6 @@ final class PullQueryWhere {
             out.add("`" + k.name() + "` " + k.type().sql() + " KEY");
         }
         return "[" + String.join(", ", out) + "]";
-    }
-
-    private static void split(Expression e, LogicalOperator op, List<Expression> out) {
-        if (e instanceof Logical l && l.operator() == op) {
-            split(l.left(), op, out);
-            split(l.right(), op, out);
-        } else {
-            out.add(e);
-        }
     }
 
     private static boolean hasColumns(Expression e) {

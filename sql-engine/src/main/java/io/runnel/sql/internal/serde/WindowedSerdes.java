@@ -4,6 +4,7 @@ import io.runnel.common.Deserializer;
 import io.runnel.common.Serde;
 import io.runnel.common.Serializer;
 import io.runnel.sql.internal.row.Row;
+import io.runnel.streams.serde.WindowedSerializer;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -22,7 +23,10 @@ import java.util.Objects;
  *       <td>{@code SessionWindowedSerializer}</td></tr>
  * </table>
  *
- * A null key row is written with zero key bytes, and zero key bytes are read as a null key row
+ * The serializers are {@link WindowedSerializer}s, so a sink partitions these keys by the key
+ * bytes before the window, as Kafka Streams does.
+ *
+ * <p>A null key row is written with zero key bytes, and zero key bytes are read as a null key row
  * (so a KAFKA-format empty STRING key reads back as null). A null {@link WindowedKey} is written as null
  * bytes and null bytes are read as null. Too few bytes is a {@link SerdeException}.
  */
@@ -37,8 +41,8 @@ public final class WindowedSerdes {
         if (sizeMillis <= 0) throw new IllegalArgumentException("window size must be positive: " + sizeMillis);
         Serializer<Row> inner = keySerde.serializer();
         Deserializer<Row> innerReader = keySerde.deserializer();
-        Serializer<WindowedKey> serializer = (topic, key) -> key == null ? null
-                : timeWindowedBytes(inner.serialize(topic, key.key()), key.start());
+        Serializer<WindowedKey> serializer = WindowedSerializer.of((topic, key) -> key == null ? null
+                : timeWindowedBytes(inner.serialize(topic, key.key()), key.start()), 8);
         Deserializer<WindowedKey> deserializer = (topic, data) -> {
             if (data == null) return null;
             checkLength(data, 8, "time-windowed");
@@ -55,8 +59,8 @@ public final class WindowedSerdes {
         Objects.requireNonNull(keySerde, "keySerde");
         Serializer<Row> inner = keySerde.serializer();
         Deserializer<Row> innerReader = keySerde.deserializer();
-        Serializer<WindowedKey> serializer = (topic, key) -> key == null ? null
-                : sessionWindowedBytes(inner.serialize(topic, key.key()), key.start(), key.end());
+        Serializer<WindowedKey> serializer = WindowedSerializer.of((topic, key) -> key == null ? null
+                : sessionWindowedBytes(inner.serialize(topic, key.key()), key.start(), key.end()), 16);
         Deserializer<WindowedKey> deserializer = (topic, data) -> {
             if (data == null) return null;
             checkLength(data, 16, "session-windowed");

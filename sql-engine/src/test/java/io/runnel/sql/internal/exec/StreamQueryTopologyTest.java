@@ -121,8 +121,7 @@ class StreamQueryTopologyTest {
         try (TestDriver driver = new TestDriver(topology, Map.of(), Instant.ofEpochMilli(0))) {
             TestInputTopic<byte[], byte[]> in = driver.createInputTopic("s_topic", Serdes.byteArray().serializer(),
                     Serdes.byteArray().serializer());
-            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
-                    Serdes.string().deserializer());
+            TestOutputTopic<byte[], String> out = values(driver);
             in.pipeInput(key(1), json("{\"NAME\": \"not a number\"}"), 1);
             in.pipeInput(key(2), json("{\"NAME\": \"42\"}"), 2);
             assertThat(out.readValuesToList()).containsExactly("{\"N\":null}", "{\"N\":42}");
@@ -136,6 +135,11 @@ class StreamQueryTopologyTest {
 
     private static TestInputTopic<byte[], byte[]> input(TestDriver driver) {
         return driver.createInputTopic("s_topic", Serdes.byteArray().serializer(), Serdes.byteArray().serializer());
+    }
+
+    /** The sink topic, its values read as text. */
+    private static TestOutputTopic<byte[], String> values(TestDriver driver) {
+        return driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(), Serdes.string().deserializer());
     }
 
     @Test
@@ -186,8 +190,7 @@ class StreamQueryTopologyTest {
         try (TestDriver driver = driver(
                 "SELECT NAME, COUNT(*) AS C, WINDOWSTART AS WS FROM S WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY NAME;")) {
             TestInputTopic<byte[], byte[]> in = input(driver);
-            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
-                    Serdes.string().deserializer());
+            TestOutputTopic<byte[], String> out = values(driver);
             in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 10_000);
             in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 50_000);
             in.pipeInput(key(3), json("{\"NAME\": \"a\"}"), 70_000);
@@ -211,8 +214,7 @@ class StreamQueryTopologyTest {
                 .describe().subtopologies()).hasSize(2);
         try (TestDriver driver = new TestDriver(byKey, Map.of(), Instant.ofEpochMilli(0))) {
             TestInputTopic<byte[], byte[]> in = input(driver);
-            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
-                    Serdes.string().deserializer());
+            TestOutputTopic<byte[], String> out = values(driver);
             in.pipeInput(key(1), json("{\"NAME\": \"a\", \"D1\": 1.5}"), 1);
             in.pipeInput(key(2), json("{\"NAME\": \"b\", \"D1\": 1}"), 2);
             in.pipeInput(key(1), json("{\"NAME\": \"c\", \"D1\": 2}"), 3);
@@ -245,8 +247,7 @@ class StreamQueryTopologyTest {
         try (TestDriver driver = driver("SELECT ID, EXPLODE(ARRAY[STRUCT(F1 := 1), STRUCT(F1 := 2)])->F1 * 10 AS V, "
                 + "ABS(EXPLODE(ARRAY[-3])) AS W FROM S;")) {
             TestInputTopic<byte[], byte[]> in = input(driver);
-            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
-                    Serdes.string().deserializer());
+            TestOutputTopic<byte[], String> out = values(driver);
             in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
             assertThat(out.readValuesToList()).containsExactly("{\"V\":10,\"W\":3}", "{\"V\":20,\"W\":null}");
         }
@@ -264,8 +265,7 @@ class StreamQueryTopologyTest {
     void shouldEmitOneRowPerElementOfATableFunctionAndZipSeveral() {
         try (TestDriver driver = driver("SELECT ID, EXPLODE(ARRAY[1, 2, 3]) AS A, EXPLODE(ARRAY['x']) AS B FROM S;")) {
             TestInputTopic<byte[], byte[]> in = input(driver);
-            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
-                    Serdes.string().deserializer());
+            TestOutputTopic<byte[], String> out = values(driver);
             in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 1);
             assertThat(out.readValuesToList()).containsExactly(
                     "{\"A\":1,\"B\":\"x\"}", "{\"A\":2,\"B\":null}", "{\"A\":3,\"B\":null}");
@@ -277,8 +277,7 @@ class StreamQueryTopologyTest {
         try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM S "
                 + "WINDOW TUMBLING (SIZE 1 MINUTE, GRACE PERIOD 0 SECONDS) GROUP BY NAME EMIT FINAL;")) {
             TestInputTopic<byte[], byte[]> in = input(driver);
-            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
-                    Serdes.string().deserializer());
+            TestOutputTopic<byte[], String> out = values(driver);
             in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 10_000);
             in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 50_000);
             assertThat(out.readValuesToList()).isEmpty();
@@ -293,8 +292,7 @@ class StreamQueryTopologyTest {
         try (TestDriver driver = driver("SELECT NAME, COUNT(*) AS C FROM S "
                 + "WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY NAME EMIT FINAL;")) {
             TestInputTopic<byte[], byte[]> in = input(driver);
-            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
-                    Serdes.string().deserializer());
+            TestOutputTopic<byte[], String> out = values(driver);
             in.pipeInput(key(1), json("{\"NAME\": \"a\"}"), 10_000);
             in.pipeInput(key(2), json("{\"NAME\": \"a\"}"), 50_000);
             assertThat(out.readValuesToList()).isEmpty();
@@ -311,8 +309,7 @@ class StreamQueryTopologyTest {
         try (TestDriver driver = driver("SELECT ID, NAME, WINDOWSTART AS WS FROM W WHERE WINDOWSTART >= '1970-01-01T00:00:02';")) {
             TestInputTopic<byte[], byte[]> in = driver.createInputTopic("w_topic", Serdes.byteArray().serializer(),
                     Serdes.byteArray().serializer());
-            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
-                    Serdes.string().deserializer());
+            TestOutputTopic<byte[], String> out = values(driver);
             in.pipeInput(windowedKey(1, 1000), json("{\"NAME\": \"early\"}"), 1500);
             in.pipeInput(windowedKey(2, 2000), json("{\"NAME\": \"late\"}"), 2500);
             List<TestRecord<byte[], String>> records = out.readRecordsToList();
@@ -330,8 +327,7 @@ class StreamQueryTopologyTest {
         try (TestDriver driver = driver("SELECT ID, EVENT_TS FROM E;")) {
             TestInputTopic<byte[], byte[]> in = driver.createInputTopic("e_topic", Serdes.byteArray().serializer(),
                     Serdes.byteArray().serializer());
-            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
-                    Serdes.string().deserializer());
+            TestOutputTopic<byte[], String> out = values(driver);
             in.pipeInput(key(1), json("{\"EVENT_TS\": 1234}"), 5);
             in.pipeInput(key(2), json("{\"EVENT_TS\": -1}"), 6);
             in.pipeInput(key(3), json("{\"EVENT_TS\": null}"), 7);
@@ -348,8 +344,7 @@ class StreamQueryTopologyTest {
         assertThat(planned.sink().timestampColumn()).contains("T");
         try (TestDriver driver = new TestDriver(TopologyBuilder.build("q", planned.plan(), new ProcessingLog("q")),
                 Map.of(), Instant.ofEpochMilli(0))) {
-            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
-                    Serdes.string().deserializer());
+            TestOutputTopic<byte[], String> out = values(driver);
             input(driver).pipeInput(key(1), json("{\"D1\": 42}"), 5);
             assertThat(out.readRecordsToList()).extracting(TestRecord::timestamp).containsExactly(42L);
         }
@@ -360,8 +355,7 @@ class StreamQueryTopologyTest {
         try (TestDriver driver = driver("SELECT ID, NAME, HB FROM H;")) {
             TestInputTopic<byte[], byte[]> in = driver.createInputTopic("h_topic", Serdes.byteArray().serializer(),
                     Serdes.byteArray().serializer());
-            TestOutputTopic<byte[], String> out = driver.createOutputTopic("OUTPUT", Serdes.byteArray().deserializer(),
-                    Serdes.string().deserializer());
+            TestOutputTopic<byte[], String> out = values(driver);
             List<io.runnel.common.Header> headers = List.of(new io.runnel.common.Header("abc", new byte[] {1}),
                     new io.runnel.common.Header("abc", new byte[] {33}));
             in.pipeInput(new TestRecord<>(key(1), json("{\"NAME\": \"a\"}"), 5, headers));

@@ -45,6 +45,30 @@ class MaterializedPullQueryTest {
         }
     }
 
+    /** A test of an engine over a log of its own, which the test reads too. */
+    @FunctionalInterface
+    private interface OwnLogTest {
+        void run(EmbeddedLog log) throws Exception;
+    }
+
+    /** Runs {@code test} with an engine of {@code properties} over its own log ({@link #reopen} restarts it); closed after. */
+    private void withOwnLog(Map<String, String> properties, OwnLogTest test) throws Exception {
+        try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir.resolve("own-log")))) {
+            try {
+                reopen(log, properties);
+                test.run(log);
+            } finally {
+                close();
+                engine = null;
+            }
+        }
+    }
+
+    /** Opens the engine over {@code log} with its state in {@code own-state}. */
+    private void reopen(EmbeddedLog log, Map<String, String> properties) {
+        engine = Engine.open(log, dir.resolve("own-state"), properties);
+    }
+
     private void execute(String sql) {
         engine.execute(sql, Map.of());
     }
@@ -125,14 +149,8 @@ class MaterializedPullQueryTest {
     }
 
     @Test
-    void shouldAnswerFromTheAggregationsOwnStoreWithHavingAndProjectionAppliedAsTheTopicHasThem() {
-        try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir.resolve("own-log")))) {
-            engine = Engine.open(log, dir.resolve("own-state"), Map.of("commit.interval.ms", "50"));
-            answerFromTheAggregationsOwnStore(log);
-            engine.close();
-        } finally {
-            engine = null;
-        }
+    void shouldAnswerFromTheAggregationsOwnStoreWithHavingAndProjectionAppliedAsTheTopicHasThem() throws Exception {
+        withOwnLog(Map.of("commit.interval.ms", "50"), this::answerFromTheAggregationsOwnStore);
     }
 
     private void answerFromTheAggregationsOwnStore(EmbeddedLog log) {
@@ -275,9 +293,8 @@ class MaterializedPullQueryTest {
     }
 
     @Test
-    void shouldReadTheTopicOfATableWhoseQueryCommittedBeforeItsStoreExisted() {
-        try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir.resolve("own-log")))) {
-            engine = Engine.open(log, dir.resolve("own-state"), Map.of("commit.interval.ms", "50"));
+    void shouldReadTheTopicOfATableWhoseQueryCommittedBeforeItsStoreExisted() throws Exception {
+        withOwnLog(Map.of("commit.interval.ms", "50"), log -> {
             // A table that keeps its rows in a store of its own (not an aggregation, whose store always has its rows).
             execute("CREATE TABLE plain (id INT PRIMARY KEY, v STRING) WITH (kafka_topic='plain', partitions=1, "
                     + "value_format='json');"
@@ -295,21 +312,16 @@ class MaterializedPullQueryTest {
             }
             PersistentQuery.deleteDirectory(dir.resolve("own-state"));
 
-            engine = Engine.open(log, dir.resolve("own-state"), Map.of("commit.interval.ms", "50"));
+            reopen(log, Map.of("commit.interval.ms", "50"));
             assertThat(pull("SELECT * FROM copy WHERE id = 3;")).containsExactly(List.of(3, "C"));
             assertThat(reads()).isEqualTo(new Reads(0, 0, 1));
-            engine.close();
-        } finally {
-            engine = null;
-        }
+        });
     }
 
     @Test
     void shouldSeeRowsTheQueryProcessedBeforeItsNextCommitThroughTheRecordCache() throws Exception {
-        try (EmbeddedLog log = EmbeddedLog.open(EmbeddedLogConfig.of(dir.resolve("own-log")))) {
-            // No commit within the test (the first is an hour away); each pull query waits 1 s for one, then reads.
-            engine = Engine.open(log, dir.resolve("own-state"), Map.of("commit.interval.ms", "3600000",
-                    "runnel.pull.wait.ms", "1000"));
+        // No commit within the test (the first is an hour away); each pull query waits 1 s for one, then reads.
+        withOwnLog(Map.of("commit.interval.ms", "3600000", "runnel.pull.wait.ms", "1000"), log -> {
             execute("CREATE TABLE plain (id INT PRIMARY KEY, v STRING) WITH (kafka_topic='plain', partitions=1, "
                     + "value_format='json');"
                     + "CREATE TABLE copy AS SELECT id, UCASE(v) AS v FROM plain;"
@@ -331,10 +343,7 @@ class MaterializedPullQueryTest {
                 assertThat(admin.latestOffsets(List.of(new io.runnel.common.TopicPartition(changelog, 0))).values())
                         .containsOnly(0L);
             }
-            engine.close();
-        } finally {
-            engine = null;
-        }
+        });
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.runnel.streams.internal.runtime;
 
 import io.runnel.common.Serializer;
 import io.runnel.log.Producer;
-import io.runnel.state.Windowed;
 import io.runnel.streams.processor.Record;
 import io.runnel.streams.processor.RecordContext;
 import io.runnel.streams.processor.StreamPartitioner;
@@ -61,10 +60,9 @@ final class SinkNode extends ProcessorNode {
         Integer partition = null;
         if (partitioner != null) {
             partition = partitioner.partition(t, record.key(), record.value(), task.collector().partitionCount(t));
-        } else if (keySerializer instanceof WindowedSerializer windowed && record.key() != null) {
+        } else if (keySerializer instanceof WindowedSerializer windowed && k != null && k.length >= windowed.windowBytes()) {
             // As Kafka Streams: a windowed key goes to the partition of its key without the window.
-            byte[] base = windowed.serializeBaseKey(t, (Windowed) record.key());
-            partition = base == null ? null : Producer.defaultPartition(base, task.collector().partitionCount(t));
+            partition = Producer.defaultPartition(k, k.length - windowed.windowBytes(), task.collector().partitionCount(t));
         }
         task.collector().send(t, partition, k, v, record.timestamp(), record.headers());
     }
